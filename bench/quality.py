@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Score extraction and alignment against the gold files: the demo corpus and every dev-set cluster.
+
+usage: python bench/quality.py [--shared ../shared] [--cluster NAME ...] [--verbose]
+
+Builds each cluster on its own (data only, no site), runs ../shared/gold/score.py
+on it and prints per-cluster and pooled figures: recall, partial recall,
+status accuracy, false alarms, noise hits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.data import comparison_json  # noqa: E402
+from generator.pipeline import BuildConfig, build_model  # noqa: E402
+
+
+def clusters(shared: Path) -> list[tuple[str, Path, Path]]:
+    found = [("demo", shared / "seeds", shared / "gold" / "seeds.yaml")]
+    for gold in sorted((shared / "devset").glob("*/gold.yaml")):
+        found.append((gold.parent.name, gold.parent, gold))
+    return found
+
+
+def score(shared: Path, seeds: Path, gold: Path, cache: Path, verbose: bool) -> dict:
+    model = build_model(BuildConfig(seeds=seeds, cache_dir=cache))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "comparison.json"
+        out.write_text(comparison_json(model), encoding="utf-8")
+        scorer = shared / "gold" / "score.py"
+        args = [sys.executable, str(scorer), str(gold), str(seeds), str(out)]
+        if verbose:
+            print(subprocess.run([*args, "--verbose"], capture_output=True, text=True).stdout)
+        result = subprocess.run([*args, "--json"], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--cluster", action="append", help="only these clusters (demo, or a dev-set folder name)")
+    parser.add_argument("--verbose", action="store_true", help="print the scorer's per-fact rows")
+    parser.add_argument("--cache-dir", type=Path, default=ROOT / ".cache" / "quality")
+    args = parser.parse_args()
+    pooled = {"gold": 0, "found": 0, "partial": 0.0, "status_n": 0, "status_ok": 0, "false_alarms": 0, "noise": 0}
+    print(f"{'cluster':28} {'recall':>7} {'partial':>8} {'status':>7} {'alarms':>7} {'noise':>6} {'singles':>8} {'differ':>7} {'facts':>6}")
+    for name, seeds, gold in clusters(args.shared):
+        if args.cluster and name not in args.cluster:
+            continue
+        result = score(args.shared, seeds, gold, args.cache_dir, args.verbose)
+        s, rows = result["summary"], result["rows"]
+        n = s["gold_facts"]
+        judged = [r for r in rows if r["found"] and r["gold_status"] != "any"]
+        pooled["gold"] += n
+        pooled["found"] += round(s["recall"] * n)
+        pooled["partial"] += s["partial_recall"] * n
+        pooled["status_n"] += len(judged)
+        pooled["status_ok"] += sum(r["gold_status"] == r["build_status"] for r in judged)
+        pooled["false_alarms"] += s["false_alarms"]
+        pooled["noise"] += s["noise_hits"]
+        status = "-" if s["status_accuracy"] is None else f"{s['status_accuracy']:.3f}"
+        print(f"{name:28} {s['recall']:7.3f} {s['partial_recall']:8.3f} {status:>7} {s['false_alarms']:7d} "
+              f"{s['noise_hits']:6d} {s['singles_found']:>8} {s['differ_out']:7d} {s['facts_out']:6d}")
+    if pooled["gold"]:
+        acc = pooled["status_ok"] / pooled["status_n"] if pooled["status_n"] else 0.0
+        print(f"{'pooled':28} {pooled['found'] / pooled['gold']:7.3f} {pooled['partial'] / pooled['gold']:8.3f} "
+              f"{acc:7.3f} {pooled['false_alarms']:7d} {pooled['noise']:6d}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

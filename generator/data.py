@@ -1,0 +1,103 @@
+"""The published data files: comparison.json (the contract), anchors.json and facts.csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from generator import anchors, urls
+from generator.model import Fact, Mention, Source
+from generator.pipeline import SiteModel
+
+SCHEMA_VERSION = 1
+
+
+def comparison_json(model: SiteModel) -> str:
+    sources = sorted((s for story in model.stories for s in story.sources), key=lambda s: s.id)
+    payload = {
+        "schema_version": SCHEMA_VERSION,
+        "sources": [_source(s) for s in sources],
+        "stories": [
+            {
+                "id": story.id,
+                "title": story.title,
+                "url": urls.story_page(story.id),
+                "sources": [s.id for s in story.sources],
+                "facts": [_fact(f) for f in story.facts],
+            }
+            for story in model.stories
+            if story.sources
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+
+
+def anchors_json(model: SiteModel) -> str:
+    live = {f.id: urls.fact(f.story, f.id) for story in model.stories for f in story.facts}
+    where = {r.id: (live.get(r.target) if r.status == "alias" else None) or live.get(r.id) or urls.fact(r.story, r.id)
+             for r in model.anchors}
+    return anchors.dump(model.anchors, where)
+
+
+def facts_csv(model: SiteModel) -> str:
+    """One row per fact and outlet, for spreadsheets; outlets that do not mention a fact get a row too."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["story", "fact_id", "url", "kind", "label", "status", "verdict", "source", "outlet",
+                     "mentions", "text", "value", "speaker", "attributed_to", "start", "end"])
+    for story in model.stories:
+        for fact in story.facts:
+            for source in story.sources:
+                ms = [m for m in fact.mentions if m.source == source.id]
+                first = ms[0] if ms else None
+                writer.writerow([
+                    story.id, fact.id, urls.fact(story.id, fact.id), fact.kind, fact.label, fact.status,
+                    fact.verdict, source.id, source.outlet, len(ms),
+                    first.text if first else "", (first.value or "") if first else "",
+                    (first.speaker or "") if first else "", (first.attributed_to or "") if first else "",
+                    first.start if first else "", first.end if first else "",
+                ])
+    return buf.getvalue()
+
+
+def _source(s: Source) -> dict:
+    return {
+        "id": s.id,
+        "path": s.path,
+        "outlet": s.outlet,
+        "title": s.title,
+        "url": s.url,
+        "published": s.published.isoformat() if s.published else None,
+        "sha256": s.sha256,
+        "author": s.author,
+        "kind": s.kind,
+        "story": s.story,
+        "page": urls.source_page(s.id),
+    }
+
+
+def _fact(f: Fact) -> dict:
+    return {
+        "id": f.id,
+        "url": urls.fact(f.story, f.id),
+        "kind": f.kind,
+        "label": f.label,
+        "status": f.status,
+        "verdict": f.verdict,
+        "aliases": list(f.aliases),
+        "mentions": [_mention(m) for m in f.mentions],
+    }
+
+
+def _mention(m: Mention) -> dict:
+    return {
+        "source": m.source,
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "value": m.value,
+        "speaker": m.speaker,
+        "attributed_to": m.attributed_to,
+        "sentence": {"start": m.sentence.start, "end": m.sentence.end},
+    }

@@ -1,0 +1,49 @@
+"""Whom an outlet credits for a sentence: "the Associated Press reported", "according to Fox News", "told AFP".
+
+Shared by every extractor, so a reader sees whether two outlets disagree or
+their sources do. Only organisations (news agencies, outlets, institutions)
+are credited here; the people quoted are a quote's speaker, not its credit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.base import ArticleDoc
+from generator.model import Span
+
+_REPORT_VERBS = r"(?:reported|reports|said|says|wrote|writes|cited|quoted|reporting)"
+_ORG = r"((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w&.'’-]*){0,5})"
+_PATTERNS = (
+    re.compile(r"\baccording to\s+" + _ORG),
+    re.compile(_ORG + r"\s+" + _REPORT_VERBS + r"\b"),
+    re.compile(r"\b(?:told|tells)\s+" + _ORG),
+    re.compile(r"\((" + r"[A-Z][A-Za-z]+" + r")\)\s*[-–—]"),  # "TEL AVIV (Reuters) -"
+)
+
+
+def credited_source(article: ArticleDoc, sentence: Span) -> str | None:
+    """The organisation the sentence credits, if spaCy sees one there; else None."""
+    text = article.text[sentence.start : sentence.end]
+    orgs = _organisations(article, sentence)
+    if not orgs:
+        return None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            name = _strip_article(match.group(1))
+            for org in orgs:
+                if org and (org in name or name in org):
+                    return org
+    return None
+
+
+def _organisations(article: ArticleDoc, sentence: Span) -> list[str]:
+    return [
+        _strip_article(ent.text)
+        for ent in article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand").ents
+        if ent.label_ in ("ORG", "NORP_ORG", "WORK_OF_ART") or (ent.label_ == "PERSON" and ent.text.isupper())
+    ] if article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") is not None else []
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.I).strip(" ,.;:")

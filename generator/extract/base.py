@@ -1,0 +1,84 @@
+"""What every extractor shares: its input (`ArticleDoc`) and the registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from generator.model import Mention, Source, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan
+
+
+@dataclass(frozen=True)
+class ArticleDoc:
+    """A source with its parse.
+
+    `doc` was made from `source.text` with everything outside the body and all
+    page furniture blanked to spaces (newlines kept), so `token.idx` is an
+    offset into `source.text` and nothing outside the article proper is found.
+    """
+
+    source: Source
+    doc: Doc
+    reference_date: date | None  # publication date, or one inferred from the story
+    reference_inferred: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def sentences(self) -> Iterator[SpacySpan]:
+        """Sentences with some article text in them (blank furniture is skipped)."""
+        for sent in self.doc.sents:
+            if sent.text.strip():
+                yield sent
+
+    def sentence_span(self, sent: SpacySpan) -> Span:
+        """The sentence's character range with surrounding whitespace trimmed."""
+        start, end = sent.start_char, sent.end_char
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start, end)
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence holding a character offset (whole text if none does)."""
+        for sent in self.doc.sents:
+            if sent.start_char <= offset < sent.end_char:
+                return self.sentence_span(sent)
+        return Span(0, len(self.text))
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str
+    version: int
+    run: Callable[[ArticleDoc], list[Mention]]
+
+    @property
+    def tag(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+_REGISTRY: dict[str, Extractor] = {}
+
+
+def register(name: str, version: int) -> Callable[[Callable], Callable]:
+    """Decorator: add an extractor function to the registry under `name@version`."""
+
+    def wrap(fn: Callable[[ArticleDoc], list[Mention]]) -> Callable:
+        _REGISTRY[name] = Extractor(name, version, fn)
+        return fn
+
+    return wrap
+
+
+def registered() -> tuple[Extractor, ...]:
+    """All extractors in a fixed order (by name), so output never depends on import order."""
+    return tuple(_REGISTRY[name] for name in sorted(_REGISTRY))

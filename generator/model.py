@@ -1,0 +1,154 @@
+"""The in-memory model every stage passes on: frozen, comparable, free of I/O.
+
+Offsets (`start`, `end`) are always Python string indices into `Source.text`,
+the decoded text of the input file (for HTML, the extracted plain text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+FACT_KINDS = ("quote", "number", "date", "name", "place", "claim")
+STATUSES = ("agree", "differ", "single")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range into a source's text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input article, as read: metadata plus the text offsets refer to."""
+
+    id: str
+    path: str  # posix path relative to the seeds folder
+    story: str  # story id (folder name unless front matter says otherwise)
+    outlet: str
+    title: str
+    text: str
+    sha256: str  # of the file bytes
+    body: Span  # the article text proper (after front matter / headline)
+    url: str | None = None
+    published: date | None = None
+    author: str | None = None
+    kind: str | None = None  # news, analysis, opinion blog, ...
+    furniture: tuple[Span, ...] = ()  # page furniture kept out of extraction
+    notes: tuple[str, ...] = ()  # things a reader should know (e.g. decoding fallback)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A reported amount as an interval; open bounds are None ("at least 5": low=5)."""
+
+    low: Decimal | None
+    high: Decimal | None
+    unit: str | None = None  # canonical unit after conversion ("km", "km/h", "m2", "USD")
+    counted: str = ""  # what is counted, a canonical noun class ("people", "missiles")
+    event: str = ""  # what happened to them ("killed", "injured", "fired", "")
+    approximate: bool = False
+
+    def compatible(self, other: Quantity, tolerance: Decimal = Decimal("0.02")) -> bool:
+        """Whether two intervals could describe the same amount (with rounding slack)."""
+        lo_a, hi_a = self._widened(tolerance)
+        lo_b, hi_b = other._widened(tolerance)
+        return (hi_b is None or lo_a is None or lo_a <= hi_b) and (
+            hi_a is None or lo_b is None or lo_b <= hi_a
+        )
+
+    def _widened(self, tolerance: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        lo = None if self.low is None else self.low - abs(self.low) * tolerance
+        hi = None if self.high is None else self.high + abs(self.high) * tolerance
+        return lo, hi
+
+
+@dataclass(frozen=True)
+class When:
+    """A reported date or time, resolved as far as the text allows.
+
+    `earliest`/`latest` bound the calendar days it can mean (equal for an exact
+    day, a whole month for "May 2018"); both None when it cannot be placed on
+    the calendar (a weekday with no publication date to anchor it).
+    """
+
+    earliest: date | None
+    latest: date | None
+    weekday: int | None = None  # 0 = Monday, when the text names one
+    part_of_day: str | None = None  # morning, night, ...
+    clock: str | None = None  # "10:00", "02:09" as written, normalised to 24 h
+    timezone: str | None = None
+    inferred: bool = False  # resolved against the story's dates, not the article's own
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One outlet's statement of one fact: what an extractor found, and where."""
+
+    kind: str
+    source: str  # Source.id
+    start: int
+    end: int
+    text: str  # == source.text[start:end]
+    sentence: Span  # the sentence the mention sits in
+    value: str | None = None  # normalised value, as published
+    key: str = ""  # what the fact is about, for alignment (speaker, counted thing, entity, event)
+    speaker: str | None = None
+    attributed_to: str | None = None
+    quantity: Quantity | None = None
+    when: When | None = None
+    words: tuple[str, ...] = ()  # content lemmas, for claims and event matching
+    entities: tuple[str, ...] = ()  # canonical-ish entity strings in the sentence
+    extractor: str = ""  # "name@version"
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Mentions from one story's outlets that state the same thing, with a verdict."""
+
+    id: str
+    story: str
+    kind: str
+    label: str
+    status: str  # agree | differ | single
+    verdict: str  # the status in words, e.g. "Outlets differ: Tuesday night vs Wednesday night"
+    mentions: tuple[Mention, ...]
+    subject: str = ""  # what the id is made from (speaker, counted thing, entity)
+    aliases: tuple[str, ...] = ()  # earlier ids that now lead here
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({m.source for m in self.mentions}))
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    sources: tuple[Source, ...]
+    facts: tuple[Fact, ...] = ()
+    retired: tuple[RetiredAnchor, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class RetiredAnchor:
+    """An id that no longer names a fact, kept so that old links still land somewhere."""
+
+    id: str
+    label: str
+    note: str
+    target: str | None = None  # id of the fact it became part of, if any
