@@ -178,3 +178,13 @@ def dump(records: Sequence[AnchorRecord], urls: dict[str, str]) -> str:
         },
     }
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def version_anchor(fact_id: str, source_id: str) -> str:
+    """Id of one outlet's version of a fact on the story page: stable as long as both are."""
+    return f"{fact_id}--{source_id}"
+
+
+def mention_anchor(m: Mention) -> str:
+    """Id of a mention on its source page; follows the text, so it holds while the article is unchanged."""
+    return f"m-{m.kind}-{m.start}-{m.end}"

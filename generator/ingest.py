@@ -63,8 +63,12 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
             problems.append(sidecar_problem)
         for path in files:
             rel = path.relative_to(root).as_posix()
+            own, own_problem = _file_metadata(path, root)
+            if own_problem:
+                problems.append(own_problem)
+            meta = {**sidecar.get(path.name, {}), **own}
             try:
-                source, notes = read_article(path, rel, _default_story(root, folder), sidecar.get(path.name, {}), max_bytes)
+                source, notes = read_article(path, rel, _default_story(root, folder), meta, max_bytes)
             except InputError as exc:
                 problems.append(Problem(rel, f"skipped: {exc}"))
                 continue
@@ -92,27 +96,46 @@ def _default_story(root: Path, folder: Path) -> str:
 
 
 def _folder_metadata(folder: Path, root: Path) -> tuple[dict, Problem | None]:
-    path = folder / "sources.yaml"
+    """The folder's `sources.yaml`: metadata keyed by file name (and `_story` for the story's title)."""
+    data, problem = _yaml_mapping(folder / "sources.yaml", root, "a mapping from file names to metadata")
+    return {str(k): v for k, v in data.items() if isinstance(v, dict)}, problem
+
+
+def _file_metadata(path: Path, root: Path) -> tuple[dict, Problem | None]:
+    """`NAME.yaml` beside `NAME.txt`: metadata for that one file (never the folder's `sources.yaml`)."""
+    sidecar = path.with_suffix(".yaml")
+    if sidecar.name == "sources.yaml":
+        return {}, None
+    return _yaml_mapping(sidecar, root, "a mapping of metadata fields")
+
+
+def _yaml_mapping(path: Path, root: Path, expected: str) -> tuple[dict, Problem | None]:
+    """A YAML file holding a mapping; a missing file is empty, a broken one is a warning, never fatal."""
     if not path.is_file():
         return {}, None
     rel = path.relative_to(root).as_posix()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return {}, Problem(rel, f"ignored: not valid YAML ({_one_line(exc)})")
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        return {}, Problem(rel, f"ignored: not valid YAML ({_one_line(exc)})", skipped=False)
     if data is None:
         return {}, None
     if not isinstance(data, dict):
-        return {}, Problem(rel, "ignored: expected a mapping from file names to metadata")
-    return {str(k): v for k, v in data.items() if isinstance(v, dict)}, None
+        return {}, Problem(rel, f"ignored: expected {expected}", skipped=False)
+    return data, None
 
 
-def read_article(path: Path, rel: str, story: str, sidecar: dict, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, list[str]]:
+def read_article(
+    path: Path, rel: str, story: str, sidecar: dict, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Source, list[str]]:
     """Read one file into a Source, or raise InputError; also return caveats worth a warning."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read ({_one_line(exc)})") from exc
     if not data.strip():
         raise InputError("file is empty")
     if b"\x00" in data[:8192] or _looks_binary(data[:8192]):

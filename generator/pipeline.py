@@ -28,7 +28,7 @@ class BuildConfig:
     seeds: Path
     cache_dir: Path | None = None  # None: no cache
     max_bytes: int = DEFAULT_MAX_BYTES
-    previous_anchors: tuple[Path, ...] = ()  # anchors.json files of earlier builds, and the lock file
+    previous_anchors: tuple[dict, ...] = ()  # parsed anchors.json of earlier builds and of the lock file
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class SiteModel:
 
 def build_model(config: BuildConfig) -> SiteModel:
     corpus = read_corpus(config.seeds, config.max_bytes)
-    book = anchors.AnchorBook.from_json(_read_anchor_files(config.previous_anchors))
+    book = anchors.AnchorBook.from_json(config.previous_anchors)
     by_story: dict[str, list[Source]] = {}
     for source in corpus.sources:
         by_story.setdefault(source.story, []).append(source)
@@ -123,7 +123,8 @@ def _story_title(story_id: str) -> str:
     return story_id.replace("-", " ").strip().capitalize()
 
 
-def _read_anchor_files(paths: Iterable[Path]) -> list[dict]:
+def read_anchor_files(paths: Iterable[Path]) -> tuple[dict, ...]:
+    """Earlier anchors.json files, in priority order; a missing one is no error, an unreadable one is said."""
     payloads = []
     for path in paths:
         try:
@@ -132,4 +133,4 @@ def _read_anchor_files(paths: Iterable[Path]) -> list[dict]:
             continue
         except (OSError, ValueError) as exc:
             log.warning("%s: earlier anchors unreadable (%s); ids published there may be lost", path, exc)
-    return payloads
+    return tuple(p for p in payloads if isinstance(p, dict))

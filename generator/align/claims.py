@@ -1,1 +1,200 @@
-"""Aligner stub: to be written (the registry falls back to align_by_key)."""
+"""Align claims: the same statement, in different words, across a story's outlets.
+
+Two claims are compared by the content lemmas they share (already folded to
+one concept per synonym set by the extractor), each word weighted by how rare
+it is among the story's claims, so that the names every outlet repeats for the
+event count less than the words that say what happened. Pairs above a
+threshold are merged greedily, best first, into groups holding at most one
+claim per outlet. Aligned claims agree unless they clearly conflict.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from generator.align.base import Group, StoryContext, register, single_or, verdict_words
+from generator.entities import fold
+from generator.model import Mention
+
+LINK = 0.34  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
+GROUP_LINK = 0.22  # mean similarity a claim needs with the group it joins (no chaining through one member)
+SAME_WORDING = 85  # token-set ratio above which two sentences are the same wire text
+_DEATH_PLACE = re.compile(
+    r"\b(?:died|was (?:pronounced|declared) dead)(?:\s+[a-z]+){0,3}?\s+"
+    r"(at the scene|on the spot|at (?:the )?hospital|in (?:the )?hospital|"
+    r"on the way to (?:the )?hospital|en route to (?:the )?hospital|in the ambulance|at (?:his|her) home)\b"
+)
+_PLACE_CLASS = {"scene": "at the scene", "spot": "at the scene", "way": "on the way to hospital",
+                "route": "on the way to hospital", "ambulance": "on the way to hospital",
+                "home": "at home"}  # fmt: skip
+_PLURAL_SUBJECT = re.compile(r"\b(?:two|three|four|five|\d+|victims|people|others|both|all|they|men|women)\b", re.I)
+_EXPLICIT_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody)\b|n[’']t\b", re.I)
+
+
+@register("claim")
+def align_claims(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
+    """Group claims stating the same thing; keep singles only when they carry a number and a name."""
+    mentions = sorted(mentions, key=lambda m: (m.source, m.start, m.end))
+    if not mentions:
+        return []
+    weights, sim = _similarity(mentions)
+    clusters = _cluster(mentions, sim)
+    groups = []
+    for members in clusters:
+        ms = [mentions[i] for i in members]
+        if len({m.source for m in ms}) < 2 and not _important(ms[0]):
+            continue
+        groups.append(_group(ms, weights))
+    return sorted(groups, key=lambda g: (g.subject, g.mentions[0].source, g.mentions[0].start))
+
+
+def _similarity(mentions: Sequence[Mention]) -> tuple[dict[str, float], np.ndarray]:
+    """Cosine between rarity-weighted lemma sets, for every pair of claims at once (zero within an outlet)."""
+    df: dict[str, int] = {}
+    for m in mentions:
+        for w in set(m.words):
+            df[w] = df.get(w, 0) + 1
+    n = len(mentions)
+    weights = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+    weights["not"] = min(weights.get("not", 1.0), 1.0)
+    vocab = {w: i for i, w in enumerate(sorted(weights))}
+    matrix = np.zeros((n, len(vocab)), dtype=np.float32)
+    for row, m in enumerate(mentions):
+        for w in set(m.words):
+            matrix[row, vocab[w]] = weights[w]
+    norms = np.linalg.norm(matrix, axis=1)
+    norms[norms == 0] = 1.0
+    unit = matrix / norms[:, None]
+    sim = unit @ unit.T
+    sources = np.array([m.source for m in mentions])
+    sim[sources[:, None] == sources[None, :]] = 0.0
+    for i, j in _death_place_pairs(mentions):
+        sim[i, j] = sim[j, i] = max(sim[i, j], LINK)
+    return weights, sim
+
+
+def _death_place_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Claims from two outlets that each say where one victim died belong together, whatever else they say."""
+    placed = [i for i, m in enumerate(mentions) if _death_place(m)]
+    return [(i, j) for i in placed for j in placed if i < j and mentions[i].source != mentions[j].source]
+
+
+def _death_place(m: Mention) -> str | None:
+    """Where a single victim died ("at the scene", "on the way to hospital"), if the claim says so."""
+    found = list(_DEATH_PLACE.finditer(m.text))
+    if len(found) != 1 or _PLURAL_SUBJECT.search(m.text[: found[0].start()]):
+        return None
+    phrase = found[0].group(1)
+    return next((label for word, label in _PLACE_CLASS.items() if word in phrase.split()), "in hospital")
+
+
+def _cluster(mentions: Sequence[Mention], sim: np.ndarray) -> list[list[int]]:
+    """Greedy merging, best pair first, keeping one claim per outlet in a group and no weak chaining."""
+    group_of = list(range(len(mentions)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    rows, cols = np.nonzero(np.triu(sim >= LINK, k=1))
+    pairs = sorted(zip(rows.tolist(), cols.tolist()), key=lambda p: (-float(sim[p]), p))
+    for i, j in pairs:
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            continue
+        if {mentions[k].source for k in members[a]} & {mentions[k].source for k in members[b]}:
+            continue
+        if float(sim[np.ix_(members[a], members[b])].mean()) < GROUP_LINK:
+            continue
+        for k in members[b]:
+            group_of[k] = a
+        members[a].extend(members.pop(b))
+    return [sorted(ms) for _, ms in sorted(members.items())]
+
+
+def _important(m: Mention) -> bool:
+    """A one-outlet claim worth showing: it has a number and names someone or something."""
+    has_number = any(w[0].isdigit() for w in m.words)
+    has_name = any(not any(ch.isdigit() for ch in e) for e in m.entities)
+    return has_number and has_name
+
+
+def _group(ms: list[Mention], weights: dict[str, float]) -> Group:
+    ms = sorted(ms, key=lambda m: (m.source, m.start))
+    status, verdict = "agree", verdict_words("agree", [])
+    conflict = _conflict(ms)
+    if conflict:
+        status, verdict = "differ", conflict
+    status = single_or(status, ms)
+    if status == "single":
+        verdict = verdict_words("single", [])
+    return Group("claim", tuple(ms), status, verdict, _label(ms), _subject(ms))
+
+
+def _conflict(ms: list[Mention]) -> str | None:
+    """A clear contradiction between two aligned claims, in words; None when they may all be true."""
+    for check in (_speaker_conflict, _place_conflict, _polarity_conflict):
+        for i, a in enumerate(ms):
+            for b in ms[i + 1 :]:
+                found = check(a, b)
+                if found:
+                    return found
+    return None
+
+
+def _speaker_conflict(a: Mention, b: Mention) -> str | None:
+    """The same wire sentence credited to two different named people."""
+    if not (a.speaker and b.speaker) or _surname(a.speaker) == _surname(b.speaker):
+        return None
+    if fuzz.token_set_ratio(_without(a.text, a.speaker), _without(b.text, b.speaker)) < SAME_WORDING:
+        return None
+    first, second = sorted((a.speaker, b.speaker))
+    return f"Outlets credit different sources: {first} vs {second}"
+
+
+def _place_conflict(a: Mention, b: Mention) -> str | None:
+    """One victim cannot have died both at the scene and on the way to hospital."""
+    pa, pb = _death_place(a), _death_place(b)
+    if pa and pb and pa != pb:
+        first, second = sorted((f"died {pa}", f"died {pb}"))
+        return f"Outlets differ: {first} vs {second}"
+    return None
+
+
+def _polarity_conflict(a: Mention, b: Mention) -> str | None:
+    """Near-identical wording where exactly one says "not": one outlet states what the other negates."""
+    na, nb = bool(_EXPLICIT_NEGATION.search(a.text)), bool(_EXPLICIT_NEGATION.search(b.text))
+    if na == nb:
+        return None
+    wa, wb = [w for w in a.words if w != "not"], [w for w in b.words if w != "not"]
+    if fuzz.token_sort_ratio(" ".join(wa), " ".join(wb)) < 92 or len(wa) < 4:
+        return None
+    return "Outlets differ: one states it, another says the opposite"
+
+
+def _surname(speaker: str) -> str:
+    words = fold(speaker).split()
+    return words[-1] if words else ""
+
+
+def _without(text: str, speaker: str) -> str:
+    return text.replace(speaker, " ")
+
+
+def _label(ms: list[Mention]) -> str:
+    """The shortest wording, as a heading."""
+    text = min((m.text for m in ms), key=lambda t: (len(t), t))
+    text = " ".join(text.split())
+    return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
+
+
+def _subject(ms: list[Mention]) -> str:
+    """Words the members share most, alphabetical on ties: independent of outlet order."""
+    counts: dict[str, int] = {}
+    for m in ms:
+        for w in set(m.words):
+            counts[w] = counts.get(w, 0) + 1
+    need = 2 if len(ms) > 1 else 1
+    shared = sorted((w for w, c in counts.items() if c >= need and w != "not"), key=lambda w: (-counts[w], -len(w), w))
+    return " ".join(sorted(shared[:5]))

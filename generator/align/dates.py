@@ -1,1 +1,171 @@
-"""Aligner stub: to be written (the registry falls back to align_by_key)."""
+"""Align dates: the outlets' dates for one event, compared as calendar intervals.
+
+Two mentions belong together when they date the same class of event (the
+extractor's key) and name overlapping people, places or organisations; a date
+whose event names nobody joins a group it fits. Dates of different events are
+never compared, and a group only "differs" when two outlets' intervals cannot
+meet (a night running into the next early morning counts as meeting).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import timedelta
+
+from rapidfuzz import fuzz
+
+from generator.align.base import Group, StoryContext, register, single_or
+from generator.entities import fold
+from generator.model import Mention, When
+
+_NEAR_DAYS = 2  # further apart than this, two exact dates are two events, not a disagreement
+_CLOCK_SLACK = 90  # minutes: "about 10 a.m." and "after 10 a.m." are the same time
+_LATE = ("night", "late", "evening", "overnight")
+_EARLY = ("overnight", "early")
+_STOP = {"the", "of", "and", "for", "a", "an", "force", "forces"}
+
+
+@register("date")
+def align(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
+    """Group dates by event, then judge each group."""
+    groups = [_judge(ms, ctx) for ms in _cluster(sorted(mentions, key=_order), ctx)]
+    return sorted(groups, key=lambda g: (g.subject, _order(g.mentions[0])))
+
+
+def _order(m: Mention) -> tuple:
+    return (m.source, m.start, m.end)
+
+
+def _cluster(mentions: list[Mention], ctx: StoryContext) -> list[list[Mention]]:
+    """Mentions that name someone are linked by shared names; the others join, first, unnamed groups they fit."""
+    named = [m for m in mentions if m.key and _names(m, ctx)]
+    parent = list(range(len(named)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(named):
+        for j in range(i):
+            if a.key == named[j].key and _same_event(a, named[j], ctx):
+                parent[root(i)] = root(j)
+    clusters: dict[int, list[Mention]] = {}
+    for i, m in enumerate(named):
+        clusters.setdefault(root(i), []).append(m)
+    groups = list(clusters.values())
+    unnamed: list[list[Mention]] = []
+    for m in mentions:
+        if m.key and _names(m, ctx):
+            continue
+        home = _home(m, unnamed) or _home(m, groups) if m.key else None
+        if home is None:
+            unnamed.append([m])
+        else:
+            home.append(m)
+    return groups + unnamed
+
+
+def _home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
+    """The largest group of the same event whose every date fits this one (None: it starts its own)."""
+    fits = [g for g in groups if g[0].key == m.key and all(compatible(m.when, o.when) for o in g)]
+    return max(fits, key=len, default=None)
+
+
+def _same_event(a: Mention, b: Mention, ctx: StoryContext) -> bool:
+    """Shared names, and dates close enough that a mismatch would be a disagreement, not two events."""
+    return _names_meet(_names(a, ctx), _names(b, ctx)) and _near(a.when, b.when)
+
+
+def _names(m: Mention, ctx: StoryContext) -> frozenset[str]:
+    """Name words of the event's phrase, canonicalised through the story's entity index."""
+    words = set()
+    for name in m.entities:
+        canonical = ctx.entities.resolve(name.replace(".", "")) or name
+        words.update(w for w in fold(canonical).split() if w not in _STOP and len(w) > 1)
+    return frozenset(words)
+
+
+def _names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A shared name word, allowing spelling variants ("Soleimani"/"Suleimani") and demonyms ("Iraq"/"Iraqi")."""
+    return any(x == y or (min(len(x), len(y)) >= 4 and (x[:4] == y[:4] or fuzz.ratio(x, y) >= 85)) for x in a for y in b)
+
+
+def _near(a: When | None, b: When | None) -> bool:
+    if a is None or b is None or None in (a.earliest, a.latest, b.earliest, b.latest):
+        return True
+    gap = max((b.earliest - a.latest).days, (a.earliest - b.latest).days, 0)
+    return gap <= _NEAR_DAYS
+
+
+def compatible(a: When | None, b: When | None) -> bool:
+    """Whether two reported dates can mean the same moment; unknown counts as compatible."""
+    if a is None or b is None:
+        return True
+    if None not in (a.earliest, a.latest, b.earliest, b.latest):
+        if a.latest < b.earliest or b.latest < a.earliest:
+            return _runs_into(a, b) or _runs_into(b, a)
+        return a.earliest != a.latest or b.earliest != b.latest or _clocks_meet(a, b)
+    if a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
+        return (a.weekday + 1) % 7 == b.weekday and _late_early(a, b) or (b.weekday + 1) % 7 == a.weekday and _late_early(b, a)
+    return a.weekday != b.weekday or _clocks_meet(a, b)
+
+
+def _runs_into(a: When, b: When) -> bool:
+    """A's night reaching B's early hours of the next day ("Tuesday night" and "early Wednesday")."""
+    return a.latest + timedelta(days=1) == b.earliest and _late_early(a, b)
+
+
+def _late_early(a: When, b: When) -> bool:
+    early = b.part_of_day in _EARLY or (b.clock is not None and b.clock < "06:00")
+    return (a.part_of_day in _LATE or (a.clock is not None and a.clock >= "18:00")) and early
+
+
+def _clocks_meet(a: When, b: When) -> bool:
+    if not a.clock or not b.clock or (a.timezone and b.timezone and a.timezone != b.timezone):
+        return True
+    return abs(_minutes(a.clock) - _minutes(b.clock)) <= _CLOCK_SLACK
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _judge(ms: list[Mention], ctx: StoryContext) -> Group:
+    """Differ only when two outlets give dates that cannot meet."""
+    ms = sorted(ms, key=_order)
+    clash = any(a.source != b.source and not compatible(a.when, b.when) for a in ms for b in ms)
+    status = single_or("differ" if clash else "agree", ms)
+    values = _values(ms)
+    if status == "single":
+        verdict = "Reported by one outlet only"
+    elif status == "differ":
+        verdict = "Outlets differ: " + " vs ".join(values)
+    else:
+        verdict = "Outlets agree" + (": " + values[0] if len(values) == 1 else " (compatible): " + "; ".join(values))
+    topic = _topic(ms, ctx)
+    event = ms[0].key or "event"
+    label = f"Date of the {event}" + (f" ({topic})" if topic else "")
+    return Group("date", tuple(ms), status, verdict, label, f"{event} {topic}".strip())
+
+
+def _values(ms: list[Mention]) -> list[str]:
+    """One value per distinct date, the most detailed wording of each, in calendar order."""
+    best: dict[tuple, str] = {}
+    for m in ms:
+        w = m.when
+        day = (w.earliest, w.latest, w.weekday) if w else (None, None, None)
+        value = m.value or m.text
+        if len(value) > len(best.get(day, "")):
+            best[day] = value
+    return [best[d] for d in sorted(best, key=lambda d: (str(d[0]), str(d[1]), d[2] if d[2] is not None else -1))]
+
+
+def _topic(ms: list[Mention], ctx: StoryContext) -> str:
+    """The name most of the group's mentions share (ties broken alphabetically), so the id does not hang on order."""
+    counts = Counter(n for m in ms for n in {ctx.entities.resolve(e) or e for e in m.entities})
+    if not counts:
+        return ""
+    return min(counts, key=lambda n: (-counts[n], n))

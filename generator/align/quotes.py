@@ -1,1 +1,233 @@
-"""Aligner stub: to be written (the registry falls back to align_by_key)."""
+"""Align direct quotes across outlets: the same words from the same speaker are one fact.
+
+Candidate pairs come from rapidfuzz (cheap, tolerant of a word added or a
+partial quote); only those pairs are compared word by word with
+diff-match-patch, which decides agree (same words, or one quote is a
+contiguous part of the other) or differ (words added, dropped or changed
+inside the shared part), and names the difference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+from rapidfuzz import fuzz
+
+from generator.align.base import Group, StoryContext, register, single_or
+from generator.entities import fold
+from generator.model import Mention
+
+EDIT = "<ed>"  # an editorial bracket such as "[The police]": stands in for the words it replaces
+SHORT = 3  # quotes of up to this many words are partial quotes: matched only by exact containment
+_SPELLING = ((r"([a-z]{3,})is(e|ed|es|ing|ation|ations)\b", r"\1iz\2"), (r"([a-z]{2,})our\b", r"\1or"),
+             (r"([a-z]{3,})ourite\b", r"\1orite"), (r"([a-z]{3,})tre\b", r"\1ter"), (r"([a-z]+)ence\b", r"\1ense"))
+
+
+def word_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """A word-level diff (-1 delete, 0 equal, 1 insert): each word is mapped to one character, as linesToChars does.
+
+    Chunks are the words joined by single spaces, each chunk ending in a space, so chunks concatenate cleanly.
+    """
+    table: dict[str, str] = {}
+    words: list[str] = []
+
+    def encode(text: str) -> str:
+        for word in text.split():
+            if word not in table:
+                table[word] = chr(0xE000 + len(words))
+                words.append(word)
+        return "".join(table[word] for word in text.split())
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(encode(a), encode(b), False)
+    return [(op, "".join(words[ord(c) - 0xE000] + " " for c in chars)) for op, chars in diffs]
+
+
+def normalise(value: str) -> list[str]:
+    """Words of a quote as compared: case, punctuation, quote marks and British spelling folded; brackets marked."""
+    text = re.sub(r"\[[^\]]*\]", f" {EDIT} ", value.replace("’", "'").replace("‘", "'").lower())
+    words = re.findall(r"<ed>|[a-z0-9]+(?:'[a-z]+)?", fold_accents(text))
+    out = []
+    for word in words:
+        for pattern, repl in _SPELLING:
+            word = re.sub(pattern, repl, word)
+        out.append(word)
+    return out
+
+
+def fold_accents(text: str) -> str:
+    return " ".join(fold(part) if part != EDIT else part for part in text.split()) if text else text
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How two renderings of one quote relate: `differences` lists the changed passages, empty when they agree."""
+
+    differences: tuple[tuple[str, str], ...]
+
+
+def compare(a: Sequence[str], b: Sequence[str], a_ends: bool = False, b_ends: bool = False) -> Comparison:
+    """Word-by-word comparison of normalised quotes; extra words at either edge are a partial quote, not a change.
+
+    `a_ends`/`b_ends`: the quote closes its sentence there, so words the other outlet has after it are a change.
+    """
+    ops = word_diff(" ".join(a), " ".join(b))
+    regions = _regions(ops)
+    diffs = []
+    for index, (before, deleted, inserted, after) in enumerate(regions):
+        at_start, at_end = index == 0 and not before, index == len(regions) - 1 and not after
+        if at_start and (not deleted or not inserted):
+            continue
+        if at_end and (not deleted or not inserted) and not (a_ends and inserted) and not (b_ends and deleted):
+            continue
+        if (at_start or at_end) and min(len(deleted), len(inserted)) > 2:
+            continue  # two partial quotes that overlap: each has words the other cut off
+        if _editorial(deleted, inserted):
+            continue
+        diffs.append((" ".join([*before[-1:], *deleted, *after[:2]]), " ".join([*before[-1:], *inserted, *after[:2]])))
+    return Comparison(tuple(diffs))
+
+
+def _regions(ops: list[tuple[int, str]]) -> list[tuple[list[str], list[str], list[str], list[str]]]:
+    """Runs of changes with the equal words on each side: (before, deleted, inserted, after)."""
+    regions = []
+    equal_before: list[str] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for op, chunk in ops:
+        words = chunk.split()
+        if op == 0:
+            if deleted or inserted:
+                regions.append((equal_before, deleted, inserted, words))
+                deleted, inserted = [], []
+            equal_before = words
+        elif op < 0:
+            deleted = deleted + words
+        else:
+            inserted = inserted + words
+    if deleted or inserted:
+        regions.append((equal_before, deleted, inserted, []))
+    return regions
+
+
+def _editorial(deleted: list[str], inserted: list[str]) -> bool:
+    """An editorial bracket replaces or adds a few words: '[The police] have' = 'They have'."""
+    return (EDIT in deleted and len(inserted) <= 3) or (EDIT in inserted and len(deleted) <= 3)
+
+
+# --- grouping ------------------------------------------------------------------------------------------------------
+
+
+@register("quote")
+def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
+    """Group renderings of one quote across outlets; the status says whether their words agree."""
+    ms = sorted(mentions, key=lambda m: (m.source, m.start, m.end))
+    words = [[w for w in normalise(m.value or m.text) if w != EDIT] for m in ms]
+    parent = list(range(len(ms)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    long_ones = [i for i in range(len(ms)) if len(words[i]) > SHORT]
+    for x, i in enumerate(long_ones):
+        for j in long_ones[x + 1 :]:
+            if ms[i].source != ms[j].source and _same_quote(ms[i], ms[j], words[i], words[j]):
+                parent[find(j)] = find(i)
+    for i in (i for i in range(len(ms)) if len(words[i]) <= SHORT):
+        target = _best_container(i, ms, words)
+        if target is not None:
+            parent[find(i)] = find(target)
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(ms)):
+        clusters.setdefault(find(i), []).append(i)
+    groups = [_group([ms[i] for i in members], ctx) for members in clusters.values()]
+    return sorted(groups, key=lambda g: (g.subject, g.mentions[0].source, g.mentions[0].start))
+
+
+def _same_quote(a: Mention, b: Mention, wa: list[str], wb: list[str]) -> bool:
+    """Fuzzy candidate test: near-identical words, or one quote found inside the other with small edits."""
+    sa, sb = " ".join(wa), " ".join(wb)
+    short, long_ = sorted((sa, sb), key=len)
+    score = max(fuzz.ratio(sa, sb), fuzz.partial_ratio(short, long_) if len(short) >= 0.3 * len(long_) else 0)
+    if min(len(wa), len(wb)) >= 6:
+        score = max(score, fuzz.token_set_ratio(sa, sb) - 5)
+    if same_speaker(a, b):
+        return score >= 85
+    return score >= 95 and min(len(wa), len(wb)) >= 6  # the same long sentence, credited to someone else
+
+
+def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]]) -> int | None:
+    """A partial quote joins the longest other outlet's quote by the same speaker that contains its words."""
+    best = None
+    for j, other in enumerate(ms):
+        if j == i or other.source == ms[i].source or not same_speaker(ms[i], other) or not ms[i].key:
+            continue
+        if _contains(words[j], words[i]) and (best is None or len(words[j]) > len(words[best])):
+            best = j
+    return best
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def same_speaker(a: Mention, b: Mention) -> bool:
+    """Variants of one name (surname match, transliterations), or a speaker left unnamed by one outlet."""
+    if not a.key or not b.key:
+        return True
+    return a.key == b.key or fuzz.ratio(a.key, b.key) >= 80
+
+
+def _group(members: list[Mention], ctx: StoryContext) -> Group:
+    members.sort(key=lambda m: (m.source, m.start, m.end))
+    canonical = max(members, key=lambda m: (len(normalise(m.value or m.text)), m.value or m.text))
+    speaker = _speaker_name(members, ctx)
+    head = " ".join((canonical.value or canonical.text).split()[:8])
+    label = f"{speaker}: “{head}…”" if speaker else f"“{head}…”"
+    subject = " ".join([canonical.key or "unattributed", *[w for w in normalise(canonical.value or canonical.text) if w != EDIT][:6]])
+    status, verdict = _verdict(members, ctx)
+    return Group("quote", tuple(members), single_or(status, members), verdict if len({m.source for m in members}) > 1
+                 else "Reported by one outlet only", label, subject)
+
+
+def _speaker_name(members: list[Mention], ctx: StoryContext) -> str:
+    """The fullest name any outlet gives the speaker."""
+    names = [ctx.entities.resolve(m.speaker) or "" for m in members if m.key]
+    return max(names, key=lambda n: (len(n.split()), n), default="")
+
+
+def _verdict(members: list[Mention], ctx: StoryContext) -> tuple[str, str]:
+    """agree / differ with the difference in words: changed words first, then differently credited speakers."""
+    for x, a in enumerate(members):
+        for b in members[x + 1 :]:
+            if a.source == b.source:
+                continue
+            result = compare(normalise(a.value or a.text), normalise(b.value or b.text), _ends(a), _ends(b))
+            if result.differences:
+                shown = "; ".join(f"“{da}” ({_outlet(a, ctx)}) vs “{db}” ({_outlet(b, ctx)})"
+                                  for da, db in result.differences[:2])
+                return "differ", "Outlets differ in wording: " + shown
+    speakers = sorted({ctx.entities.resolve(m.speaker) or "" for m in members if m.key and m.speaker})
+    keys = {m.key for m in members if m.key}
+    if len(keys) > 1 and not all(same_speaker(a, b) for a in members for b in members):
+        return "differ", "Outlets credit different speakers: " + " vs ".join(speakers)
+    return "agree", "Outlets agree on the words"
+
+
+def _ends(m: Mention) -> bool:
+    """A full quoted sentence (capital first, full stop last): words another outlet has after it are a change."""
+    value = (m.value or m.text).strip("“”\"‘’' ")
+    return value[:1].isupper() and value.endswith((".", "!", "?"))
+
+
+def _outlet(m: Mention, ctx: StoryContext) -> str:
+    source = ctx.sources.get(m.source)
+    return source.outlet if source else m.source

@@ -1,11 +1,313 @@
-"""Extractor stub: to be written."""
+"""Claims: every content sentence (or clause) of an article body as a statement of fact.
+
+A claim carries its content lemmas (`words`, with synonyms folded to one
+concept and a "not" token for negative polarity) and its entities, so that the
+aligner can find the same statement worded differently in other outlets.
+Questions, pure quotations (the quotes extractor has those), sub-headings,
+bylines, captions and reader prompts are left out.
+"""
 
 from __future__ import annotations
 
+import re
+
+from generator.entities import fold
+from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
-from generator.model import Mention
+from generator.model import Mention, Span
+
+VERSION = 2  # bump whenever the output changes: the build cache keys on it
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
+_PLACE_LABELS = {"GPE", "NORP", "LOC"}
+_CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
+_SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "report", "claim", "write", "tweet", "according"}
+_SOURCES = {
+    "police", "official", "authority", "spokesman", "spokeswoman", "spokesperson", "witness", "officer", "source",
+    "minister", "sheriff", "chief", "spokesmen", "prosecutor", "investigator", "agency", "ministry", "government",
+}  # fmt: skip
+_NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor", "without"}
+_NEGATIVE_LEMMAS = {"deny", "avoid", "prevent", "refuse", "reject", "fail", "lack", "dismiss", "rule_out"}
+_US = {"us", "u s", "usa", "u s a", "united states", "united states of america", "america", "american", "americans"}
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "twenty": "20", "hundred": "100",
+    "thousand": "1000", "million": "1000000", "billion": "1000000000",
+}  # fmt: skip
+
+# General paraphrase lexicon: lemma -> concept tokens shared by words that state the same thing.
+_CONCEPTS: dict[str, tuple[str, ...]] = {}
+for _concept, _lemmas in {
+    "leave": "leave withdraw withdrawal exit depart departure pullout evacuate quit",
+    "vote": "vote resolution ballot motion referendum",
+    "successor": "successor replacement replace succeed appoint appointment",
+    "die": "die dead death kill fatal fatality deadly slay",
+    "injure": "injure injury wound wounded hurt",
+    "casualty": "casualty casualties",
+    "deny": "deny denial reject dismiss refute",
+    "avoid": "avoid prevent limit spare",
+    "stay": "stay remain keep maintain",
+    "plan": "plan intend intention aim",
+    "police": "police officer cop policeman authority",
+    "troop": "troop soldier military forces",
+    "attack": "attack strike raid assault hit",
+    "missile": "missile rocket",
+    "arrest": "arrest detain custody",
+    "fire": "fire blaze flame inferno",
+    "protest": "protest demonstration rally march riot",
+    "protester": "protester demonstrator rioter marcher",
+    "bomb": "bomb firebomb molotov explosive",
+    "quake": "quake earthquake temblor tremor",
+    "rescue": "rescue save evacuate",
+    "shoot": "shoot shot gunfire gunshot",
+    "vow": "vow pledge promise swear",
+    "justice": "justice accountable accountability punish punishment prosecute",
+    "perpetrator": "perpetrator culprit responsible attacker",
+    "speak": "speak address talk speech remark presentation",
+    "worker": "worker employee staff staffer clerk",
+    "woman": "woman female",
+    "man": "man male",
+    "chief": "chief commander head leader",
+    "letter": "letter memo memorandum",
+    "inform": "inform notify",
+    "reposition": "reposition relocate redeploy",
+    "feel": "feel shake shaking",
+    "damage": "damage destruction",
+    "hospital": "hospital",
+}.items():
+    for _lemma in _lemmas.split():
+        _CONCEPTS.setdefault(_lemma, ())
+        _CONCEPTS[_lemma] += (_concept,)
+_CONCEPTS["casualty"] = ("casualty", "die", "injure")
+
+_CAPTION = re.compile(
+    r",\s*(?:left|right|center|centre)\s*,|\((?:left|right|center|centre)\)|\bpictured\b|\bphoto(?:graph)?s?\s*:"
+    r"|\b(?:AP|AFP|Getty|Reuters)\s+(?:Photo|Images)\b",
+    re.I,
+)
+_WEB = re.compile(r"https?://|www\.|@\w|\.com\b(?!\s+\w)", re.I)
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_SPLIT = re.compile(
+    r";\s+|:\s+(?=[A-Z])|,\s+(?=(?i:following|after|while|whereas|though|although)\s)"
+    r"|,\s+(?=(?i:and|but)\s+(?:(?i:the|a|an|he|she|it|they|we|his|her|their|its|police|officials)\b|[A-Z0-9]))"
+)
+_TERMINAL = (".", "!", "”", '"', "’", "'", ")")
 
 
-@register("claims", 0)
+@register("claims", VERSION)
 def extract(article: ArticleDoc) -> list[Mention]:
-    return []
+    """One mention per content sentence or clause, with the lemmas the aligner compares."""
+    found: list[Mention] = []
+    for sent in article.sentences():
+        span = article.sentence_span(sent)
+        if not _is_statement(article.text[span.start : span.end], sent):
+            continue
+        for start, end in _clauses(article, span):
+            mention = _mention(article, sent, span, start, end)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _is_statement(text: str, sent) -> bool:
+    """Whether a sentence is article prose stating something (not a heading, prompt, question or caption)."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 5 or text[0].islower() or text.rstrip().endswith((":", "?")) or "?" in _QUOTED.sub("", text):
+        return False
+    if not text.rstrip().endswith(_TERMINAL) and len(words) < 12:
+        return False  # sub-heading, byline, time stamp
+    if text.isupper() or _CAPTION.search(text) or _WEB.search(text):
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    return not _is_prompt(sent)
+
+
+def _is_prompt(sent) -> bool:
+    """Reader prompts are imperatives: the sentence opens with its root verb in base form and has no subject."""
+    root = sent.root
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    return first is root and root.tag_ == "VB" and not has_subject
+
+
+def _clauses(article: ArticleDoc, span: Span) -> list[tuple[int, int]]:
+    """The stretches of a sentence that state something: quotations cut out, two-statement sentences split."""
+    text = article.text[span.start : span.end]
+    quoted = sum(m.end() - m.start() for m in _QUOTED.finditer(text))
+    if quoted > 0.5 * len(text):
+        runs = _unquoted_runs(text)
+        if not runs:
+            return []
+        start, end = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+    else:
+        start, end = 0, len(text)
+    pieces, cut = [], start
+    for m in _SPLIT.finditer(text, start, end):
+        if _content_count(text[cut : m.start()]) >= 4 and _content_count(text[m.end() : end]) >= 4:
+            pieces.append((cut, m.start()))
+            cut = m.end()
+    pieces.append((cut, end))
+    pieces = [_trim(text, a, b) for a, b in pieces]
+    return [(span.start + a, span.start + b) for a, b in pieces if b > a]
+
+
+def _unquoted_runs(text: str) -> list[tuple[int, int]]:
+    """Text between quotations, kept only where it says more than who spoke."""
+    runs, cut = [], 0
+    for m in [*_QUOTED.finditer(text), None]:
+        stop = m.start() if m else len(text)
+        a, b = _trim(text, cut, stop)
+        if _content_count(text[a:b]) >= 5:
+            runs.append((a, b))
+        cut = m.end() if m else len(text)
+    return runs
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut separators and a leading "and"/"but" off a stretch of text."""
+    while start < end and (text[start].isspace() or text[start] in ",;:-—–"):
+        start += 1
+    lead = re.match(r"(?:and|but)\s+", text[start:end])
+    if lead:
+        start += lead.end()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-—–"):
+        end -= 1
+    return start, end
+
+
+def _content_count(text: str) -> int:
+    return sum(1 for w in re.findall(r"[A-Za-z0-9][\w'’.-]*", text) if len(w) > 3 or w[0].isdigit())
+
+
+def _mention(article: ArticleDoc, sent, span: Span, start: int, end: int) -> Mention | None:
+    """A claim mention for one clause, or None when it has too little content to compare."""
+    doc = article.doc
+    part = doc.char_span(start, end, alignment_mode="expand")
+    if part is None:
+        return None
+    words = claim_words(part)
+    if len([w for w in words if w != "not"]) < 3:
+        return None
+    ents = tuple(sorted({fold(e.text) for e in part.ents if e.label_ in _ENTITY_LABELS and fold(e.text)}))
+    return Mention(
+        kind="claim",
+        source=article.source.id,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        sentence=span,
+        value=None,
+        key="",
+        speaker=_speaker(sent),
+        attributed_to=credited_source(article, span),
+        words=words,
+        entities=ents,
+        extractor=f"claims@{VERSION}",
+    )
+
+
+def claim_words(part) -> tuple[str, ...]:
+    """Content lemmas, lower-case, with place names, numbers and synonyms folded; "not" marks negative polarity."""
+    out: set[str] = set()
+    us_tokens = {t.i for e in part.ents if re.sub(r"^the ", "", fold(e.text)) in _US for t in e}
+    if us_tokens:
+        out.add("us")
+    places = {t.i for e in part.ents if e.label_ in _PLACE_LABELS for t in e}
+    credit = _attribution_tokens(part)
+    for tok in part:
+        if tok.i in us_tokens or tok.i in credit:
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.lower_ in _NEGATIONS or lemma in _NEGATIONS:
+            out.add("not")
+        elif _is_content(tok, lemma):
+            out.update(_normalise(tok, lemma, tok.i in places))
+    if out & {"deny", "avoid"}:
+        out.add("not")
+    if {"not", "leave"} <= out:
+        out.add("stay")  # "no plans to pull out" states what "will keep its troops" states
+    return tuple(sorted(out))
+
+
+def _is_content(tok, lemma: str) -> bool:
+    """Nouns, verbs, adjectives, numbers and names; spaCy's stop list drops verbs like "keep" that we compare."""
+    if tok.pos_ not in _CONTENT_POS or not any(c.isalnum() for c in lemma) or lemma in _SPEECH_LEMMAS:
+        return False
+    return not tok.is_stop or lemma in _CONCEPTS
+
+
+def _normalise(tok, lemma: str, is_place: bool) -> tuple[str, ...]:
+    """The comparable forms of one content token."""
+    if tok.like_num or lemma[0].isdigit():
+        return (_NUMBER_WORDS.get(lemma, re.sub(r"[,\s]", "", lemma)),)
+    if lemma in _US or fold(tok.text) in _US:
+        return ("us",)
+    if lemma == "pull" and any(c.lower_ == "out" for c in tok.children):
+        return ("leave",)
+    if tok.pos_ == "PROPN" or is_place or tok.ent_type_ in _PLACE_LABELS:
+        return (_place_stem(fold(tok.text), tok.ent_type_ == "NORP"),)
+    if tok.pos_ == "NOUN" and lemma.endswith("ing"):
+        lemma = _verb_of(lemma)
+    return _CONCEPTS.get(lemma, (lemma,))
+
+
+def _verb_of(noun: str) -> str:
+    """ "repositioning" -> "reposition", "killing" -> "kill", "firing" -> "fire"; "evening" stays."""
+    stem = noun[:-3]
+    for candidate in (stem, stem + "e"):
+        if candidate in _CONCEPTS:
+            return candidate
+    return stem if len(stem) >= 5 else noun
+
+
+def _place_stem(word: str, demonym: bool) -> str:
+    """One form for a place and its people: "Iraqi"/"Iraq", "Iranian"/"Iran", "Russian"/"Russia"."""
+    if demonym and len(word) > 4:
+        word = re.sub(r"(?:ians?|ans?|ese|is?|s)$", "", word) or word
+    return re.sub(r"[aeiouy]+$", "", word) if len(word) > 4 else word
+
+
+def _attribution_tokens(part) -> set[int]:
+    """Token indices of "..., Sheriff John Doe said" and "according to X": who says it, not what is said."""
+    out: set[int] = set()
+    for tok in part:
+        if tok.lower_ == "according":
+            out.update(t.i for t in tok.subtree)
+        if tok.lemma_ not in _SPEECH_LEMMAS or tok.pos_ != "VERB":
+            continue
+        if tok.dep_ in ("parataxis", "ROOT") or any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            speakers = [c for c in tok.children if c.dep_ == "nsubj" and _is_source(c)]
+            if speakers:
+                out.add(tok.i)
+                out.update(t.i for c in speakers for t in _credit_words(c))
+    return out
+
+
+def _credit_words(subject) -> list:
+    """The speaker's title and affiliation, not the name itself nor what an appositive says about them."""
+    said = {t.i for c in subject.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
+    return [t for t in subject.subtree if t.i not in said and t.i != subject.i]
+
+
+def _is_source(subject) -> bool:
+    """Whether a subject is someone who speaks (a person, an office, a pronoun), not a document that says."""
+    return (
+        subject.pos_ in ("PROPN", "PRON")
+        or subject.ent_type_ in ("PERSON", "ORG", "NORP")
+        or subject.lemma_.lower() in _SOURCES
+    )
+
+
+def _speaker(sent) -> str | None:
+    """The person a sentence is credited to ("..., Sheriff John Doe said"), when spaCy names one."""
+    for tok in sent:
+        if tok.lemma_ not in ("say", "tell", "add", "state", "announce") or tok.pos_ != "VERB":
+            continue
+        for child in tok.children:
+            if child.dep_ != "nsubj":
+                continue
+            ent = next((e for e in sent.ents if e.start <= child.i < e.end and e.label_ == "PERSON"), None)
+            if ent is not None:
+                start = min(t.i for t in child.subtree)
+                return sent.doc[start : child.i + 1].text if ent.start >= start else ent.text
+    return None

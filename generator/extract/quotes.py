@@ -1,11 +1,392 @@
-"""Extractor stub: to be written."""
+"""Direct quotes: the quoted words, who said them, and whom the outlet credits.
+
+Quotes are found by a character scan of the article text (curly and straight
+marks, quotes running over paragraphs, block quotes after "He went on:"),
+then cut into quoted sentences, because outlets repeat a speaker's sentences
+one by one. The speaker comes from the dependency parse (subject of a speech
+verb, "according to X", pronouns and roles resolved to a named person).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from generator.entities import fold
+from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
-from generator.model import Mention
+from generator.model import Mention, Span
+
+SPEECH_VERBS = frozenset(
+    ["say", "tell", "add", "tweet", "write", "state", "declare", "describe", "call", "warn", "explain", "note", "insist", "claim", "announce", "continue", "argue", "ask", "reply", "respond", "lament", "thunder", "condemn", "stress", "shout", "yell", "scream", "chant", "quote", "accuse", "urge", "recall", "remark", "admit", "acknowledge", "conclude", "suggest", "predict", "vow", "promise", "threaten", "post", "testify", "confirm", "deny", "comment", "observe", "complain", "cry", "hail", "dub", "label", "term", "brand", "characterize", "characterise", "mock", "slam", "blast", "criticize", "criticise", "praise", "caution", "emphasize", "emphasise", "assert", "maintain", "contend", "go", "tout", "describe", "lash"]
+)
+TITLES = frozenset(
+    ["president", "prime", "minister", "foreign", "defense", "defence", "interior", "supreme", "leader", "ayatollah", "gen", "gen.", "general", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheriff", "undersheriff", "chief", "police", "councilman", "councilwoman", "council", "member", "sen", "sen.", "senator", "rep", "rep.", "gov", "gov.", "governor", "secretary", "ambassador", "king", "queen", "pope", "judge", "officer", "sgt", "sgt.", "lt", "lt.", "capt", "capt.", "col", "col.", "det", "det.", "detective", "spokesman", "spokeswoman", "commissioner", "mayor", "deputy", "vice", "chancellor", "former", "top", "state", "attorney", "district", "lawyer", "prosecutor", "professor", "prof", "prof.", "rev", "rev.", "reverend", "sheikh", "imam", "brig", "brig.", "gen.", "major", "lieutenant", "colonel", "captain", "commander", "director"]
+)
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+_OPEN_AFTER = " \t\n([{—–-/:"
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z])")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b[A-Z]\.[A-Z]|Mr|Mrs|Ms|Dr|Gen|St|Sen|Rep|Gov|No|Jr|Sr|Lt|Col|Capt|Sgt)\.$")
 
 
-@register("quotes", 0)
+@dataclass(frozen=True)
+class _Quote:
+    """A quotation as found: the inner text range and whether marks enclosed it."""
+
+    start: int
+    end: int
+    marked: bool = True
+    block_intro: int | None = None  # start of the "He went on:" sentence that introduces a block quote
+
+
+@register("quotes", 1)
 def extract(article: ArticleDoc) -> list[Mention]:
-    return []
+    """Every quoted sentence with its speaker; scare quotes without a speaker are dropped."""
+    text = article.doc.text
+    quotes = find_quotes(text)
+    inside = [Span(q.start, q.end) for q in quotes]
+    people = _people(article, inside)
+    mentions: list[Mention] = []
+    previous: tuple[int, str | None] | None = None  # (paragraph start, speaker) of the last quote
+    for quote in quotes:
+        speaker = _speaker(article, quote, inside, people)
+        para = _paragraph_start(text, quote.start)
+        if speaker is None and previous is not None and _continues(text, previous[0], para):
+            speaker = previous[1]
+        previous = (para, speaker)
+        for start, end in _quoted_sentences(text, quote.start, quote.end):
+            words = _words(text[start:end])
+            if not words or (len(words) <= 3 and not (speaker_key(speaker) and quote.marked)):
+                continue
+            sentence = article.sentence_at(start)
+            mentions.append(
+                Mention(
+                    kind="quote",
+                    source=article.source.id,
+                    start=start,
+                    end=end,
+                    text=article.text[start:end],
+                    sentence=sentence,
+                    value=display(text[start:end]),
+                    key=speaker_key(speaker),
+                    speaker=speaker,
+                    attributed_to=credited_source(article, sentence),
+                    extractor="quotes@1",
+                )
+            )
+    return mentions
+
+
+# --- finding the quotations -------------------------------------------------------------------------------------
+
+
+def find_quotes(text: str) -> list[_Quote]:
+    """Quotations in reading order, from a scan of the marks paragraph by paragraph."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    quotes: list[_Quote] = []
+    carried: int | None = None  # opening of a quote left open at the end of the previous paragraph
+    for i, (p_start, p_end) in enumerate(paragraphs):
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        found, open_at = _scan(text, p_start, p_end, carried)
+        quotes.extend(found)
+        carried = None
+        if open_at is not None:
+            if nxt is not None and (_reopens(text, nxt) or _closes_first(text, nxt)):
+                carried = open_at
+            else:
+                quotes.append(_Quote(open_at, _rstrip(text, open_at, p_end)))
+        elif nxt is not None and _introduces_block(text, p_start, p_end, nxt):
+            quotes.append(_Quote(nxt[0], _rstrip(text, nxt[0], nxt[1]), False, _last_sentence(text, p_start, p_end)))
+    return sorted((q for q in quotes if q.end > q.start), key=lambda q: (q.start, q.end))
+
+
+def _scan(text: str, start: int, end: int, carried: int | None) -> tuple[list[_Quote], int | None]:
+    """Quotes closed in one paragraph, and the opening of one still open at its end."""
+    found: list[_Quote] = []
+    open_at, single = carried, False
+    i = start
+    if carried is not None and _is_opener(text, start):
+        i = start + 1  # the mark that reopens a quote running over paragraphs
+    while i < end:
+        ch = text[i]
+        if open_at is None:
+            if ch in "“\"" and _is_opener(text, i):
+                open_at, single = i + 1, False
+            elif ch in "‘'" and _is_opener(text, i) and _single_closes(text, i + 1, end):
+                open_at, single = i + 1, True
+        elif (not single and _is_closer(text, i, "”\"")) or (single and _is_closer(text, i, "’'")):
+            found.append(_Quote(open_at, i))
+            open_at = None
+        i += 1
+    return found, open_at
+
+
+def _is_opener(text: str, i: int) -> bool:
+    """A mark opens a quote when it follows a space or bracket and precedes a word; curly openers always do."""
+    ch = text[i]
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "“":
+        return not nxt.isspace()
+    if ch not in "\"‘'":
+        return False
+    prev = text[i - 1] if i > 0 else " "
+    return (prev in _OPEN_AFTER or prev in "“\"") and not nxt.isspace()
+
+
+def _is_closer(text: str, i: int, marks: str) -> bool:
+    """A closing mark follows a word and is not followed by a letter (which would make it an apostrophe)."""
+    if text[i] not in marks:
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "’'" and nxt.isalnum():
+        return False
+    return text[i] == "”" or not nxt.isalnum()
+
+
+def _single_closes(text: str, start: int, end: int) -> bool:
+    """A single mark opens a quote only if a closing single mark follows in the paragraph (else it is an apostrophe)."""
+    return any(_is_closer(text, j, "’'") and not text[j - 1].isspace() for j in range(start + 1, end))
+
+
+def _reopens(text: str, para: tuple[int, int]) -> bool:
+    """A quote running over paragraphs reopens each with a mark."""
+    return _is_opener(text, para[0]) and text[para[0]] in "“\""
+
+
+def _closes_first(text: str, para: tuple[int, int]) -> bool:
+    """A sentence cut off mid-quote: the next line closes a mark before opening any."""
+    for j in range(para[0], para[1]):
+        if text[j] in "“\"" and _is_opener(text, j):
+            return False
+        if _is_closer(text, j, "”\"") and text[j] == "”" or (text[j] == '"' and not _is_opener(text, j)):
+            return True
+    return False
+
+
+def _introduces_block(text: str, start: int, end: int, nxt: tuple[int, int]) -> bool:
+    """A paragraph ending in a colon after a speech verb, followed by an unmarked paragraph, sets a block quote."""
+    line = text[start:end].rstrip()
+    if not line.endswith(":") or text[nxt[0]] in "“\"‘'":
+        return False
+    last = text[_last_sentence(text, start, end) : end].lower()
+    return any(re.search(rf"\b{verb}", last) for verb in ("said", "says", "went on", "added", "continued", "wrote",
+                                                             "told", "tweeted", "stated", "declared", "explained"))
+
+
+def _last_sentence(text: str, start: int, end: int) -> int:
+    """Start of the paragraph's last sentence (a rough cut: after the last full stop followed by a space)."""
+    cut = max(text.rfind(". ", start, end - 1), text.rfind("? ", start, end - 1), text.rfind("! ", start, end - 1))
+    return cut + 2 if cut >= 0 else start
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _quoted_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a quotation into sentences; a fragment of under three words stays with the next sentence."""
+    cuts = [start]
+    for m in _SENT_END.finditer(text, start, end):
+        if not _ABBREV.search(text[max(start, m.start() - 4) : m.start()]):
+            cuts.append(m.end())
+    cuts.append(end)
+    pieces: list[tuple[int, int]] = []
+    carry: int | None = None
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        a = carry if carry is not None else a
+        if len(_words(text[a:b])) < 3 and b < end:
+            carry = a
+            continue
+        carry = None
+        pieces.append(_trim(text, a, b))
+    return [p for p in pieces if p[1] > p[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces, stray marks and a trailing comma from a piece of a quote."""
+    while start < end and (text[start].isspace() or text[start] in "“”\"'‘’"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "“”\"‘,;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’']+", text)
+
+
+def display(text: str) -> str:
+    """The quote for readers: one line, inner paragraph marks dropped, straight apostrophes."""
+    text = re.sub(r"\s*\n\s*[“\"]?", " ", text)
+    return " ".join(text.replace("’", "'").split())
+
+
+# --- who said it -----------------------------------------------------------------------------------------------
+
+
+def speaker_key(speaker: str | None) -> str:
+    """The folded surname: what outlets' renderings of one speaker share."""
+    words = (speaker or "").split()
+    if not words or not words[-1][:1].isupper() or words[-1].lower() in TITLES:
+        return ""
+    return fold(words[-1])
+
+
+def _people(article: ArticleDoc, inside: list[Span]) -> list[tuple[int, str]]:
+    """Named persons outside quotes, in order, as (offset, name without titles)."""
+    found = []
+    for ent in article.doc.ents:
+        if ent.label_ == "PERSON" and not any(q.start <= ent.start_char < q.end for q in inside):
+            name = _clean_name(ent.text)
+            if name:
+                found.append((ent.start_char, name))
+    return found
+
+
+def _clean_name(name: str) -> str:
+    """'Iran's Supreme Leader Ayatollah Ali Khamenei's' -> 'Ali Khamenei'."""
+    name = re.sub(r"['’]s?$", "", name.strip())
+    words = name.split()
+    while words and (words[0].lower() in TITLES or not words[0][:1].isupper()):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _fullest(name: str, people: list[tuple[int, str]], before: int) -> str:
+    """The longest earlier form of the same name: 'Zarif' -> 'Javad Zarif'."""
+    words = fold(name).split()
+    best = name
+    for offset, other in people:
+        folded = fold(other).split()
+        if offset < before and folded[-1:] == words[-1:] and len(folded) > len(fold(best).split()):
+            if all(w in folded for w in words):
+                best = other
+    return best
+
+
+def _speaker(article: ArticleDoc, quote: _Quote, inside: list[Span], people: list[tuple[int, str]]) -> str | None:
+    """The person a quotation is credited to: its own sentence first, then the one after, then a colon intro."""
+    text = article.text
+    lo = quote.block_intro if quote.block_intro is not None else quote.start
+    para_end = text.find("\n", quote.end)
+    para_end = len(text) if para_end < 0 else para_end
+    windows = [(lo, quote.end, False), (quote.end, min(quote.end + 3, para_end), True)]
+    para = _paragraph_start(text, quote.start)
+    if quote.start - para <= 1 and text[:para].rstrip().endswith(":"):
+        windows.append((_last_sentence(text, _paragraph_start(text, len(text[:para].rstrip())), para), para, False))
+    for start, end, following in windows:
+        sents = [s for s in article.doc.sents if s.start_char < max(end, start + 1) and s.end_char > start]
+        if following:
+            sents = [s for s in sents if s.start_char >= quote.end - 1]
+        tokens = [t for s in sents for t in s if not any(q.start <= t.idx < q.end for q in inside)]
+        for token in sorted(tokens, key=lambda t: (_distance(t, lo, quote.end), t.i)):
+            who = _subject_of(token)
+            if who is not None:
+                return _resolve(article, who, lo, people)
+    return None
+
+
+def _distance(token, start: int, end: int) -> int:
+    return start - token.idx if token.idx < start else token.idx - end
+
+
+def _subject_of(token):
+    """The span naming who speaks, if `token` is a speech verb or 'according to'."""
+    if token.lower_ == "according":
+        for to in token.children:
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    if token.lemma_.lower() == "quote":
+        for child in token.children:
+            if child.dep_ == "dobj":
+                return child
+    head = token
+    for _ in range(3):
+        for child in head.children:
+            if child.dep_ == "agent":
+                return next((obj for obj in child.children if obj.dep_ == "pobj"), None)
+            if child.dep_ == "nsubj":
+                return child
+        if head.dep_ == "acl":
+            return head.head
+        if head.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl") and head.head is not head:
+            head = head.head
+        else:
+            break
+    return None
+
+
+def _resolve(article: ArticleDoc, who, before: int, people: list[tuple[int, str]]) -> str | None:
+    """A subject token to a name: its PERSON entity, a pronoun's or role's antecedent, else the role itself."""
+    doc = article.doc
+    span = doc[who.left_edge.i : who.right_edge.i + 1]
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start < span.end and e.end > span.start]
+    if persons:
+        ent = next((e for e in persons if e.start <= who.i < e.end), persons[0])
+        name = _clean_name(ent.text)
+        return _fullest(name, people, ent.start_char + 1) if name else None
+    if who.lower_ in PRONOUNS:
+        return _antecedent(doc, before, people)
+    if who.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if _is_name(who, people):
+        return _fullest(who.text, people, len(article.text))
+    role = " ".join(t.text for t in span if t.dep_ not in ("det", "punct", "poss", "case") and t.i >= who.i - 4)
+    return _role_holder(article.text, who.lower_, before, people) or (role.strip() or None)
+
+
+def _is_name(token, people: list[tuple[int, str]]) -> bool:
+    """A subject word is a person's name when it ends a name seen in the article, or is a bare proper noun."""
+    if not token.text[:1].isupper() or token.lower_ in TITLES:
+        return False
+    if any(fold(name).split()[-1:] == [fold(token.text)] for _, name in people):
+        return True
+    bare = not any(c.dep_ in ("det", "compound", "amod") for c in token.children)
+    return bare and token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON")
+
+
+def _antecedent(doc, before: int, people: list[tuple[int, str]]) -> str | None:
+    """The nearest preceding named person who is a sentence subject (else any named person)."""
+    earlier = [(o, n) for o, n in people if o < before]
+    subjects = [(o, n) for o, n in earlier if _is_subject(doc, o)]
+    pick = (subjects or earlier)[-1:] if (subjects or earlier) else []
+    return _fullest(pick[0][1], people, pick[0][0] + 1) if pick else None
+
+
+def _is_subject(doc, offset: int) -> bool:
+    for ent in doc.ents:
+        if ent.start_char == offset:
+            root = ent.root
+            return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
+    return False
+
+
+def _role_holder(text: str, role: str, before: int, people: list[tuple[int, str]]) -> str | None:
+    """'the sheriff' -> the nearest earlier person named with that title ('Sheriff Robert Pickell', 'X, the sheriff,')."""
+    titled = [
+        (offset, name)
+        for offset, name in people
+        if re.search(rf"\b{re.escape(role)}\b", text[max(0, offset - 30) : offset].lower())
+        or re.match(rf"[^.\n]{{0,40}}\b{re.escape(role)}\b", text[offset + len(name) : offset + len(name) + 50].lower())
+    ]
+    earlier = [p for p in titled if p[0] < before]
+    pick = earlier[-1] if earlier else (titled[0] if titled else None)
+    return _fullest(pick[1], people, len(text)) if pick else None
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _continues(text: str, previous_para: int, para: int) -> bool:
+    """A quote without attribution continues the last speaker in its paragraph or, opening the next, in that one."""
+    if previous_para == para:
+        return True
+    between = [line for line in text[previous_para:para].split("\n") if line.strip()]
+    return len(between) == 1 and text[para] in "“\"‘"

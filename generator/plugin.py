@@ -1,0 +1,97 @@
+"""A thin MkDocs plugin: build the model from the seeds folder and add its pages in memory.
+
+Nothing is written into `docs/` (that would make `mkdocs serve` rebuild in a
+loop); generated pages are `File.generated` objects that MkDocs renders and
+copies like any other page.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.pipeline import BuildConfig, SiteModel, build_model, read_anchor_files
+from generator.render import TEMPLATES, render_site
+
+log = logging.getLogger("mkdocs.plugins.parallax")
+
+
+class ParallaxConfig(base.Config):
+    seeds = c.Type(str, default="seeds")
+    cache_dir = c.Optional(c.Type(str))
+    anchors_lock = c.Optional(c.Type(str))
+    previous_site = c.Optional(c.Type(str))
+    max_bytes = c.Type(int, default=5_000_000)
+
+
+class ParallaxPlugin(BasePlugin[ParallaxConfig]):
+    """Adds the home, story, source and names pages and the data files to the site."""
+
+    def __init__(self) -> None:
+        self.model: SiteModel | None = None
+        self._previous_anchors: tuple[dict, ...] = ()
+
+    def _path(self, config, value: str | None) -> Path | None:
+        if not value:
+            return None
+        path = Path(value)
+        return path if path.is_absolute() else Path(config.config_file_path).parent / path
+
+    def on_pre_build(self, config) -> None:
+        """Remember where earlier builds published their anchors, before MkDocs cleans the site folder."""
+        previous_site = self._path(config, self.config.previous_site) or Path(config.site_dir)
+        lock = self._path(config, self.config.anchors_lock)
+        self._previous_anchors = read_anchor_files(p for p in (previous_site / "data" / "anchors.json", lock) if p)
+
+    def on_files(self, files: Files, config) -> Files:
+        cache = self._path(config, self.config.cache_dir)
+        build = BuildConfig(
+            seeds=self._path(config, self.config.seeds),
+            cache_dir=cache,
+            max_bytes=self.config.max_bytes,
+            previous_anchors=self._previous_anchors,
+        )
+        self.model = build_model(build)
+        for problem in self.model.problems:
+            log.warning("%s", problem)
+        if not any(story.sources for story in self.model.stories):
+            raise PluginError(f"{build.seeds}: no readable articles, so no site was built")
+        _pin_build_date(self.model)
+        for path, content in sorted(render_site(self.model, config.site_url).items()):
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                log.warning("generated page %s replaces a file of the same name in docs/", path)
+                files.remove(existing)
+            hidden = path.startswith("sources/")  # reached from story pages; a long nav helps nobody
+            inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        return files
+
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` rebuilds when an article or a template changes."""
+        seeds = self._path(config, self.config.seeds)
+        if seeds and seeds.is_dir():
+            server.watch(str(seeds))
+        server.watch(str(TEMPLATES))
+        return server
+
+
+def _pin_build_date(model: SiteModel) -> None:
+    """Date the build by its newest article, not the clock, so rebuilds are byte-identical.
+
+    MkDocs stamps the sitemap with SOURCE_DATE_EPOCH when it is set; a value set
+    by whoever runs the build is respected.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    dates = [s.published for story in model.stories for s in story.sources if s.published]
+    newest = max(dates) if dates else date(1970, 1, 1)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp()))
