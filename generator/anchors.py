@@ -96,14 +96,12 @@ def assign(story: str, groups: Sequence[Group], book: AnchorBook) -> tuple[list[
     taken: set[str] = set()
 
     # 1. Published ids go to the group that inherits most of their mentions.
-    claims = []
-    for rec in previous:
-        members = set(rec.members)
-        for gi, fp in enumerate(prints):
-            shared = len(members & fp)
-            if shared and groups[gi].kind == rec.kind:
-                claims.append((-shared, rec.status != "current", rec.id, gi))
-    for _, _, rid, gi in sorted(claims):
+    holder: dict[str, int] = {fp: gi for gi, fps in enumerate(prints) for fp in fps}
+    shared = {rec.id: _shared_counts(rec, holder, groups) for rec in previous}
+    claims = sorted(
+        (-n, rec.status != "current", rec.id, gi) for rec in previous for gi, n in shared[rec.id].items()
+    )
+    for _, _, rid, gi in claims:
         if ids[gi] is None and rid not in taken:
             ids[gi] = rid
             taken.add(rid)
@@ -128,9 +126,9 @@ def assign(story: str, groups: Sequence[Group], book: AnchorBook) -> tuple[list[
     for rec in sorted(previous, key=lambda r: r.id):
         if rec.id in taken:
             continue
-        members = set(rec.members)
-        best = max(range(len(groups)), key=lambda gi: (len(members & prints[gi]), -gi), default=None)
-        if best is not None and members & prints[best]:
+        counts = shared[rec.id]
+        if counts:
+            best = min(counts, key=lambda gi: (-counts[gi], gi))
             aliases.setdefault(best, []).append(rec.id)
             records.append(AnchorRecord(rec.id, story, rec.kind, rec.label, "alias", ids[best], rec.members))
         else:
@@ -157,6 +155,16 @@ def assign(story: str, groups: Sequence[Group], book: AnchorBook) -> tuple[list[
         )
         records.append(AnchorRecord(fid, story, group.kind, group.label, "current", fid, tuple(sorted(prints[gi]))))
     return facts, retired, records
+
+
+def _shared_counts(rec: AnchorRecord, holder: dict[str, int], groups: Sequence[Group]) -> dict[int, int]:
+    """How many of a published id's mentions each new group of the same kind holds."""
+    counts: dict[int, int] = {}
+    for member in rec.members:
+        gi = holder.get(member)
+        if gi is not None and groups[gi].kind == rec.kind:
+            counts[gi] = counts.get(gi, 0) + 1
+    return counts
 
 
 def retire_story(story: str, book: AnchorBook) -> tuple[list[RetiredAnchor], list[AnchorRecord]]:

@@ -37,8 +37,8 @@ _SKELETON_SUBS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("z", "s"), 
 
 def fold(name: str) -> str:
     """Lower-case ASCII without diacritics or punctuation: 'Qāsem Soleimani' -> 'qasem soleimani'."""
+    name = re.sub(r"['’]s\b", "", name.replace("’", "'")).replace(".", "")
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['’]s\b", "", ascii_text.replace("’", "'")).replace(".", "")
     ascii_text = re.sub(r"(?<=\w)'(?=\w)", "", ascii_text)
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", ascii_text.lower()).split())
 
@@ -193,14 +193,11 @@ class EntityIndex:
             return False
         ra, rb = self.resolve(a), self.resolve(b)
         if fold(ra) == fold(rb):
-            return fold(a) not in self.ambiguous or fold(a) == fold(b)
+            return fold(a) == fold(b) or not ({fold(a), fold(b)} & self.ambiguous)
         known_a, known_b = fold(ra) in self._canonicals, fold(rb) in self._canonicals
         if known_a and known_b:
             return False
         return person_match(a, b) and not ({fold(a), fold(b)} & self.ambiguous)
-
-    def category_of(self, name: str) -> str | None:
-        return self.categories.get(fold(name))
 
     @property
     def _canonicals(self) -> set[str]:

@@ -61,7 +61,7 @@ def render_site(model: SiteModel, site_url: str | None = None, templates: Path =
     files: dict[str, str] = {}
     stories = sorted(model.stories, key=lambda s: s.id)
     live = [s for s in stories if s.sources]
-    files["index.md"] = _page(env, "home.html.j2", "", "Parallax: the news, side by side", stories=live,
+    files["index.md"] = _page(env, "home.html.j2", "", "Home", stories=live,
                               counts={s.id: _counts(s) for s in live}, problems=model.problems)
     for story in stories:
         url = urls.story_page(story.id)
@@ -80,10 +80,20 @@ def render_site(model: SiteModel, site_url: str | None = None, templates: Path =
 
 
 def _page(env: Environment, template: str, url: str, title: str, **context) -> str:
-    """A Markdown page: a JSON-quoted title (valid YAML) and one raw HTML block."""
+    """A Markdown page: a JSON-quoted title (valid YAML) and one raw HTML block.
+
+    The table of contents is hidden: MkDocs finds no headings inside raw HTML, and the
+    comparison tables need the width.
+    """
     html = env.get_template(template).render(page_url=url, rel=lambda to: urls.relative(url, to), title=title,
                                              **context)
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n<div class=\"px-page\" markdown=\"0\">\n{html.strip()}\n</div>\n"
+    return (f"---\ntitle: {json.dumps(_theme_title(title), ensure_ascii=False)}\nhide:\n  - toc\n---\n\n"
+            f"<div class=\"px-page\" markdown=\"0\">\n{html.strip()}\n</div>\n")
+
+
+def _theme_title(title: str) -> str:
+    """The theme puts page titles into the header and nav unescaped: keep article text from forming tags there."""
+    return title.replace("<", "\u2039").replace(">", "\u203a")
 
 
 def _counts(story: Story) -> Counter:
@@ -189,6 +199,8 @@ def _citations(story: Story, fact: Fact, versions: list[Version], site_url: str 
     base = (site_url or "").rstrip("/")
     permalink = f"{base}/{urls.fact(story.id, fact.id)}" if base else urls.fact(story.id, fact.id)
     plain = f"{SITE_NAME}, \u201c{fact.label}\u201d ({story.title}). {fact.verdict}. {permalink}"
+    wiki = (f"{{{{cite news |url={permalink} |title={_wiki(fact.label)} |work={SITE_NAME}: {_wiki(story.title)}"
+            f" |quote={_wiki(fact.verdict)}}}}}")
     per_outlet = {}
     for v in versions:
         link = f"{base}/{urls.story_page(story.id)}#{v.anchor}" if base else f"{urls.story_page(story.id)}#{v.anchor}"
@@ -208,7 +220,7 @@ def _citations(story: Story, fact: Fact, versions: list[Version], site_url: str 
                      f"\u201c{sentence}\u201d. Compared at {link}",
             "wiki": "{{cite news |" + " |".join(fields) + "}}",
         }
-    return {"permalink": permalink, "plain": plain, "outlets": per_outlet}
+    return {"permalink": permalink, "plain": plain, "wiki": wiki, "outlets": per_outlet}
 
 
 def _wiki(value: str) -> str:

@@ -5,11 +5,29 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORDS: dict[str, int] = {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 WORDS |= {"a dozen": 12, "dozen": 12, "half": 0, "a pair of": 2, "a couple of": 2, "both": 2}
 MULTIPLIERS = {
@@ -94,12 +112,21 @@ CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "euro": "EUR"}
 
 # Readers see canonical units under these names; distances also in miles for US readers.
 UNIT_NAMES = {"km/h": "km/h", "km": "km", "m2": "m²", "km2": "km²", "m": "m", "%": "%", "t": "t", "kg": "kg"}
-DIMENSIONS = {"km/h": "speed", "km": "distance", "m2": "area", "km2": "area", "m": "length", "%": "percent",
-              "t": "weight", "kg": "weight", "EUR": "money", "USD": "money", "GBP": "money"}
+DIMENSIONS = {
+    "km/h": "speed",
+    "km": "distance",
+    "m2": "area",
+    "km2": "area",
+    "m": "length",
+    "%": "percent",
+    "t": "weight",
+    "kg": "weight",
+    "EUR": "money",
+    "USD": "money",
+    "GBP": "money",
+}
 
-UNIT_PATTERN = "|".join(
-    sorted((re.escape(u).replace(r"\ ", r"[\s-]+") for u in UNITS), key=len, reverse=True)
-)
+UNIT_PATTERN = "|".join(sorted((re.escape(u).replace(r"\ ", r"[\s-]+") for u in UNITS), key=len, reverse=True))
 
 
 def word_number(text: str) -> Decimal | None:

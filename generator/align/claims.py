@@ -21,8 +21,9 @@ from generator.align.base import Group, StoryContext, register, single_or, verdi
 from generator.entities import fold
 from generator.model import Mention
 
-LINK = 0.34  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
+LINK = 0.30  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
 GROUP_LINK = 0.22  # mean similarity a claim needs with the group it joins (no chaining through one member)
+PRIOR = 20  # sentences assumed to lack every word, so that a short story's shared words still weigh something
 SAME_WORDING = 85  # token-set ratio above which two sentences are the same wire text
 _DEATH_PLACE = re.compile(
     r"\b(?:died|was (?:pronounced|declared) dead)(?:\s+[a-z]+){0,3}?\s+"
@@ -42,46 +43,64 @@ def align_claims(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
     mentions = sorted(mentions, key=lambda m: (m.source, m.start, m.end))
     if not mentions:
         return []
-    weights, sim = _similarity(mentions)
-    clusters = _cluster(mentions, sim)
+    sim = _similarity(mentions)
     groups = []
-    for members in clusters:
+    for members in _cluster(mentions, sim):
         ms = [mentions[i] for i in members]
         if len({m.source for m in ms}) < 2 and not _important(ms[0]):
             continue
-        groups.append(_group(ms, weights))
+        central = max(members, key=lambda i: (float(sim[i, members].sum()), -i))
+        groups.append(_group(ms, mentions[central]))
     return sorted(groups, key=lambda g: (g.subject, g.mentions[0].source, g.mentions[0].start))
 
 
-def _similarity(mentions: Sequence[Mention]) -> tuple[dict[str, float], np.ndarray]:
+def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
     """Cosine between rarity-weighted lemma sets, for every pair of claims at once (zero within an outlet)."""
     df: dict[str, int] = {}
     for m in mentions:
         for w in set(m.words):
             df[w] = df.get(w, 0) + 1
     n = len(mentions)
-    weights = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+    weights = {w: math.log((n + PRIOR) / (c + 0.5)) for w, c in df.items()}
     weights["not"] = min(weights.get("not", 1.0), 1.0)
     vocab = {w: i for i, w in enumerate(sorted(weights))}
     matrix = np.zeros((n, len(vocab)), dtype=np.float32)
     for row, m in enumerate(mentions):
         for w in set(m.words):
             matrix[row, vocab[w]] = weights[w]
-    norms = np.linalg.norm(matrix, axis=1)
-    norms[norms == 0] = 1.0
-    unit = matrix / norms[:, None]
-    sim = unit @ unit.T
+    shared = matrix @ matrix.T
+    mass = np.maximum(np.diag(shared), 1e-9)
+    cosine = shared / np.sqrt(mass[:, None] * mass[None, :])
+    containment = shared / np.minimum(mass[:, None], mass[None, :])
+    sim = (cosine + containment) / 2
     sources = np.array([m.source for m in mentions])
     sim[sources[:, None] == sources[None, :]] = 0.0
     for i, j in _death_place_pairs(mentions):
-        sim[i, j] = sim[j, i] = max(sim[i, j], LINK)
-    return weights, sim
+        sim[i, j] = sim[j, i] = 1.0
+    return sim
 
 
 def _death_place_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     """Claims from two outlets that each say where one victim died belong together, whatever else they say."""
     placed = [i for i, m in enumerate(mentions) if _death_place(m)]
-    return [(i, j) for i in placed for j in placed if i < j and mentions[i].source != mentions[j].source]
+    return [
+        (i, j)
+        for i in placed
+        for j in placed
+        if i < j and mentions[i].source != mentions[j].source and _same_victim(mentions[i], mentions[j])
+    ]
+
+
+def _same_victim(a: Mention, b: Mention) -> bool:
+    """Two single victims of different sex are two people: their deaths are not one fact."""
+    return len({_sex(a), _sex(b)} - {None}) < 2
+
+
+def _sex(m: Mention) -> str | None:
+    before = m.text[: _DEATH_PLACE.search(m.text).start()].lower()
+    female = re.search(r"\b(?:she|woman|girl|mother|wife|her)\b", before)
+    male = re.search(r"\b(?:he|man|boy|father|husband|his)\b", before)
+    return None if bool(female) == bool(male) else ("f" if female else "m")
 
 
 def _death_place(m: Mention) -> str | None:
@@ -98,7 +117,7 @@ def _cluster(mentions: Sequence[Mention], sim: np.ndarray) -> list[list[int]]:
     group_of = list(range(len(mentions)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
     rows, cols = np.nonzero(np.triu(sim >= LINK, k=1))
-    pairs = sorted(zip(rows.tolist(), cols.tolist()), key=lambda p: (-float(sim[p]), p))
+    pairs = sorted(zip(rows.tolist(), cols.tolist(), strict=True), key=lambda p: (-float(sim[p]), p))
     for i, j in pairs:
         a, b = group_of[i], group_of[j]
         if a == b:
@@ -120,7 +139,8 @@ def _important(m: Mention) -> bool:
     return has_number and has_name
 
 
-def _group(ms: list[Mention], weights: dict[str, float]) -> Group:
+def _group(ms: list[Mention], central: Mention) -> Group:
+    """The group with its status: agree unless two members clearly conflict; headed by its most central wording."""
     ms = sorted(ms, key=lambda m: (m.source, m.start))
     status, verdict = "agree", verdict_words("agree", [])
     conflict = _conflict(ms)
@@ -129,7 +149,7 @@ def _group(ms: list[Mention], weights: dict[str, float]) -> Group:
     status = single_or(status, ms)
     if status == "single":
         verdict = verdict_words("single", [])
-    return Group("claim", tuple(ms), status, verdict, _label(ms), _subject(ms))
+    return Group("claim", tuple(ms), status, verdict, _label(central.text), _subject(ms))
 
 
 def _conflict(ms: list[Mention]) -> str | None:
@@ -147,7 +167,8 @@ def _speaker_conflict(a: Mention, b: Mention) -> str | None:
     """The same wire sentence credited to two different named people."""
     if not (a.speaker and b.speaker) or _surname(a.speaker) == _surname(b.speaker):
         return None
-    if fuzz.token_set_ratio(_without(a.text, a.speaker), _without(b.text, b.speaker)) < SAME_WORDING:
+    rest_a, rest_b = _without(a.text, a.speaker), _without(b.text, b.speaker)
+    if fuzz.token_set_ratio(rest_a, rest_b) < SAME_WORDING or not 0.6 < len(rest_a) / max(len(rest_b), 1) < 1.6:
         return None
     first, second = sorted((a.speaker, b.speaker))
     return f"Outlets credit different sources: {first} vs {second}"
@@ -156,7 +177,7 @@ def _speaker_conflict(a: Mention, b: Mention) -> str | None:
 def _place_conflict(a: Mention, b: Mention) -> str | None:
     """One victim cannot have died both at the scene and on the way to hospital."""
     pa, pb = _death_place(a), _death_place(b)
-    if pa and pb and pa != pb:
+    if pa and pb and pa != pb and _same_victim(a, b):
         first, second = sorted((f"died {pa}", f"died {pb}"))
         return f"Outlets differ: {first} vs {second}"
     return None
@@ -182,9 +203,8 @@ def _without(text: str, speaker: str) -> str:
     return text.replace(speaker, " ")
 
 
-def _label(ms: list[Mention]) -> str:
-    """The shortest wording, as a heading."""
-    text = min((m.text for m in ms), key=lambda t: (len(t), t))
+def _label(text: str) -> str:
+    """A wording as a heading, cut at a word if long."""
     text = " ".join(text.split())
     return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
 

@@ -23,6 +23,7 @@ _NEAR_DAYS = 2  # further apart than this, two exact dates are two events, not a
 _CLOCK_SLACK = 90  # minutes: "about 10 a.m." and "after 10 a.m." are the same time
 _LATE = ("night", "late", "evening", "overnight")
 _EARLY = ("overnight", "early")
+_SPEAKER_KEYS = {"statement"}
 _STOP = {"the", "of", "and", "for", "a", "an", "force", "forces"}
 
 
@@ -38,7 +39,10 @@ def _order(m: Mention) -> tuple:
 
 
 def _cluster(mentions: list[Mention], ctx: StoryContext) -> list[list[Mention]]:
-    """Mentions that name someone are linked by shared names; the others join, first, unnamed groups they fit."""
+    """Mentions that name someone are linked by shared names.
+
+    The others first gather among themselves; a gathering from one outlet then joins a named group it fits.
+    """
     named = [m for m in mentions if m.key and _names(m, ctx)]
     parent = list(range(len(named)))
 
@@ -59,18 +63,78 @@ def _cluster(mentions: list[Mention], ctx: StoryContext) -> list[list[Mention]]:
     for m in mentions:
         if m.key and _names(m, ctx):
             continue
-        home = _home(m, unnamed) or _home(m, groups) if m.key else None
+        home = _home(m, unnamed) if m.key else None
         if home is None:
             unnamed.append([m])
         else:
             home.append(m)
-    return groups + unnamed
+    for lone in unnamed:
+        home = _home(lone[0], groups) if len({m.source for m in lone}) == 1 and lone[0].key else None
+        if home is not None and all(_fits(m, home) for m in lone):
+            home.extend(lone)
+        else:
+            groups.append(lone)
+    return _merge_fitting(groups)
+
+
+def _merge_fitting(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """Groups of one event class whose dates all fit are one fact: names are incidental ("a man was fired").
+
+    Repeated until nothing changes, as a merged group can fit where its parts did not.
+    Statements stay apart: who spoke is what makes two of them the same fact.
+    """
+    while True:
+        merged = _merge_once(groups)
+        if len(merged) == len(groups):
+            return merged
+        groups = merged
+
+
+def _merge_once(groups: list[list[Mention]]) -> list[list[Mention]]:
+    merged: list[list[Mention]] = []
+    for group in sorted(groups, key=lambda g: (-len(g), _order(g[0]))):
+        key = group[0].key
+        home = next(
+            (
+                g
+                for g in merged
+                if key and key not in _SPEAKER_KEYS and g[0].key == key and all(_fits(m, g) for m in group)
+            ),
+            None,
+        )
+        if home is None:
+            merged.append(list(group))
+        else:
+            home.extend(group)
+    return merged
 
 
 def _home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
-    """The largest group of the same event whose every date fits this one (None: it starts its own)."""
-    fits = [g for g in groups if g[0].key == m.key and all(compatible(m.when, o.when) for o in g)]
-    return max(fits, key=len, default=None)
+    """The largest group of the same event that this date fits (None: it starts its own)."""
+    return max((g for g in groups if g[0].key == m.key and _fits(m, g)), key=len, default=None)
+
+
+def _fits(m: Mention, group: list[Mention]) -> bool:
+    """A date fits a group when it is compatible with every member; one that cannot be placed
+    ("last week" with no publication date) only fits beside the same words, as it is compatible with anything."""
+    if not _placeable(m.when):
+        return any((o.value or o.text).lower() == (m.value or m.text).lower() for o in group)
+    return all(compatible(m.when, o.when) for o in group) and any(_comparable(m.when, o.when) for o in group)
+
+
+def _comparable(a: When | None, b: When | None) -> bool:
+    """Both on the calendar, both weekdays or both clock times: otherwise "compatible" only means "unknown"."""
+    if a is None or b is None:
+        return False
+    return (
+        (a.earliest is not None and b.earliest is not None)
+        or (a.weekday is not None and a.weekday == b.weekday)
+        or (a.clock is not None and b.clock is not None)
+    )
+
+
+def _placeable(w: When | None) -> bool:
+    return w is not None and (w.earliest is not None or w.weekday is not None or w.clock is not None)
 
 
 def _same_event(a: Mention, b: Mention, ctx: StoryContext) -> bool:
@@ -89,7 +153,9 @@ def _names(m: Mention, ctx: StoryContext) -> frozenset[str]:
 
 def _names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
     """A shared name word, allowing spelling variants ("Soleimani"/"Suleimani") and demonyms ("Iraq"/"Iraqi")."""
-    return any(x == y or (min(len(x), len(y)) >= 4 and (x[:4] == y[:4] or fuzz.ratio(x, y) >= 85)) for x in a for y in b)
+    return any(
+        x == y or (min(len(x), len(y)) >= 4 and (x[:4] == y[:4] or fuzz.ratio(x, y) >= 85)) for x in a for y in b
+    )
 
 
 def _near(a: When | None, b: When | None) -> bool:
@@ -108,7 +174,12 @@ def compatible(a: When | None, b: When | None) -> bool:
             return _runs_into(a, b) or _runs_into(b, a)
         return a.earliest != a.latest or b.earliest != b.latest or _clocks_meet(a, b)
     if a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
-        return (a.weekday + 1) % 7 == b.weekday and _late_early(a, b) or (b.weekday + 1) % 7 == a.weekday and _late_early(b, a)
+        return (
+            (a.weekday + 1) % 7 == b.weekday
+            and _late_early(a, b)
+            or (b.weekday + 1) % 7 == a.weekday
+            and _late_early(b, a)
+        )
     return a.weekday != b.weekday or _clocks_meet(a, b)
 
 
@@ -144,7 +215,7 @@ def _judge(ms: list[Mention], ctx: StoryContext) -> Group:
     elif status == "differ":
         verdict = "Outlets differ: " + " vs ".join(values)
     else:
-        verdict = "Outlets agree" + (": " + values[0] if len(values) == 1 else " (compatible): " + "; ".join(values))
+        verdict = "Outlets agree: " + _most_precise(ms)
     topic = _topic(ms, ctx)
     event = ms[0].key or "event"
     label = f"Date of the {event}" + (f" ({topic})" if topic else "")
@@ -152,15 +223,31 @@ def _judge(ms: list[Mention], ctx: StoryContext) -> Group:
 
 
 def _values(ms: list[Mention]) -> list[str]:
-    """One value per distinct date, the most detailed wording of each, in calendar order."""
+    """One value per distinct day, as most mentions word it (then the most detailed), in calendar order."""
+    counts = Counter(m.value or m.text for m in ms)
     best: dict[tuple, str] = {}
     for m in ms:
         w = m.when
-        day = (w.earliest, w.latest, w.weekday) if w else (None, None, None)
+        weekday = -1 if w is None or w.weekday is None or w.earliest is not None else w.weekday
+        day = (str(w.earliest or ""), str(w.latest or ""), weekday) if w else ("", "", -1)
         value = m.value or m.text
-        if len(value) > len(best.get(day, "")):
+        if day not in best or (counts[value], len(value)) > (counts[best[day]], len(best[day])):
             best[day] = value
-    return [best[d] for d in sorted(best, key=lambda d: (str(d[0]), str(d[1]), d[2] if d[2] is not None else -1))]
+    return [best[d] for d in sorted(best)]
+
+
+def _most_precise(ms: list[Mention]) -> str:
+    """The most detailed compatible value (an exact day beats a weekday, a clock adds to either)."""
+
+    def detail(m: Mention) -> tuple:
+        w = m.when or When(None, None)
+        exact = w.earliest is not None and w.earliest == w.latest
+        return (
+            4 * exact + 2 * (w.weekday is not None) + 2 * (w.clock is not None) + (w.part_of_day is not None),
+            m.value or "",
+        )
+
+    return max(ms, key=detail).value or ms[0].text
 
 
 def _topic(ms: list[Mention], ctx: StoryContext) -> str:

@@ -31,7 +31,7 @@ def align_numbers(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]
 def _group_key(m: Mention) -> str:
     """Figures with no counted thing, a one-off key or people with no event can only repeat within their source."""
     q = m.quantity
-    if q is None or not q.counted or "@" in m.key or (q.counted == "people" and not q.event):
+    if q is None or not q.counted or "@" in m.key or "|part" in m.key or (q.counted == "people" and not q.event):
         return f"{m.key}#{m.source}"
     return m.key
 

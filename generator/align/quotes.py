@@ -22,8 +22,24 @@ from generator.model import Mention
 
 EDIT = "<ed>"  # an editorial bracket such as "[The police]": stands in for the words it replaces
 SHORT = 3  # quotes of up to this many words are partial quotes: matched only by exact containment
-_SPELLING = ((r"([a-z]{3,})is(e|ed|es|ing|ation|ations)\b", r"\1iz\2"), (r"([a-z]{2,})our\b", r"\1or"),
-             (r"([a-z]{3,})ourite\b", r"\1orite"), (r"([a-z]{3,})tre\b", r"\1ter"), (r"([a-z]+)ence\b", r"\1ense"))
+_CONTRACTIONS = (
+    (r"\bcan't\b", "can not"),
+    (r"\bwon't\b", "will not"),
+    (r"n't\b", " not"),
+    (r"'m\b", " am"),
+    (r"'ll\b", " will"),
+    (r"'re\b", " are"),
+    (r"'ve\b", " have"),
+    (r"'d\b", " would"),
+    (r"s?'s?(?![a-z])", ""),
+)
+_SPELLING = (
+    (r"([a-z]{3,})is(e|ed|es|ing|ation|ations)\b", r"\1iz\2"),
+    (r"([a-z]{2,})our\b", r"\1or"),
+    (r"([a-z]{3,})ourite\b", r"\1orite"),
+    (r"([a-z]{3,})tre\b", r"\1ter"),
+    (r"([a-z]+)ence\b", r"\1ense"),
+)
 
 
 def word_diff(a: str, b: str) -> list[tuple[int, str]]:
@@ -50,6 +66,8 @@ def word_diff(a: str, b: str) -> list[tuple[int, str]]:
 def normalise(value: str) -> list[str]:
     """Words of a quote as compared: case, punctuation, quote marks and British spelling folded; brackets marked."""
     text = re.sub(r"\[[^\]]*\]", f" {EDIT} ", value.replace("’", "'").replace("‘", "'").lower())
+    for pattern, repl in _CONTRACTIONS:
+        text = re.sub(pattern, repl, text)
     words = re.findall(r"<ed>|[a-z0-9]+(?:'[a-z]+)?", fold_accents(text))
     out = []
     for word in words:
@@ -88,7 +106,7 @@ def compare(a: Sequence[str], b: Sequence[str], a_ends: bool = False, b_ends: bo
             continue  # two partial quotes that overlap: each has words the other cut off
         if _editorial(deleted, inserted):
             continue
-        diffs.append((" ".join([*before[-1:], *deleted, *after[:2]]), " ".join([*before[-1:], *inserted, *after[:2]])))
+        diffs.append((" ".join([*before[-2:], *deleted, *after[:2]]), " ".join([*before[-2:], *inserted, *after[:2]])))
     return Comparison(tuple(diffs))
 
 
@@ -138,7 +156,7 @@ def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
     long_ones = [i for i in range(len(ms)) if len(words[i]) > SHORT]
     for x, i in enumerate(long_ones):
         for j in long_ones[x + 1 :]:
-            if ms[i].source != ms[j].source and _same_quote(ms[i], ms[j], words[i], words[j]):
+            if words[i] == words[j] or ms[i].source != ms[j].source and _same_quote(ms[i], ms[j], words[i], words[j]):
                 parent[find(j)] = find(i)
     for i in (i for i in range(len(ms)) if len(words[i]) <= SHORT):
         target = _best_container(i, ms, words)
@@ -155,7 +173,9 @@ def _same_quote(a: Mention, b: Mention, wa: list[str], wb: list[str]) -> bool:
     """Fuzzy candidate test: near-identical words, or one quote found inside the other with small edits."""
     sa, sb = " ".join(wa), " ".join(wb)
     short, long_ = sorted((sa, sb), key=len)
-    score = max(fuzz.ratio(sa, sb), fuzz.partial_ratio(short, long_) if len(short) >= 0.3 * len(long_) else 0)
+    if len(short) < 0.3 * len(long_):
+        return same_speaker(a, b) and _contains(*sorted((wa, wb), key=len, reverse=True))
+    score = max(fuzz.ratio(sa, sb), fuzz.partial_ratio(short, long_))
     if min(len(wa), len(wb)) >= 6:
         score = max(score, fuzz.token_set_ratio(sa, sb) - 5)
     if same_speaker(a, b):
@@ -192,10 +212,18 @@ def _group(members: list[Mention], ctx: StoryContext) -> Group:
     speaker = _speaker_name(members, ctx)
     head = " ".join((canonical.value or canonical.text).split()[:8])
     label = f"{speaker}: “{head}…”" if speaker else f"“{head}…”"
-    subject = " ".join([canonical.key or "unattributed", *[w for w in normalise(canonical.value or canonical.text) if w != EDIT][:6]])
+    subject = " ".join(
+        [canonical.key or "unattributed", *[w for w in normalise(canonical.value or canonical.text) if w != EDIT][:6]]
+    )
     status, verdict = _verdict(members, ctx)
-    return Group("quote", tuple(members), single_or(status, members), verdict if len({m.source for m in members}) > 1
-                 else "Reported by one outlet only", label, subject)
+    return Group(
+        "quote",
+        tuple(members),
+        single_or(status, members),
+        verdict if len({m.source for m in members}) > 1 else "Reported by one outlet only",
+        label,
+        subject,
+    )
 
 
 def _speaker_name(members: list[Mention], ctx: StoryContext) -> str:
@@ -206,15 +234,15 @@ def _speaker_name(members: list[Mention], ctx: StoryContext) -> str:
 
 def _verdict(members: list[Mention], ctx: StoryContext) -> tuple[str, str]:
     """agree / differ with the difference in words: changed words first, then differently credited speakers."""
-    for x, a in enumerate(members):
-        for b in members[x + 1 :]:
-            if a.source == b.source:
-                continue
-            result = compare(normalise(a.value or a.text), normalise(b.value or b.text), _ends(a), _ends(b))
-            if result.differences:
-                shown = "; ".join(f"“{da}” ({_outlet(a, ctx)}) vs “{db}” ({_outlet(b, ctx)})"
-                                  for da, db in result.differences[:2])
-                return "differ", "Outlets differ in wording: " + shown
+    pairs = [(a, b) for x, a in enumerate(members) for b in members[x + 1 :] if a.source != b.source]
+    pairs.sort(key=lambda p: -min(len(p[0].value or p[0].text), len(p[1].value or p[1].text)))
+    for a, b in pairs:
+        result = compare(normalise(a.value or a.text), normalise(b.value or b.text), _ends(a), _ends(b))
+        if result.differences:
+            shown = "; ".join(
+                f"“{da}” ({_outlet(a, ctx)}) vs “{db}” ({_outlet(b, ctx)})" for da, db in result.differences[:2]
+            )
+            return "differ", "Outlets differ in wording: " + shown
     speakers = sorted({ctx.entities.resolve(m.speaker) or "" for m in members if m.key and m.speaker})
     keys = {m.key for m in members if m.key}
     if len(keys) > 1 and not all(same_speaker(a, b) for a in members for b in members):

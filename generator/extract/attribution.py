@@ -23,26 +23,34 @@ _PATTERNS = (
 
 
 def credited_source(article: ArticleDoc, sentence: Span) -> str | None:
-    """The organisation the sentence credits, if spaCy sees one there; else None."""
+    """The organisation the sentence credits, if spaCy sees one there; else None.
+
+    A name that ends like a person named in the article ("Gage said") is a speaker, not an organisation.
+    """
     text = article.text[sentence.start : sentence.end]
-    orgs = _organisations(article, sentence)
+    surnames = {ent.text.split()[-1] for ent in article.doc.ents if ent.label_ == "PERSON" and ent.text.split()}
+    orgs = [org for org in _organisations(article, sentence) if org.split() and org.split()[-1] not in surnames]
     if not orgs:
         return None
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             name = _strip_article(match.group(1))
             for org in orgs:
-                if org and (org in name or name in org):
+                if org and (name == org or name in org):  # the whole credited name is the organisation's
                     return org
     return None
 
 
 def _organisations(article: ArticleDoc, sentence: Span) -> list[str]:
-    return [
-        _strip_article(ent.text)
-        for ent in article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand").ents
-        if ent.label_ in ("ORG", "NORP_ORG", "WORK_OF_ART") or (ent.label_ == "PERSON" and ent.text.isupper())
-    ] if article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") is not None else []
+    return (
+        [
+            _strip_article(ent.text)
+            for ent in article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand").ents
+            if ent.label_ in ("ORG", "NORP_ORG", "WORK_OF_ART") or (ent.label_ == "PERSON" and ent.text.isupper())
+        ]
+        if article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") is not None
+        else []
+    )
 
 
 def _strip_article(name: str) -> str:

@@ -16,14 +16,27 @@ from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Span
 
-VERSION = 2  # bump whenever the output changes: the build cache keys on it
+VERSION = 5  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
-_SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "report", "claim", "write", "tweet", "according"}
+_SPEECH_LEMMAS = {
+    "say",
+    "tell",
+    "state",
+    "add",
+    "announce",
+    "declare",
+    "report",
+    "claim",
+    "write",
+    "tweet",
+    "according",
+}
 _SOURCES = {
     "police", "official", "authority", "spokesman", "spokeswoman", "spokesperson", "witness", "officer", "source",
     "minister", "sheriff", "chief", "spokesmen", "prosecutor", "investigator", "agency", "ministry", "government",
+    "dispatcher", "resident", "expert", "analyst", "lawyer", "attorney", "survey", "statement",
 }  # fmt: skip
 _NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor", "without"}
 _NEGATIVE_LEMMAS = {"deny", "avoid", "prevent", "refuse", "reject", "fail", "lack", "dismiss", "rule_out"}
@@ -48,7 +61,7 @@ for _concept, _lemmas in {
     "stay": "stay remain keep maintain",
     "plan": "plan intend intention aim",
     "police": "police officer cop policeman authority",
-    "troop": "troop soldier military forces",
+    "troop": "troop soldier force",
     "attack": "attack strike raid assault hit",
     "missile": "missile rocket",
     "arrest": "arrest detain custody",
@@ -131,10 +144,13 @@ def _is_prompt(sent) -> bool:
 
 
 def _clauses(article: ArticleDoc, span: Span) -> list[tuple[int, int]]:
-    """The stretches of a sentence that state something: quotations cut out, two-statement sentences split."""
+    """The stretches of a sentence that state something: two-statement sentences split, and a quotation that
+    opens or closes the sentence (or fills most of it) cut out, since the quotes extractor reports those."""
     text = article.text[span.start : span.end]
-    quoted = sum(m.end() - m.start() for m in _QUOTED.finditer(text))
-    if quoted > 0.5 * len(text):
+    quotes = list(_QUOTED.finditer(text))
+    quoted = sum(m.end() - m.start() for m in quotes)
+    framed = bool(quotes) and (quotes[0].start() == 0 or quotes[-1].end() >= len(text.rstrip(".")) - 1)
+    if framed or quoted > 0.5 * len(text):
         runs = _unquoted_runs(text)
         if not runs:
             return []
@@ -198,7 +214,7 @@ def _mention(article: ArticleDoc, sent, span: Span, start: int, end: int) -> Men
         sentence=span,
         value=None,
         key="",
-        speaker=_speaker(sent),
+        speaker=_speaker(part),
         attributed_to=credited_source(article, span),
         words=words,
         entities=ents,
@@ -233,7 +249,7 @@ def _is_content(tok, lemma: str) -> bool:
     """Nouns, verbs, adjectives, numbers and names; spaCy's stop list drops verbs like "keep" that we compare."""
     if tok.pos_ not in _CONTENT_POS or not any(c.isalnum() for c in lemma) or lemma in _SPEECH_LEMMAS:
         return False
-    return not tok.is_stop or lemma in _CONCEPTS
+    return not tok.is_stop or tok.like_num or lemma in _CONCEPTS
 
 
 def _normalise(tok, lemma: str, is_place: bool) -> tuple[str, ...]:
@@ -299,7 +315,7 @@ def _is_source(subject) -> bool:
 
 
 def _speaker(sent) -> str | None:
-    """The person a sentence is credited to ("..., Sheriff John Doe said"), when spaCy names one."""
+    """The person a clause is credited to ("..., Sheriff John Doe said"), when spaCy names one."""
     for tok in sent:
         if tok.lemma_ not in ("say", "tell", "add", "state", "announce") or tok.pos_ != "VERB":
             continue

@@ -26,7 +26,10 @@ NUMBER_WORDS = {
 }  # fmt: skip
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)day"
 _CLOCK = r"\d{1,2}(?::\d\d)?\s?(?:[ap]\.\s?m\.|[ap]m\b)|\bnoon\b|\bmidnight\b"
 _TZ = r"\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|local time)\b"
@@ -43,7 +46,7 @@ _STAMP = re.compile(r"^\W*(?:posted|updated|published|last updated|first publish
 _APPROX = re.compile(r"\b(?:about|around|approximately|roughly|some|after|before|late|early|mid|shortly|just)\b", re.I)
 
 
-@register("dates", 1)
+@register("dates", 4)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every placeable date or time in the body, keyed by the event it dates."""
     found = []
@@ -106,7 +109,7 @@ def _mention(article: ArticleDoc, sent, start: int, end: int) -> Mention | None:
         kind="date", source=article.source.id, start=start, end=end, text=article.text[start:end],
         sentence=sentence, value=describe(when, article.text[start:end]), key=event,
         attributed_to=credited_source(article, sentence), when=when, entities=entities,
-        words=(event,), extractor="dates@1",
+        words=(event,), extractor="dates@4",
     )  # fmt: skip
 
 
@@ -122,12 +125,12 @@ def resolve(text: str, ref: date | None, future: bool = False, inferred: bool = 
     tz = _match(_TZ, text)
     part = _part(low)
     weekday = _weekday(low)
-    days = _absolute(low, ref) or _relative(low, ref, weekday, future)
+    days = _absolute(low, ref) or _relative(low, ref, weekday)
     if days is None and (weekday is not None or clock or part in ("tonight", "overnight")):
         days = _weekday_days(weekday, ref, future, low) if weekday is not None else _today(ref)
     if days is None and not (weekday is not None or clock):
         return None
-    earliest, latest = days if days else (None, None)
+    earliest, latest = days or (None, None)
     if weekday is None and earliest is not None and earliest == latest and _names_day(low):
         weekday = earliest.weekday()
     return When(earliest, latest, weekday, part, clock, tz, inferred and earliest is not None)
@@ -139,10 +142,10 @@ def _match(pattern: str, text: str) -> str | None:
 
 
 def _clock(low: str) -> str | None:
-    """"2:09 a.m." -> "02:09", "10pm" -> "22:00", "noon" -> "12:00"."""
-    if "noon" in low:
+    """ "2:09 a.m." -> "02:09", "10pm" -> "22:00", "noon" -> "12:00"."""
+    if re.search(r"\bnoon\b", low):
         return "12:00"
-    if "midnight" in low:
+    if re.search(r"\bmidnight\b", low):
         return "00:00"
     m = re.search(r"(\d{1,2})(?::(\d\d))?\s?([ap])\.?\s?m\b", low)
     if not m or int(m.group(1)) > 12:
@@ -225,24 +228,25 @@ def _today(ref: date | None) -> tuple[date, date] | None:
     return (ref, ref) if ref else None
 
 
-def _relative(low: str, ref: date | None, weekday: int | None, future: bool) -> tuple[date, date] | None:
-    """Days counted from the reference date: "yesterday", "last week", "four days earlier", "past 10 days"."""
-    if ref is None:
-        return None
-    words = {"today": 0, "tonight": 0, "this morning": 0, "yesterday": -1, "tomorrow": 1}
-    for word, shift in words.items():
-        if word in low and weekday is None:
-            d = ref + timedelta(days=shift)
-            return d, d
+def _relative(low: str, ref: date | None, weekday: int | None) -> tuple[date | None, date | None] | None:
+    """Days counted from the reference date: "yesterday", "last week", "four days earlier", "past 10 days".
+
+    Without a reference date the expression is still a date, just not a placeable one: (None, None).
+    """
+    number = r"(\d+|" + "|".join(NUMBER_WORDS) + r")"
+    m = re.search(r"\b(today|tonight|this morning|yesterday|tomorrow)\b", low)
+    if m and weekday is None:
+        shift = {"yesterday": -1, "tomorrow": 1}.get(m.group(1), 0)
+        return (None, None) if ref is None else (ref + timedelta(days=shift),) * 2
     m = re.search(r"\b(last|this|next|past)\s+(week(?:end)?|month|year)\b", low)
     if m and weekday is None:
-        return _calendar_unit(m.group(1), m.group(2), ref)
-    m = re.search(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(day|week|month|year)s?\s+(ago|earlier|before|later)\b", low)
+        return (None, None) if ref is None else _calendar_unit(m.group(1), m.group(2), ref)
+    m = re.search(number + r"\s+(day|week|month|year)s?\s+(ago|earlier|before|later)\b", low)
     if m:
-        return _counted(_count(m.group(1)) * UNIT_DAYS[m.group(2)], m.group(3), ref)
-    m = re.search(r"\b(?:past|last)\s+(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(day|week|month)s?\b", low)
+        return (None, None) if ref is None else _counted(_count(m.group(1)) * UNIT_DAYS[m.group(2)], m.group(3), ref)
+    m = re.search(r"\b(?:past|last)\s+" + number + r"\s+(day|week|month)s?\b", low)
     if m:
-        return ref - timedelta(days=_count(m.group(1)) * UNIT_DAYS[m.group(2)]), ref
+        return (None, None) if ref is None else (ref - timedelta(days=_count(m.group(1)) * UNIT_DAYS[m.group(2)]), ref)
     return None
 
 
@@ -251,11 +255,15 @@ def _count(word: str) -> int:
 
 
 def _calendar_unit(which: str, unit: str, ref: date) -> tuple[date, date]:
-    """"last week" is the Monday-Sunday week before the reference date's; months and years likewise."""
+    """ "last week" is the Monday-Sunday week before the reference date's; months and years likewise."""
     step = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
     if unit.startswith("week"):
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
-        return (monday + timedelta(days=5), monday + timedelta(days=6)) if unit == "weekend" else (monday, monday + timedelta(days=6))
+        return (
+            (monday + timedelta(days=5), monday + timedelta(days=6))
+            if unit == "weekend"
+            else (monday, monday + timedelta(days=6))
+        )
     if unit == "month":
         month_index = ref.year * 12 + ref.month - 1 + step
         first = date(month_index // 12, month_index % 12 + 1, 1)
@@ -264,7 +272,7 @@ def _calendar_unit(which: str, unit: str, ref: date) -> tuple[date, date]:
 
 
 def _counted(days: int, direction: str, ref: date) -> tuple[date, date]:
-    """"N days ago" counts from publication; "earlier/later" from a story event in the week before it."""
+    """ "N days ago" counts from publication; "earlier/later" from a story event in the week before it."""
     slack = 0 if days < 7 else days // 7 + 2
     if direction == "ago":
         return ref - timedelta(days=days + slack), ref - timedelta(days=days - slack)
@@ -338,15 +346,27 @@ EVENT_CLASSES = {
     "earthquake": ("earthquake", "quake", "tremor", "aftershock", "jolt", "shake", "temblor"),
 }  # fmt: skip
 _CLASS_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
-_LIGHT_VERBS = {"make", "give", "hold", "deliver", "carry", "conduct", "stage", "issue", "be", "have", "come", "occur"}
+_ARGUMENTS = ("dobj", "attr", "nsubj", "nsubjpass")
+_VAGUE_VERBS = {"strike", "hit", "begin", "start", "record", "follow", "erupt", "shake", "rattle", "jolt"}
+_LIGHT_VERBS = {
+    "occur",
+    "happen",
+    "make",
+    "give",
+    "hold",
+    "deliver",
+    "carry",
+    "conduct",
+    "stage",
+    "issue",
+    "be",
+    "have",
+    "come",
+}
 _WEAPONS = {"missile", "rocket", "shot", "round", "bullet", "gun", "weapon", "salvo", "shell", "volley"}
 _WORK = {"job", "post", "position", "firm", "company", "office", "role"}
 _NOUN_MODIFIERS = ("compound", "nmod", "poss", "amod", "nummod")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "PRODUCT")
-
-
-def event_class(lemma: str) -> str | None:
-    return _CLASS_OF.get(lemma.lower())
 
 
 def _event(span) -> tuple[str, tuple[str, ...]]:
@@ -357,7 +377,11 @@ def _event(span) -> tuple[str, tuple[str, ...]]:
         return "", ()
     event = _classify(word) or word.lemma_.lower()
     scope = _speaker(word) if event == "statement" and word.pos_ == "VERB" else word
-    names = [] if scope is None else [e.text for e in word.doc.ents if e.label_ in _ENTITY_LABELS and _within(e, scope, inside)]
+    names = (
+        []
+        if scope is None
+        else [e.text for e in word.doc.ents if e.label_ in _ENTITY_LABELS and _within(e, scope, inside)]
+    )
     return event, tuple(sorted(set(names)))
 
 
@@ -390,20 +414,23 @@ def _head_chain(token, inside: set[int]) -> list:
         if token.i in inside:
             continue
         chain.append(token)
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _LIGHT_VERBS:
-            if _classify(token) or token.dep_ not in ("acl", "relcl", "conj", "xcomp"):
-                break
+        verb = token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _LIGHT_VERBS
+        if verb and (_classify(token) or token.dep_ not in ("acl", "relcl", "xcomp")):
+            break
     return chain
 
 
 def _pick_event(chain: list):
-    """An event verb wins over an event noun; a light verb gives way to its object ("make a statement")."""
+    """An event verb wins over an event noun; a light or vague verb gives way to its event noun ("the quake struck")."""
     for token in chain:
-        if token.pos_ == "VERB" and token.lemma_.lower() in _LIGHT_VERBS:
-            obj = next((c for c in token.children if c.dep_ in ("dobj", "attr") and _classify(c)), None)
-            if obj is not None:
-                return obj
-        elif token.pos_ == "VERB" and _classify(token):
+        if token.pos_ != "VERB":
+            continue
+        light = token.lemma_.lower() in _LIGHT_VERBS
+        if light or token.lemma_.lower() in _VAGUE_VERBS:
+            noun = next((c for c in token.children if c.dep_ in _ARGUMENTS and c.pos_ == "NOUN" and _classify(c)), None)
+            if noun is not None:
+                return noun
+        if not light and _classify(token):
             return token
     for token in chain:
         if token.pos_ in ("NOUN", "PROPN") and _classify(token):
@@ -421,6 +448,10 @@ def _classify(token) -> str:
         return "attack"
     if lemma == "lay" and not any(c.lower_ == "off" for c in token.children):
         return ""
+    if lemma == "shoot" and any(
+        _CLASS_OF.get(c.lemma_.lower()) == "killing" or c.lower_ == "fatally" for c in token.subtree
+    ):
+        return "killing"
     if lemma in ("walk", "back", "step", "pull") and any(c.lower_ in ("away", "out") for c in token.children):
         return "withdrawal"
     if lemma in ("pull", "take") and not any(c.dep_ == "prt" or c.lower_ in ("out", "from") for c in token.children):

@@ -22,6 +22,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:by|written by|reporting by|photo|credit|image)\s*:?\s*$", re.I)
 _DATELINE_AFTER = re.compile(r"^[^\n]{0,40}?\([A-Z][\w .&-]*\)\s*[-–—]")
 _JOINERS = {"of", "the", "for"}
+_NOT_NAMES = {"ADP", "VERB", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "AUX"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class _Ent:
         return name_tokens(text[self.start : self.end])
 
 
-@register("names", 3)
+@register("names", 4)
 def extract(article: ArticleDoc) -> list[Mention]:
     """The first occurrence of each written form of a name or place, valued with the article's fullest form."""
     ents = _relabel(article.text, [e for e in (_trim(article, ent) for ent in article.doc.ents) if e])
@@ -66,7 +67,7 @@ def extract(article: ArticleDoc) -> list[Mention]:
                 key=("org:" + value) if e.category == "org" else value,
                 attributed_to=credits[e.sent],
                 words=(e.title,) if e.title else (),
-                extractor="names@3",
+                extractor="names@4",
             )
         )
     return out
@@ -89,6 +90,8 @@ def _trim(article: ArticleDoc, ent) -> _Ent | None:
         lead.append(toks.pop(0))
     if all(_is_title(t) for t in toks) or _is_title(toks[-1]) or not any(t.text[:1].isupper() for t in toks):
         return None
+    if len(toks) == 1 and toks[0].pos_ in _NOT_NAMES:
+        return None  # "Notwithstanding," "Mounting pressure": a capitalised opening word, not a place
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     if _in_byline_or_dateline(article.text, start, end):
         return None
@@ -121,18 +124,22 @@ def _is_title(tok) -> bool:
 def _title_before(article: ArticleDoc, first: int, lead: list) -> str:
     """The title written in front of a person's name ('Foreign Minister', 'Maj. Gen.'), absorbed or not."""
     doc = article.doc
+    found = [t.i for t in lead]
     i = first - len(lead) - 1
-    begin = first - len(lead)
-    while i >= 0 and (_is_title(doc[i]) or (doc[i].lower_ in _JOINERS and i > 0 and _is_title(doc[i - 1]))):
-        if "\n" in doc[i].whitespace_:
+    while i >= 0 and "\n" not in doc[i].text + doc[i].whitespace_:
+        tok = doc[i]
+        linking = tok.lower_ in _JOINERS | {"."} and i > 0 and _is_title(doc[i - 1])
+        if not (_is_title(tok) or linking or tok.is_space):
             break
-        begin = i
+        if not tok.is_space:
+            found.append(i)
         i -= 1
-    while begin < first and doc[begin].lower_ in _JOINERS:
-        begin += 1
-    if begin >= first:
+    while found and doc[min(found)].lower_ in _JOINERS | {"."}:
+        found.remove(min(found))
+    if not found:
         return ""
-    return _display(article.text[doc[begin].idx : doc[first - 1].idx + len(doc[first - 1].text)])
+    last = doc[max(found)]
+    return _display(article.text[doc[min(found)].idx : last.idx + len(last.text)])
 
 
 def _in_byline_or_dateline(text: str, start: int, end: int) -> bool:

@@ -32,7 +32,8 @@ from generator.units import (
 
 _W1 = "|".join(sorted((w for w in WORDS if " " not in w and w not in ("half", "dozen", "zero")), key=len, reverse=True))
 _WT = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORDNUM = rf"(?:(?:{_WT})(?:[- ](?:{_W1}))?|{_W1}|a dozen|a pair of|a couple of)(?:\s+(?:hundred|thousand|million|billion|dozen)\b)*"
+_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|dozen))*\b"
+_WORDNUM = rf"(?:(?:{_WT})(?:[- ](?:{_W1}))?|{_W1}|a dozen|a pair of|a couple of){_SCALE}"
 _DIGITS = r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s?(?:million|billion|trillion|thousand|bn|m)\b)?"
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 _CUR = r"(?:[$€£]\s?|euro\s?|\ufffd+\s?|\?\s?)"
@@ -43,7 +44,7 @@ _QUAL = (
 )
 _PATTERN = re.compile(
     rf"(?<![\w.,$-])(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<a>{_NUM})(?:\s*(?:-|–|to|-to)\s*(?P<b>{_NUM}))?|(?P<vague>{_VAGUE}))"
+    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<vague>{_VAGUE})\b|(?P<a>{_NUM})(?:\s*(?:-|–|to|-to)\s*(?P<b>{_NUM}))?)"
     rf"(?P<unit>\s*-?\s*(?:{UNIT_PATTERN})(?![\w]))?"
     rf"(?P<age>-year-old|\s+years?\s+old)?"
     rf"(?P<cal>\s*-?\s*(?:calib(?:er|re)|gauge))?",
@@ -51,52 +52,137 @@ _PATTERN = re.compile(
 )
 _DIRECTION = re.compile(r"\s*(?:north|south|east|west)(?:-?(?:north|south)?-?(?:east|west))?\s+of\s+", re.I)
 _CLOCK = re.compile(r"^\s*(?::\d\d|[ap]\.?m\b|o'clock|GMT|BST)", re.I)
-_ID_WORDS = {"article", "section", "chapter", "resolution", "interstate", "route", "highway", "flight", "precinct",
-             "no", "number", "page", "room", "unit", "district", "phase", "level", "category", "grade", "paragraph"}
+_ID_WORDS = {
+    "article",
+    "section",
+    "chapter",
+    "resolution",
+    "interstate",
+    "route",
+    "highway",
+    "flight",
+    "precinct",
+    "no",
+    "number",
+    "page",
+    "room",
+    "unit",
+    "district",
+    "phase",
+    "level",
+    "category",
+    "grade",
+    "paragraph",
+}
 
 # Head-noun lemma -> counted class: a general lexicon, not tied to any story.
 NOUN_CLASSES: dict[str, str] = {
-    **dict.fromkeys("people person man woman child boy girl teen teenager adult worker employee victim civilian "
-                    "protester demonstrator rioter resident student passenger customer officer policeman "
-                    "firefighter militiaman fighter soldier contractor communist member staff bystander "
-                    "pedestrian youth manager partner colleague coworker co-worker receptionist accountant "
-                    "executive official guard agent sergeant other individual patient inmate prisoner "
-                    "demonstrator marcher supporter mourner hostage survivor suspect".split(), "people"),
-    **dict.fromkeys("troop soldier".split(), "troops"),
-    **dict.fromkeys("officer policeman policewoman cop trooper deputy".split(), "police"),
-    **dict.fromkeys("base facility installation site outpost camp".split(), "bases"),
-    **dict.fromkeys("missile rocket projectile drone".split(), "missiles"),
-    **dict.fromkeys("shot round bullet".split(), "shots"),
-    **dict.fromkeys("shell cartridge".split(), "shells"),
-    **dict.fromkeys("arrest".split(), "people"),
-    **dict.fromkeys("file document record".split(), "files"),
-    **dict.fromkeys("page sheet".split(), "pages"),
-    **dict.fromkeys("cd disc disk dvd".split(), "discs"),
-    **dict.fromkeys("crowd march rally demonstration protest".split(), "people"),
-    **dict.fromkeys("aftershock tremor".split(), "aftershocks"),
-    **dict.fromkeys("injury".split(), "people"),
-    **dict.fromkeys("death".split(), "people"),
+    **dict.fromkeys(
+        [
+            "people",
+            "person",
+            "man",
+            "woman",
+            "child",
+            "boy",
+            "girl",
+            "teen",
+            "teenager",
+            "adult",
+            "worker",
+            "employee",
+            "victim",
+            "civilian",
+            "protester",
+            "demonstrator",
+            "rioter",
+            "resident",
+            "student",
+            "passenger",
+            "customer",
+            "officer",
+            "policeman",
+            "firefighter",
+            "militiaman",
+            "fighter",
+            "soldier",
+            "contractor",
+            "communist",
+            "member",
+            "staff",
+            "bystander",
+            "pedestrian",
+            "youth",
+            "manager",
+            "partner",
+            "colleague",
+            "coworker",
+            "co-worker",
+            "receptionist",
+            "accountant",
+            "executive",
+            "official",
+            "guard",
+            "agent",
+            "sergeant",
+            "other",
+            "individual",
+            "patient",
+            "inmate",
+            "prisoner",
+            "demonstrator",
+            "marcher",
+            "supporter",
+            "mourner",
+            "hostage",
+            "survivor",
+            "suspect",
+        ],
+        "people",
+    ),
+    **dict.fromkeys(["troop", "soldier"], "troops"),
+    **dict.fromkeys(["officer", "policeman", "policewoman", "cop", "trooper", "deputy"], "police"),
+    **dict.fromkeys(["base", "facility", "installation", "site", "outpost", "camp"], "bases"),
+    **dict.fromkeys(["missile", "rocket", "projectile", "drone"], "missiles"),
+    **dict.fromkeys(["shot", "round", "bullet"], "shots"),
+    **dict.fromkeys(["shell", "cartridge"], "shells"),
+    **dict.fromkeys(["arrest"], "people"),
+    **dict.fromkeys(["file", "document", "record"], "files"),
+    **dict.fromkeys(["page", "sheet"], "pages"),
+    **dict.fromkeys(["cd", "disc", "disk", "dvd"], "discs"),
+    **dict.fromkeys(["crowd"], "people"),
+    **dict.fromkeys(["aftershock", "tremor"], "aftershocks"),
+    **dict.fromkeys(["injury"], "people"),
+    **dict.fromkeys(["death"], "people"),
 }
 # Which nouns imply an event when they are themselves the counted thing ("46 arrests", "two deaths").
-NOUN_EVENTS = {"arrest": "arrested", "injury": "injured", "death": "killed", "crowd": "gathered",
-               "march": "gathered", "rally": "gathered", "demonstration": "gathered", "protest": "gathered"}
+NOUN_EVENTS = {
+    "arrest": "arrested",
+    "injury": "injured",
+    "death": "killed",
+    "crowd": "gathered",
+    "march": "gathered",
+    "rally": "gathered",
+    "demonstration": "gathered",
+    "protest": "gathered",
+}
 EVENTS: dict[str, str] = {
-    **dict.fromkeys("kill die dead death murder slay execute fatally".split(), "killed"),
-    **dict.fromkeys("injure wound hurt injury injured wounded".split(), "injured"),
-    **dict.fromkeys("arrest detain arrested detained".split(), "arrested"),
-    **dict.fromkeys("fire launch".split(), "fired"),
-    **dict.fromkeys("hit strike target attack".split(), "struck"),
-    **dict.fromkeys("rescue evacuate save usher".split(), "rescued"),
-    **dict.fromkeys("gather march rally protest demonstrate attend join crowd".split(), "gathered"),
-    **dict.fromkeys("shoot".split(), "shot"),
-    **dict.fromkeys("seize recover find".split(), "found"),
+    **dict.fromkeys(["kill", "die", "dead", "death", "murder", "slay", "execute", "fatally"], "killed"),
+    **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded"], "injured"),
+    **dict.fromkeys(["arrest", "detain", "arrested", "detained"], "arrested"),
+    **dict.fromkeys(["fire", "launch"], "fired"),
+    **dict.fromkeys(["hit", "strike", "target", "attack"], "struck"),
+    **dict.fromkeys(["rescue", "evacuate", "save", "usher"], "rescued"),
+    **dict.fromkeys(["gather", "march", "rally", "protest", "demonstrate", "attend", "join", "crowd"], "gathered"),
+    **dict.fromkeys(["shoot"], "shot"),
+    **dict.fromkeys(["seize", "recover", "find"], "found"),
 }
 _TARGET_PREPS = {"at", "against", "on", "into"}
 _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "rescued"}
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 3)
+@register("numbers", 6)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -142,12 +228,18 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str) -> 
         noun, event = _head_and_event(anchor)
         counted = DIMENSIONS.get(quantity.unit, quantity.unit)
         place = _direction_place(article, start, end)
-        below = re.match(r"\s+(?:below|beneath|deep|underground)\b", article.text[end : end + 15])
-        subject = place or ("depth" if below else _MEASURE_HEADS.get(noun.lemma_.lower() if noun is not None else "", ""))
+        below = re.match(r"\s+(?:below|beneath|deep|underground)\b", article.text[end : end + 15]) or re.search(
+            r"\bdepth\s+(?:of\s+)?(?:about\s+|some\s+)?$", article.text[max(0, start - 20) : start]
+        )
+        subject = place or (
+            "depth" if below else _MEASURE_HEADS.get(noun.lemma_.lower() if noun is not None else "", "")
+        )
         event = "" if place or below else event
         nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
         if not subject and counted in ("area", "money") and nxt is not None and nxt.pos_ == "NOUN":
             subject = nxt.lemma_.lower()
+        if not subject and counted == "percent":
+            subject = _verb_subject(anchor)
         unit_key = quantity.unit if counted == "money" else counted
         key = "|".join(p for p in (unit_key, subject, event if counted != "money" else "") if p)
         quantity = Quantity(quantity.low, quantity.high, quantity.unit, counted, event, quantity.approximate)
@@ -155,10 +247,7 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str) -> 
         counted, event, end = _counted(sent, anchor, tokens, end)
         if not counted and not event:
             return None
-        if counted == "magnitude":
-            key = "magnitude"
-        else:
-            key = "|".join((counted, event))
+        key = "magnitude" if counted == "magnitude" else "|".join((counted, event))
         quantity = Quantity(quantity.low, quantity.high, None, counted, event, quantity.approximate)
     if context.startswith("@") and counted not in ("age", "caliber", "magnitude"):
         key = f"{key}|{context[1:]}"
@@ -166,10 +255,17 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str) -> 
         key = f"{key}|{context}"
     text = article.text[start:end]
     return Mention(
-        kind="number", source=article.source.id, start=start, end=end, text=text, sentence=span,
-        value=_readable(quantity, match, counted, event), key=key,
-        attributed_to=credited_source(article, span), quantity=quantity,
-        extractor="numbers@3",
+        kind="number",
+        source=article.source.id,
+        start=start,
+        end=end,
+        text=text,
+        sentence=span,
+        value=_readable(quantity, match, counted, event),
+        key=key,
+        attributed_to=credited_source(article, span),
+        quantity=quantity,
+        extractor="numbers@6",
     )
 
 
@@ -177,7 +273,9 @@ def _not_a_count(article: ArticleDoc, match: re.Match, tokens, end: int) -> bool
     """Years, dates, clock times, ordinals, ids and phone numbers are not amounts."""
     raw = (match.group("a") or match.group("lo") or "").strip()
     after = article.text[end : end + 8]
-    if _CLOCK.match(after) or re.match(r"^(?:st|nd|rd|th)\b|^-\d|^/\d|^-(?:stor|floor|day|week|month|hour|minute|point|time)", after):
+    if _CLOCK.match(after) or re.match(
+        r"^(?:st|nd|rd|th)\b|^-\d|^/\d|^-(?:stor|floor|day|week|month|hour|minute|point|time)", after
+    ):
         return True
     if re.fullmatch(r"(1[5-9]|20)\d\d", raw) and not match.group("unit"):
         return True
@@ -188,9 +286,9 @@ def _not_a_count(article: ArticleDoc, match: re.Match, tokens, end: int) -> bool
     before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
     if before is not None and before.lemma_.lower().strip(".") in _ID_WORDS:
         return True
-    if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and re.fullmatch(r"\d+", raw):
-        return True
-    return False
+    return (
+        before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and bool(re.fullmatch(r"\d+", raw))
+    )
 
 
 def _quantity(match: re.Match) -> Quantity | None:
@@ -305,14 +403,22 @@ def _person(article: ArticleDoc, sent, anchor) -> str:
 
 
 def _surname(name: str) -> str:
-    parts = [p for p in re.split(r"[\s,]+", name.strip()) if p and p.strip(".").lower() not in ("jr", "sr", "ii", "iii", "iv")]
+    parts = [
+        p
+        for p in re.split(r"[\s,]+", name.strip())
+        if p and p.strip(".").lower() not in ("jr", "sr", "ii", "iii", "iv")
+    ]
     return parts[-1].lower() if parts else name.lower()
 
 
 def _counted(sent, anchor, tokens, end: int):
     """(class, event, new end) for a plain count: the head noun's class and the event that befell it."""
     noun, part = None, False
-    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i > anchor.i:
+    if (
+        anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
+        and anchor.head.pos_ in ("NOUN", "PROPN")
+        and anchor.head.i > anchor.i
+    ):
         noun = anchor.head
         while noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
             noun = noun.head
@@ -359,7 +465,11 @@ def _head_and_event(token):
             break
         if cur.dep_ == "pobj":
             via_prep = head.lower_
-        if noun is None and head.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod", "pobj", "quantmod"):
+        if (
+            noun is None
+            and head.pos_ in ("NOUN", "PROPN")
+            and cur.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod", "pobj", "quantmod")
+        ):
             noun = head
         lemma = head.lemma_.lower()
         if head.pos_ in ("VERB", "NOUN", "ADJ") and lemma in EVENTS:
@@ -375,6 +485,19 @@ def _head_and_event(token):
     return noun, ""
 
 
+def _verb_subject(token) -> str:
+    """'Greek stocks plunged 5.4 per cent' -> 'stock': what a percentage is a change of."""
+    cur = token
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return _lemma(subjects[0]) if subjects else ""
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return ""
+
+
 def _strongest(verb, event: str) -> str:
     """'shot to death', 'shot dead', 'shot and killed': the gravest event the verb phrase names."""
     words = {c.lemma_.lower() for c in verb.subtree if c.i > verb.i and c.i - verb.i <= 3}
@@ -384,7 +507,7 @@ def _strongest(verb, event: str) -> str:
 
 
 def _event_in_children(verb, noun) -> str:
-    """A neutral verb ('put the march at 30,000') takes its event from an event noun it governs or the noun's modifier."""
+    """A neutral verb ('put the march at 30,000') takes its event from an event noun it governs or a modifier."""
     for child in list(verb.children) + (list(noun.children) if noun is not None else []):
         if child.dep_ in ("dobj", "nsubj", "nsubjpass", "amod") and child.lemma_.lower() in EVENTS:
             return EVENTS[child.lemma_.lower()]
@@ -397,7 +520,10 @@ def _direction_place(article: ArticleDoc, start: int, end: int) -> str:
     if not m:
         return ""
     place = re.match(r"((?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)", article.text[m.end() : m.end() + 60])
-    origin = re.search(r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*),?\s+(?:about\s+|some\s+|roughly\s+)?$", article.text[max(0, start - 60) : start])
+    origin = re.search(
+        r"([A-Za-z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*),?\s+(?:about\s+|some\s+|roughly\s+)?$",
+        article.text[max(0, start - 60) : start],
+    )
     where = f"from {place.group(1).lower()}" if place else ""
     return f"{origin.group(1).lower()} {where}" if where and origin else where
 
@@ -424,7 +550,9 @@ def _context(article: ArticleDoc, sent, lead_places: set[str]) -> str:
             years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", e.text)]
             if years and max(years) < ref.year:
                 return "@" + e.text.lower()
-            month = re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", e.text)
+            month = re.search(
+                r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", e.text
+            )
             if month and not years and _month_index(month.group(1)) > ref.month:
                 return "@" + e.text.lower()
             if month and not years and _month_index(month.group(1)) < ref.month - 1:
@@ -436,8 +564,20 @@ def _context(article: ArticleDoc, sent, lead_places: set[str]) -> str:
 
 
 def _month_index(name: str) -> int:
-    return ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december"].index(name.lower()) + 1
+    return [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ].index(name.lower()) + 1
 
 
 def _readable(q: Quantity, match: re.Match, counted: str, event: str) -> str:

@@ -17,15 +17,36 @@ from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Span
 
-SPEECH_VERBS = frozenset(
-    ["say", "tell", "add", "tweet", "write", "state", "declare", "describe", "call", "warn", "explain", "note", "insist", "claim", "announce", "continue", "argue", "ask", "reply", "respond", "lament", "thunder", "condemn", "stress", "shout", "yell", "scream", "chant", "quote", "accuse", "urge", "recall", "remark", "admit", "acknowledge", "conclude", "suggest", "predict", "vow", "promise", "threaten", "post", "testify", "confirm", "deny", "comment", "observe", "complain", "cry", "hail", "dub", "label", "term", "brand", "characterize", "characterise", "mock", "slam", "blast", "criticize", "criticise", "praise", "caution", "emphasize", "emphasise", "assert", "maintain", "contend", "go", "tout", "describe", "lash"]
+
+def _lexicon(words: str) -> frozenset[str]:
+    """A word list written as one string, so the lists stay readable."""
+    return frozenset(words.split())
+
+
+SPEECH_VERBS = _lexicon(
+    "say tell add tweet write state declare describe call warn explain note insist claim announce continue argue ask "
+    "reply respond lament thunder condemn stress shout yell scream chant quote accuse urge recall remark admit "
+    "acknowledge conclude suggest predict vow promise threaten post testify confirm deny comment observe complain cry "
+    "hail dub label term brand characterize characterise mock slam blast criticize criticise praise caution emphasize "
+    "emphasise assert maintain contend go tout describe lash"
 )
-TITLES = frozenset(
-    ["president", "prime", "minister", "foreign", "defense", "defence", "interior", "supreme", "leader", "ayatollah", "gen", "gen.", "general", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheriff", "undersheriff", "chief", "police", "councilman", "councilwoman", "council", "member", "sen", "sen.", "senator", "rep", "rep.", "gov", "gov.", "governor", "secretary", "ambassador", "king", "queen", "pope", "judge", "officer", "sgt", "sgt.", "lt", "lt.", "capt", "capt.", "col", "col.", "det", "det.", "detective", "spokesman", "spokeswoman", "commissioner", "mayor", "deputy", "vice", "chancellor", "former", "top", "state", "attorney", "district", "lawyer", "prosecutor", "professor", "prof", "prof.", "rev", "rev.", "reverend", "sheikh", "imam", "brig", "brig.", "gen.", "major", "lieutenant", "colonel", "captain", "commander", "director"]
+TITLES = _lexicon(
+    "president prime minister foreign defense defence interior supreme leader ayatollah gen gen. general mr mr. mrs "
+    "mrs. ms ms. dr dr. sheriff undersheriff chief police councilman councilwoman council member sen sen. senator rep "
+    "rep. gov gov. governor secretary ambassador king queen pope judge officer sgt sgt. lt lt. capt capt. col col. "
+    "det det. detective spokesman spokeswoman commissioner mayor deputy vice chancellor former top state attorney "
+    "district lawyer prosecutor professor prof prof. rev rev. reverend sheikh imam brig brig. gen. major lieutenant "
+    "colonel captain commander director"
 )
+ROLES = _lexicon(
+    "president minister leader sheriff undersheriff chief councilman councilwoman senator governor secretary "
+    "ambassador king queen pope judge detective spokesman spokeswoman commissioner mayor chancellor attorney "
+    "prosecutor professor commander director ayatollah general premier"
+)  # titles of one office holder: "the sheriff said" -> the person named "Sheriff ..."
+VERSION = 4
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OPEN_AFTER = " \t\n([{—–-/:"
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z])")
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z0-9])")
 _ABBREV = re.compile(r"(?:\b[A-Z]|\b[A-Z]\.[A-Z]|Mr|Mrs|Ms|Dr|Gen|St|Sen|Rep|Gov|No|Jr|Sr|Lt|Col|Capt|Sgt)\.$")
 
 
@@ -39,7 +60,7 @@ class _Quote:
     block_intro: int | None = None  # start of the "He went on:" sentence that introduces a block quote
 
 
-@register("quotes", 1)
+@register("quotes", VERSION)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every quoted sentence with its speaker; scare quotes without a speaker are dropped."""
     text = article.doc.text
@@ -56,7 +77,11 @@ def extract(article: ArticleDoc) -> list[Mention]:
         previous = (para, speaker)
         for start, end in _quoted_sentences(text, quote.start, quote.end):
             words = _words(text[start:end])
-            if not words or (len(words) <= 3 and not (speaker_key(speaker) and quote.marked)):
+            if (
+                not words
+                or (len(words) <= 3 and not (speaker_key(speaker) and quote.marked))
+                or _is_title(text, start, end)
+            ):
                 continue
             sentence = article.sentence_at(start)
             mentions.append(
@@ -71,7 +96,7 @@ def extract(article: ArticleDoc) -> list[Mention]:
                     key=speaker_key(speaker),
                     speaker=speaker,
                     attributed_to=credited_source(article, sentence),
-                    extractor="quotes@1",
+                    extractor=f"quotes@{VERSION}",
                 )
             )
     return mentions
@@ -110,11 +135,11 @@ def _scan(text: str, start: int, end: int, carried: int | None) -> tuple[list[_Q
     while i < end:
         ch = text[i]
         if open_at is None:
-            if ch in "“\"" and _is_opener(text, i):
+            if ch in '“"' and _is_opener(text, i):
                 open_at, single = i + 1, False
             elif ch in "‘'" and _is_opener(text, i) and _single_closes(text, i + 1, end):
                 open_at, single = i + 1, True
-        elif (not single and _is_closer(text, i, "”\"")) or (single and _is_closer(text, i, "’'")):
+        elif (not single and _is_closer(text, i, '”"')) or (single and _is_closer(text, i, "’'")):
             found.append(_Quote(open_at, i))
             open_at = None
         i += 1
@@ -130,7 +155,7 @@ def _is_opener(text: str, i: int) -> bool:
     if ch not in "\"‘'":
         return False
     prev = text[i - 1] if i > 0 else " "
-    return (prev in _OPEN_AFTER or prev in "“\"") and not nxt.isspace()
+    return (prev in _OPEN_AFTER or prev in '“"') and not nxt.isspace()
 
 
 def _is_closer(text: str, i: int, marks: str) -> bool:
@@ -150,15 +175,15 @@ def _single_closes(text: str, start: int, end: int) -> bool:
 
 def _reopens(text: str, para: tuple[int, int]) -> bool:
     """A quote running over paragraphs reopens each with a mark."""
-    return _is_opener(text, para[0]) and text[para[0]] in "“\""
+    return _is_opener(text, para[0]) and text[para[0]] in '“"'
 
 
 def _closes_first(text: str, para: tuple[int, int]) -> bool:
     """A sentence cut off mid-quote: the next line closes a mark before opening any."""
     for j in range(para[0], para[1]):
-        if text[j] in "“\"" and _is_opener(text, j):
+        if text[j] in '“"' and _is_opener(text, j):
             return False
-        if _is_closer(text, j, "”\"") and text[j] == "”" or (text[j] == '"' and not _is_opener(text, j)):
+        if _is_closer(text, j, '”"') and text[j] == "”" or (text[j] == '"' and not _is_opener(text, j)):
             return True
     return False
 
@@ -169,8 +194,22 @@ def _introduces_block(text: str, start: int, end: int, nxt: tuple[int, int]) -> 
     if not line.endswith(":") or text[nxt[0]] in "“\"‘'":
         return False
     last = text[_last_sentence(text, start, end) : end].lower()
-    return any(re.search(rf"\b{verb}", last) for verb in ("said", "says", "went on", "added", "continued", "wrote",
-                                                             "told", "tweeted", "stated", "declared", "explained"))
+    return any(
+        re.search(rf"\b{verb}", last)
+        for verb in (
+            "said",
+            "says",
+            "went on",
+            "added",
+            "continued",
+            "wrote",
+            "told",
+            "tweeted",
+            "stated",
+            "declared",
+            "explained",
+        )
+    )
 
 
 def _last_sentence(text: str, start: int, end: int) -> int:
@@ -208,13 +247,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop spaces, stray marks and a trailing comma from a piece of a quote."""
     while start < end and (text[start].isspace() or text[start] in "“”\"'‘’"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "“”\"‘,;:—–-"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in '“”"‘,;:—–-'):
         end -= 1
     return start, end
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w’']+", text)
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A short Title Case phrase after "told", "on" or "in" names a programme or work ("told 'Special Report'")."""
+    words = _words(text[start:end])
+    after_verb = re.search(r"\b(?:told|on|in|to)\W+$", text[max(0, start - 12) : start].lower()) is not None
+    return after_verb and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def display(text: str) -> str:
@@ -260,9 +306,9 @@ def _fullest(name: str, people: list[tuple[int, str]], before: int) -> str:
     best = name
     for offset, other in people:
         folded = fold(other).split()
-        if offset < before and folded[-1:] == words[-1:] and len(folded) > len(fold(best).split()):
-            if all(w in folded for w in words):
-                best = other
+        longer = len(folded) > len(fold(best).split())
+        if offset < before and folded[-1:] == words[-1:] and longer and all(w in folded for w in words):
+            best = other
     return best
 
 
@@ -281,10 +327,12 @@ def _speaker(article: ArticleDoc, quote: _Quote, inside: list[Span], people: lis
         if following:
             sents = [s for s in sents if s.start_char >= quote.end - 1]
         tokens = [t for s in sents for t in s if not any(q.start <= t.idx < q.end for q in inside)]
-        for token in sorted(tokens, key=lambda t: (_distance(t, lo, quote.end), t.i)):
-            who = _subject_of(token)
-            if who is not None:
-                return _resolve(article, who, lo, people)
+        found = [_subject_of(t) for t in sorted(tokens, key=lambda t: (_distance(t, lo, quote.end), t.i))]
+        named = [(who, _resolve(article, who, lo, people)) for who in found if who is not None]
+        named = [(who, name) for who, name in named if name]
+        if named:  # a named person beats a nearer group ("heard co-workers yelling, said Jane Doe")
+            plural = named[0][0].tag_ in ("NNS", "NNPS")
+            return next((name for _, name in named if speaker_key(name)), named[0][1]) if plural else named[0][1]
     return None
 
 
@@ -313,8 +361,8 @@ def _subject_of(token):
                 return next((obj for obj in child.children if obj.dep_ == "pobj"), None)
             if child.dep_ == "nsubj":
                 return child
-        if head.dep_ == "acl":
-            return head.head
+        if head.dep_ == "acl":  # "Iranians chanting ...": the people doing it
+            return head.head if head.head.tag_ in ("NNS", "NNPS") or head.head.ent_type_ == "PERSON" else None
         if head.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl") and head.head is not head:
             head = head.head
         else:
@@ -326,7 +374,8 @@ def _resolve(article: ArticleDoc, who, before: int, people: list[tuple[int, str]
     """A subject token to a name: its PERSON entity, a pronoun's or role's antecedent, else the role itself."""
     doc = article.doc
     span = doc[who.left_edge.i : who.right_edge.i + 1]
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start < span.end and e.end > span.start]
+    reach = span.end + 4 if who.lower_ in TITLES and who.text[:1].isupper() else span.end  # "said Lt. Jane Doe"
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start < reach and e.end > span.start]
     if persons:
         ent = next((e for e in persons if e.start <= who.i < e.end), persons[0])
         name = _clean_name(ent.text)
@@ -336,9 +385,11 @@ def _resolve(article: ArticleDoc, who, before: int, people: list[tuple[int, str]
     if who.pos_ not in ("NOUN", "PROPN"):
         return None
     if _is_name(who, people):
-        return _fullest(who.text, people, len(article.text))
-    role = " ".join(t.text for t in span if t.dep_ not in ("det", "punct", "poss", "case") and t.i >= who.i - 4)
-    return _role_holder(article.text, who.lower_, before, people) or (role.strip() or None)
+        chain = [t.text for t in who.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= who.i - 3]
+        return _fullest(_clean_name(" ".join([*chain, who.text])), people, len(article.text))
+    role = " ".join(t.text for t in who.lefts if t.dep_ in ("compound", "amod") and t.i >= who.i - 3)
+    holder = _role_holder(article.text, who.lower_, before, people) if who.lower_ in ROLES else None
+    return holder or f"{role} {who.text}".strip()
 
 
 def _is_name(token, people: list[tuple[int, str]]) -> bool:
@@ -347,8 +398,8 @@ def _is_name(token, people: list[tuple[int, str]]) -> bool:
         return False
     if any(fold(name).split()[-1:] == [fold(token.text)] for _, name in people):
         return True
-    bare = not any(c.dep_ in ("det", "compound", "amod") for c in token.children)
-    return bare and token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON")
+    bare = not any(c.dep_ in ("det", "amod") or c.dep_ == "compound" and c.pos_ != "PROPN" for c in token.children)
+    return bare and token.pos_ == "PROPN" and token.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC")
 
 
 def _antecedent(doc, before: int, people: list[tuple[int, str]]) -> str | None:
@@ -368,12 +419,12 @@ def _is_subject(doc, offset: int) -> bool:
 
 
 def _role_holder(text: str, role: str, before: int, people: list[tuple[int, str]]) -> str | None:
-    """'the sheriff' -> the nearest earlier person named with that title ('Sheriff Robert Pickell', 'X, the sheriff,')."""
+    """'the sheriff' -> the nearest earlier person named with that title ('Sheriff Bob Smith')."""
     titled = [
         (offset, name)
         for offset, name in people
         if re.search(rf"\b{re.escape(role)}\b", text[max(0, offset - 30) : offset].lower())
-        or re.match(rf"[^.\n]{{0,40}}\b{re.escape(role)}\b", text[offset + len(name) : offset + len(name) + 50].lower())
+        or re.match(rf",\s+(?:the\s+)?[\w\s]{{0,30}}\b{re.escape(role)}\b", text[offset + len(name) :][:50].lower())
     ]
     earlier = [p for p in titled if p[0] < before]
     pick = earlier[-1] if earlier else (titled[0] if titled else None)
@@ -389,4 +440,4 @@ def _continues(text: str, previous_para: int, para: int) -> bool:
     if previous_para == para:
         return True
     between = [line for line in text[previous_para:para].split("\n") if line.strip()]
-    return len(between) == 1 and text[para] in "“\"‘"
+    return len(between) == 1 and text[para] in '“"‘'

@@ -1,0 +1,199 @@
+"""Dates: extraction (value, event key) and alignment (grouping, agree/differ), on sentences from the corpora."""
+
+# ruff: noqa: E501  (real sentences are kept whole)
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.align.base import StoryContext
+from generator.align.dates import align, compatible
+from generator.entities import EntityIndex
+from generator.extract.dates import extract, resolve
+from generator.model import When
+
+JAN8 = date(2020, 1, 8)
+
+
+def _dates(article, text, source_id="a", published=None):
+    return [m for m in extract(article(text, source_id, published)) if m.kind == "date"]
+
+
+def _align(mentions):
+    ctx = StoryContext("s", {}, EntityIndex.build(mentions))
+    return align(mentions, ctx)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value", "key"),
+    [
+        ("While Tehran’s missile attack on US targets in Iraq on Wednesday night appears to have been more about saving face.",
+         JAN8, "Wednesday night", "2020-01-08 (Wednesday) night", "attack"),
+        ("Iran launched 15 missiles at two bases housing American troops in Iraq Tuesday night, just days after a U.S. strike killed its top general.",
+         JAN8, "Tuesday night", "2020-01-07 (Tuesday) night", "attack"),
+        ("Soleimani was\xa0killed\xa0in a targeted, Jan. 3 airstrike near Baghdad International Airport in Iraq.",
+         JAN8, "Jan. 3", "2020-01-03 (Friday)", "killing"),
+        ("Iran’s direct retaliation for the January 3 U.S. assassination of Quds force commander Qasem Soleimani raises the stakes.",
+         JAN8, "January 3", "2020-01-03 (Friday)", "killing"),
+        ("In May 2018, President Donald Trump withdrew the United States from the Joint Comprehensive Plan of Action (JCPOA).",
+         JAN8, "May 2018", "May 2018", "withdrawal"),
+        ("Amid early reports of no U.S. casualties, Trump tweeted words of reassurance and said he would make a statement Wednesday morning.",
+         JAN8, "Wednesday morning", "2020-01-08 (Wednesday) morning", "statement"),
+        ("LaCalamita was fired from his position as a general accountant last Thursday because of poor performance, police said.",
+         None, "last Thursday", "Thursday", "dismissal"),
+        ("LaCalamita walked in around 10 a.m., stopped briefly at the reception desk, then entered the office.",
+         None, "around 10 a.m.", "about 10:00", "walk"),
+        ("The Napa Valley was shaken at 2:09 a.m. Thursday by a 4.6 magnitude earthquake.",
+         None, "2:09 a.m. Thursday", "Thursday 02:09", "shake"),
+    ],
+)  # fmt: skip
+def test_extracts_value_and_event(article, sentence, published, text, value, key):
+    found = {m.text: m for m in _dates(article, sentence, published=published)}
+    assert text in found, list(found)
+    assert found[text].value == value
+    assert found[text].key.startswith(key) or found[text].key == "earthquake"
+    assert sentence[found[text].start : found[text].end] == text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We have 7,000 years of history.",
+        "A 50-year-old man from Dexter, Michigan, tipped off authorities.",
+        "Sheriff's deputies chased him before he finally pulled over after about 15 minutes.",
+        "POSTED: 1052 GMT (1852 HKT), April 10, 2007",
+        "Trump, despite campaigning to end foreign entanglements, refused the demand, USA Today reported.",
+    ],
+)
+def test_skips_durations_ages_stamps_and_names(article, sentence):
+    assert _dates(article, sentence) == []
+
+
+def test_future_weekday_is_the_next_one(article):
+    said = "Trump said he would make a statement Tuesday."
+    [m] = _dates(article, said, published=date(2020, 1, 6))
+    assert m.when.earliest == date(2020, 1, 7)
+    [past] = _dates(article, "The regime said late Tuesday that it would not escalate.", published=JAN8)
+    assert past.when.earliest == date(2020, 1, 7)
+
+
+def test_relative_dates_resolve_against_reference():
+    monday = date(2007, 4, 9)
+    assert resolve("last week", monday).earliest == date(2007, 4, 2)
+    assert resolve("yesterday", monday).earliest == date(2007, 4, 8)
+    assert resolve("last Thursday", monday).earliest == date(2007, 4, 5)
+    assert resolve("in 2018", monday).latest == date(2018, 12, 31)
+    unplaced = resolve("last week", None)
+    assert unplaced is not None and unplaced.earliest is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [
+        (When(date(2018, 1, 1), date(2018, 12, 31)), When(date(2018, 5, 1), date(2018, 5, 31)), True),
+        (When(date(2020, 1, 7), date(2020, 1, 7), 1, "night"), When(date(2020, 1, 8), date(2020, 1, 8), 2, "night"), False),
+        (When(date(2020, 1, 7), date(2020, 1, 7), 1, "night"), When(date(2020, 1, 8), date(2020, 1, 8), 2, "early"), True),
+        (When(None, None, 5, clock="10:00"), When(None, None, 5, clock="10:30"), True),
+        (When(None, None, 5), When(None, None, 0), False),
+        (When(None, None, 5), When(None, None), True),
+    ],
+)  # fmt: skip
+def test_compatible(a, b, ok):
+    assert compatible(a, b) is ok
+    assert compatible(b, a) is ok
+
+
+def test_demo_missile_strike_differs_and_soleimani_agrees(article):
+    s0 = _dates(
+        article,
+        "While Tehran’s missile attack on US targets in Iraq on Wednesday night appears to have been more about saving face.",
+        "s0",
+        JAN8,
+    )  # noqa: E501
+    s3 = _dates(
+        article,
+        "Iran launched 15 missiles at two bases housing American troops in Iraq Tuesday night, just days after a U.S. strike killed its top general.",
+        "s3",
+        JAN8,
+    )  # noqa: E501
+    s2 = _dates(
+        article,
+        "Iran’s direct retaliation for the January 3 U.S. assassination of Quds force commander Qasem Soleimani raises the stakes.",
+        "s2",
+        JAN8,
+    )  # noqa: E501
+    s4 = _dates(
+        article,
+        "Soleimani was\xa0killed\xa0in a targeted, Jan. 3 airstrike near Baghdad International Airport in Iraq.",
+        "s4",
+        JAN8,
+    )  # noqa: E501
+    groups = _align(s0 + s3 + s2 + s4)
+    by_key = {g.mentions[0].key: g for g in groups}
+    assert by_key["attack"].status == "differ"
+    assert by_key["attack"].verdict == "Outlets differ: 2020-01-07 (Tuesday) night vs 2020-01-08 (Wednesday) night"
+    assert by_key["killing"].status == "agree"
+    assert {m.source for m in by_key["killing"].mentions} == {"s2", "s4"}
+
+
+def test_year_and_month_agree_and_other_years_stay_apart(article):
+    s3 = _dates(
+        article,
+        "Iran’s attack marked the culmination of escalations after Trump withdrew from the Iran nuclear deal in 2018.",
+        "s3",
+        JAN8,
+    )  # noqa: E501
+    s4 = _dates(
+        article,
+        "In May 2018, President Donald Trump withdrew the United States from the Joint Comprehensive Plan of Action.",
+        "s4",
+        JAN8,
+    )  # noqa: E501
+    s0 = _dates(
+        article,
+        "Last year’s attack on the Saudi Aramco oil refinery was a big blow to Saudi Arabia’s leaders.",
+        "s0",
+        JAN8,
+    )  # noqa: E501
+    groups = _align(s3 + s4 + s0)
+    withdrawal = next(g for g in groups if g.mentions[0].key == "withdrawal")
+    assert withdrawal.status == "agree" and len(withdrawal.mentions) == 2
+    assert all(g.status != "differ" for g in groups)
+
+
+def test_troy_fired_last_week_agrees_with_last_thursday(article):
+    texts = {
+        "cnn": "A man suspected of shooting three people at the suburban Detroit accounting firm from which he was fired last week was arrested.",  # noqa: E501
+        "nbc": "An accounting firm employee who was fired last week shot and killed a woman and wounded two men Monday. "
+        "LaCalamita was fired last week, Craft said, but still was listed on the Web site of Gordon Advisors.",
+        "fox": "LaCalamita was fired from his position as a general accountant last Thursday because of poor performance, police said.",  # noqa: E501
+        "acc": "LaCalamita had been fired last Thursday as a general accountant at the firm and bought a shotgun and shells on Friday.",  # noqa: E501
+    }
+    mentions = [m for sid, t in texts.items() for m in _dates(article, t, sid)]
+    groups = _align(mentions)
+    fired = next(g for g in groups if g.mentions[0].key == "dismissal")
+    assert fired.status == "agree"
+    assert {m.source for m in fired.mentions} == set(texts)
+    assert "Friday" not in {m.text for m in fired.mentions}  # buying the gun is another event
+    unplaced = [m for m in fired.mentions if m.text == "last week"]
+    assert unplaced and all(m.when.earliest is None for m in unplaced)
+
+
+def test_weekday_only_mentions_of_one_event_differ(article):
+    a = _dates(article, "Netanyahu met in Tel Aviv on Sunday with new U.S. Secretary of State Mike Pompeo.", "a")
+    b = _dates(article, "Netanyahu met in Tel Aviv on Saturday with new U.S. Secretary of State Mike Pompeo.", "b")
+    [group] = _align(a + b)
+    assert group.status == "differ"
+    assert group.verdict == "Outlets differ: Saturday vs Sunday"
+
+
+def test_one_outlet_repeating_itself_is_single(article):
+    text = (
+        "While Tehran’s missile attack on US targets in Iraq on Wednesday night appears to have been about saving face. "
+        "Wednesday night’s barrage of missiles fired at US targets in Iraq directly from Iran by Revolutionary Guard "
+        "forces constitutes Tehran’s retaliation so far."
+    )
+    groups = _align(_dates(article, text, "s0", JAN8))
+    assert [g.status for g in groups] == ["single"]

@@ -1,0 +1,229 @@
+"""The built pages, read as HTML without a browser: ids and permalinks, JSON-LD, accessible tables, escaping."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VERDICT_WORDS = ("agree", "differ", "single", "outlets", "one outlet only")
+
+
+def build(seeds: Path, site: Path, cache: Path) -> None:
+    """The demo (or any) site, built as a user would build it."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "generator",
+        "build",
+        "--seeds",
+        str(seeds),
+        "--site-dir",
+        str(site),
+        "--cache-dir",
+        str(cache),
+    ]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("pages")
+    build(ROOT / "seeds", root / "site", root / "cache")
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def comparison(site) -> dict:
+    return json.loads((site / "data" / "comparison.json").read_text(encoding="utf-8"))
+
+
+class Page(HTMLParser):
+    """Just what the tests look at: elements with their attributes, text per id, scripts, tables."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.ids: dict[str, tuple[str, dict]] = {}
+        self.open_ids: list[tuple[str, str]] = []  # (tag, id) of elements still open, to collect their text
+        self.text_of: dict[str, str] = {}
+        self.scripts: list[tuple[dict, str]] = []
+        self._script: dict | None = None
+        self.tables: list[dict] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.elements.append((tag, a))
+        if "id" in a:
+            self.ids[a["id"]] = (tag, a)
+            self.open_ids.append((tag, a["id"]))
+            self.text_of[a["id"]] = ""
+        if tag == "script":
+            self._script = a
+            self.scripts.append((a, ""))
+        if tag == "table":
+            self.tables.append({"caption": False, "th": []})
+        if tag == "caption" and self.tables:
+            self.tables[-1]["caption"] = True
+        if tag == "th" and self.tables:
+            self.tables[-1]["th"].append(a)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script = None
+        if self.open_ids and self.open_ids[-1][0] == tag:
+            self.open_ids.pop()
+
+    def handle_data(self, data):
+        if self._script is not None:
+            a, text = self.scripts[-1]
+            self.scripts[-1] = (a, text + data)
+        for _, i in self.open_ids:
+            self.text_of[i] += data
+
+
+def page(site: Path, url: str) -> Page:
+    return Page((site / url.split("#")[0] / "index.html").read_text(encoding="utf-8"))
+
+
+def test_every_fact_has_its_id_and_a_pilcrow_permalink(site, comparison):
+    for story in comparison["stories"]:
+        p = page(site, story["url"])
+        permalinks = {a.get("href") for tag, a in p.elements if tag == "a" and "headerlink" in a.get("class", "")}
+        for fact in story["facts"]:
+            assert fact["id"] in p.ids, fact["id"]
+            assert f"#{fact['id']}" in permalinks, fact["id"]
+            assert "¶" in p.text_of[fact["id"]], fact["id"]
+
+
+def test_story_jsonld_lists_claims_with_appearances_and_no_verdicts(site, comparison):
+    for story in comparison["stories"]:
+        p = page(site, story["url"])
+        blocks = [json.loads(text) for a, text in p.scripts if a.get("type") == "application/ld+json"]
+        assert len(blocks) == 1
+        claims = blocks[0]["@graph"]
+        compared = [f for f in story["facts"] if f["status"] != "single"]
+        assert len(claims) == len(compared)
+        for claim in claims:
+            assert claim["@type"] == "Claim"
+            assert claim["appearance"], claim
+            assert all(a["@type"] == "NewsArticle" and a["publisher"]["name"] for a in claim["appearance"])
+            keys = json.dumps(sorted(claim)).lower()
+            assert "verdict" not in keys and "review" not in keys
+            assert not any(claim.get(k) for k in ("reviewRating", "verdict", "status"))
+
+
+def test_jsonld_cannot_close_its_script_element(site, comparison):
+    for story in comparison["stories"]:
+        p = page(site, story["url"])
+        for a, text in p.scripts:
+            if a.get("type") == "application/ld+json":
+                assert "<" not in text
+
+
+@pytest.mark.parametrize("url", ["", "names/", "stories/iran-missile-strike-2020-01/"])
+def test_tables_have_a_caption_and_scoped_headers(site, url):
+    p = Page((site / url / "index.html").read_text(encoding="utf-8"))
+    ours = [t for t in p.tables if t["th"]]
+    assert ours, url
+    for table in ours:
+        assert table["caption"], url
+        assert all(th.get("scope") in ("col", "row") for th in table["th"]), url
+
+
+def test_source_pages_link_every_mention(site, comparison):
+    for story in comparison["stories"]:
+        mentions = [(f, m) for f in story["facts"] for m in f["mentions"]]
+        for sid in story["sources"]:
+            p = page(site, f"sources/{sid}/")
+            hrefs = {
+                a.get("href", "").split("#")[-1] for tag, a in p.elements if tag == "a" and "px-m" in a.get("class", "")
+            }
+            fact_ids = {f["id"] for f, m in mentions if m["source"] == sid}
+            assert fact_ids and hrefs <= fact_ids | {""}
+            assert len(hrefs) >= len(fact_ids) // 2  # nested mentions link the innermost fact
+
+
+def test_names_page_lists_spellings_by_outlet(site, comparison):
+    p = page(site, "names/")
+    names = [f for s in comparison["stories"] for f in s["facts"] if f["kind"] in ("name", "place")]
+    assert names
+    links = {a.get("href", "") for tag, a in p.elements if tag == "a"}
+    for fact in names:
+        assert any(h.endswith(f"#{fact['id']}") for h in links), fact["id"]
+
+
+def test_facts_csv_has_one_row_per_fact_and_outlet(site, comparison):
+    with (site / "data" / "facts.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    pairs = [(r["fact_id"], r["source"]) for r in rows]
+    assert len(pairs) == len(set(pairs))
+    expected = {(f["id"], sid) for s in comparison["stories"] for f in s["facts"] for sid in s["sources"]}
+    assert set(pairs) == expected
+
+
+def test_home_is_called_home_in_the_navigation(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert ">Home<" in html.replace("\n", "").replace("  ", "")
+
+
+HOSTILE = """---
+outlet: "<script>alert(1)</script> News"
+title: "Headline <script>alert(1)</script>"
+url: "javascript:alert(1)"
+published: 2020-01-08
+---
+Iran fired 15 missiles at two bases in Iraq on Wednesday, officials said. <script>alert(1)</script>
+The attack <img src=x onerror=alert(1)> caused no casualties, the Pentagon said.
+--8<-- "/etc/passwd"
+"We do not seek war," Foreign Minister Mohammad Javad Zarif said on Wednesday.
+"""
+
+NORMAL = """---
+outlet: Plain News
+title: Iran strikes bases in Iraq
+url: https://example.org/news/iran
+published: 2020-01-08
+---
+Iran fired 16 missiles at two bases in Iraq on Tuesday night, the Pentagon said.
+"We do not seek war," Foreign Minister Mohammad Javad Zarif said on Wednesday.
+"""
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    story = root / "seeds" / "hostile-story"
+    story.mkdir(parents=True)
+    (story / "evil.md").write_text(HOSTILE, encoding="utf-8")
+    (story / "plain.md").write_text(NORMAL, encoding="utf-8")
+    build(root / "seeds", root / "site", root / "cache")
+    return root / "site"
+
+
+def test_untrusted_article_text_is_escaped_everywhere(hostile_site):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert any("sources" in p.parts for p in pages)
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, path
+        assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), path
+        assert "<img src=x" not in html, path
+        p = Page(html)
+        for tag, a in p.elements:
+            assert not a.get("href", "").strip().lower().startswith("javascript:"), (path, tag, a)
+            assert not any(k.startswith("on") for k in a), (path, tag, a)
+
+
+def test_snippet_lines_are_shown_not_included(hostile_site):
+    html = "".join(p.read_text(encoding="utf-8") for p in hostile_site.rglob("sources/*/index.html"))
+    assert "--8&lt;--" in html or "--8<--" not in html
+    assert "root:" not in html

@@ -1,0 +1,230 @@
+"""Direct quotes: extraction (marks, speakers, partial and block quotes) and alignment across outlets.
+
+Sentences are copied from the demo articles (/work/shared/seeds) and the dev set (/work/shared/devset).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.align.base import StoryContext
+from generator.align.quotes import align_quotes, compare, normalise, word_diff
+from generator.entities import EntityIndex
+from generator.extract.quotes import extract
+from generator.model import Mention, Span
+
+# (text, expected [(value, speaker)])
+EXTRACTION = [
+    (  # s2: partial quote credited through a passive "described by X as"
+        "Iranian forces launched an overnight missile strike on two Iraqi facilities housing U.S. troops in Iraq, "
+        "which was described by Iranian Supreme Leader Ayatollah Ali Khamenei as a “slap in the face” for Washington.",
+        [("slap in the face", "Ali Khamenei")],
+    ),
+    (  # s3: "Zarif tweeted" after the quote, two quoted sentences, an editorial bracket
+        "“Iran took [and] concluded proportionate measures in self-defense under Article 51 of U.N. Charter targeting "
+        "base from which cowardly armed attack against our citizens [and] senior officials were launched. We do not "
+        "seek escalation or war, but will defend ourselves against any aggression,” Zarif tweeted.",
+        [
+            (
+                "Iran took [and] concluded proportionate measures in self-defense under Article 51 of U.N. Charter "
+                "targeting base from which cowardly armed attack against our citizens [and] senior officials "
+                "were launched.",
+                "Zarif",
+            ),
+            ("We do not seek escalation or war, but will defend ourselves against any aggression", "Zarif"),
+        ],
+    ),
+    (  # s3: block quote without marks after "He went on:"; "He" is the Supreme Leader
+        "But Iran’s Supreme Leader Ayatollah Ali Khamenei said that the strike was a “slap on the face” and that Iran "
+        "wants America to pull out of the region entirely, Reuters reported. He went on:\n\n"
+        "Military action like this is not sufficient. What is important is ending the corrupting presence of America "
+        "in the region.\n",
+        [
+            ("slap on the face", "Ali Khamenei"),
+            ("Military action like this is not sufficient.", "Ali Khamenei"),
+            ("What is important is ending the corrupting presence of America in the region.", "Ali Khamenei"),
+        ],
+    ),
+    (  # s2: pronoun resolved to the person introduced before, a speaker carried to the next quote
+        "Iranian Defense Minister Amir Hatami said on January 8 that the U.S. had “certainly” taken measures.\n\n"
+        "“They knew that revenge would happen,” he said. “They had made some preparations.”\n",
+        [
+            ("certainly", "Amir Hatami"),
+            ("They knew that revenge would happen", "Amir Hatami"),
+            ("They had made some preparations.", "Amir Hatami"),
+        ],
+    ),
+    (  # s1: "X told Y that ... the '...'"; straight marks
+        "The same day, President Hassan Rouhani told a Cabinet meeting in Tehran that true revenge comes when the "
+        '"US feet are cut off from the region."',
+        [("US feet are cut off from the region.", "Hassan Rouhani")],
+    ),
+    (  # s0: scare quote with no speaker is dropped
+        "It seems that Trump intended to “scare” the Iranian regime from responding militarily.",
+        [],
+    ),
+    (  # s4: a role resolved to the named office holder; quote of two words kept because it is attributed
+        "Iranian Foreign Minister Mohammad Javad Zarif appeared at Asia Society.\n\n"
+        "Tehran’s foreign minister says Iran took “proportionate measures” in self-defense.",
+        [("proportionate measures", "Mohammad Javad Zarif")],
+    ),
+    (  # troy (NBC): "the sheriff" -> the sheriff named earlier; quote broken over two lines by sentence split
+        "Oakland County Sheriff Michael Bouchard arrived.\n"
+        "He described LaCalamita as “subdued.\nVery, very, very subdued,” the sheriff said.",
+        [("subdued. Very, very, very subdued", "Michael Bouchard")],
+    ),
+    (  # an unbalanced mark is capped at its paragraph
+        "“I doubt that he wants conflict. He ran on a campaign promise.\n\nHe thinks he can bring us to our knees.",
+        [("I doubt that he wants conflict.", None), ("He ran on a campaign promise.", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXTRACTION)
+def test_extraction(article, text, expected):
+    mentions = extract(article(text))
+    assert [(m.value, m.speaker) for m in mentions] == expected
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.sentence.start <= m.start
+
+
+def test_credit_and_key(article):
+    text = (
+        "But Iran’s Supreme Leader Ayatollah Ali Khamenei said that the strike was a “slap on the face” and that Iran "
+        "wants America to pull out of the region entirely, Reuters reported."
+    )
+    (m,) = extract(article(text))
+    assert (m.key, m.attributed_to, m.extractor) == ("khamenei", "Reuters", "quotes@4")
+
+
+def test_surname_resolves_to_fullest_name(article):
+    text = (
+        "Foreign Minister Javad Zarif spoke on Sunday.\n\n"
+        "Iran will not seek “escalation” unless attacked, Zarif declared."
+    )
+    assert [m.speaker for m in extract(article(text))] == ["Javad Zarif"]
+
+
+COMPARE = [
+    ("slap in the face", "slap on the face", [("slap in the face", "slap on the face")]),
+    ("slap", "slap on the face", []),  # partial quote
+    (
+        "He probably realized if he didn't, he was going to be shot",
+        "He probably realised if he didn't, he was going to be shot",
+        [],
+    ),
+    (
+        "They have a hard time because there's a lot of crime",
+        "[The police] have a hard time because there's a lot of crime",
+        [],
+    ),
+    (
+        "I'm not positive all three of the people were targeted, but there appeared to be some purpose",
+        "I’m not positive all three of the people were targeted but there appeared to be some purpose",
+        [],
+    ),
+    (
+        "We do not seek an escalation or war, but we will defend ourselves against any aggression",
+        "We do not seek escalation or war, but will defend ourselves against any aggression",
+        [("not seek an escalation or", "not seek escalation or"), ("war but we will defend", "war but will defend")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "differences"), COMPARE)
+def test_compare(a, b, differences):
+    assert list(compare(normalise(a), normalise(b)).differences) == differences
+
+
+def test_truncated_sentence_differs():
+    a = "The youth in this community have no outlets for their anger, no community center."
+    b = "The youth in this community have no outlets for their anger, no community."
+    assert compare(normalise(b), normalise(a), True, True).differences == (("no community", "no community center"),)
+
+
+def test_word_diff_by_words():
+    assert word_diff("slap in the face", "slap on the face") == [
+        (0, "slap "),
+        (-1, "in "),
+        (1, "on "),
+        (0, "the face "),
+    ]
+
+
+def _m(source: str, value: str, speaker: str | None, key: str, start: int = 0) -> Mention:
+    return Mention("quote", source, start, start + len(value), value, Span(0, 1), value, key, speaker)
+
+
+CTX = StoryContext("s", {}, EntityIndex.build([]))
+
+ALIGN = [
+    (  # demo: slap in / on the face, and s1 quoting only "slap"
+        [
+            _m("s1", "slap", "Ali Khamenei", "khamenei"),
+            _m("s2", "slap in the face", "Ali Khamenei", "khamenei"),
+            _m("s3", "slap on the face", "Ali Khamenei", "khamenei"),
+            _m("s4", "slap on the face", "Khamenei", "khamenei"),
+        ],
+        [("differ", ("s1", "s2", "s3", "s4"))],
+    ),
+    (  # demo: two words of a long tweet quote
+        [
+            _m(
+                "s3",
+                "Iran took [and] concluded proportionate measures in self-defense under Article 51 of U.N. Charter",
+                "Javad Zarif",
+                "zarif",
+            ),
+            _m("s4", "proportionate measures", "Mohammad Javad Zarif", "zarif"),
+        ],
+        [("agree", ("s3", "s4"))],
+    ),
+    (  # troy trap: Adgate says different things in CNN and USA Today
+        [
+            _m("s1", "I was barricaded on the third floor and heard the shots", "Bill Adgate", "adgate"),
+            _m("s2", "It's tough. I want to get out", "Bill Adgate", "adgate"),
+        ],
+        [("single", ("s1",)), ("single", ("s2",))],
+    ),
+    (  # kimani: unnamed witness in one outlet, named in another: same quote, agree
+        [
+            _m("s1", "The cops, they just jumped out of the car so fast", "witness", ""),
+            _m("s2", "The cops, they just jumped out of the car so fast", "Devonte Brown", "brown"),
+        ],
+        [("agree", ("s1", "s2"))],
+    ),
+    (  # the same words credited to two named people
+        [
+            _m("s2", "He probably realized if he didn't, he was going to be shot", "James Gage", "gage"),
+            _m("s3", "He probably realized if he didn't, he was going to be shot", "Robert Pickell", "pickell"),
+        ],
+        [("differ", ("s2", "s3"))],
+    ),
+    (  # one outlet repeating itself is single
+        [
+            _m("s4", "We have 7,000 years of history", "Zarif", "zarif"),
+            _m("s4", "We have 7,000 years of history", "Zarif", "zarif", 100),
+        ],
+        [("single", ("s4", "s4"))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("mentions", "expected"), ALIGN)
+def test_alignment(mentions, expected):
+    groups = align_quotes(mentions, CTX)
+    assert sorted((g.status, tuple(m.source for m in g.mentions)) for g in groups) == sorted(expected)
+
+
+def test_verdicts_name_the_difference():
+    groups = align_quotes(
+        [
+            _m("s2", "slap in the face", "Ali Khamenei", "khamenei"),
+            _m("s3", "slap on the face", "Khamenei", "khamenei"),
+        ],
+        CTX,
+    )
+    assert groups[0].verdict == "Outlets differ in wording: “slap in the face” (s2) vs “slap on the face” (s3)"
+    speakers = align_quotes(ALIGN[4][0], CTX)
+    assert speakers[0].verdict == "Outlets credit different speakers: James Gage vs Robert Pickell"
