@@ -25,16 +25,34 @@ def timed_build(seeds: Path, out: Path, cache: Path) -> tuple[float, float]:
     """Seconds and peak resident memory (MiB) of one `python -m generator build`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--site-dir", str(out),
-                    "--cache-dir", str(cache)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--seeds",
+            str(seeds),
+            "--site-dir",
+            str(out),
+            "--cache-dir",
+            str(cache),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     seconds = time.perf_counter() - start
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return seconds, peak / 1024
 
 
 def words(seeds: Path) -> int:
-    return sum(len(p.read_text(encoding="utf-8", errors="replace").split())
-               for p in seeds.rglob("*") if p.suffix in (".txt", ".md", ".html", ".htm"))
+    return sum(
+        len(p.read_text(encoding="utf-8", errors="replace").split())
+        for p in seeds.rglob("*")
+        if p.suffix in (".txt", ".md", ".html", ".htm")
+    )
 
 
 def main() -> int:

@@ -52,7 +52,8 @@ def main() -> int:
     parser.add_argument("--cache-dir", type=Path, default=ROOT / ".cache" / "quality")
     args = parser.parse_args()
     pooled = {"gold": 0, "found": 0, "partial": 0.0, "status_n": 0, "status_ok": 0, "false_alarms": 0, "noise": 0}
-    print(f"{'cluster':28} {'recall':>7} {'partial':>8} {'status':>7} {'alarms':>7} {'noise':>6} {'singles':>8} {'differ':>7} {'facts':>6}")
+    columns = ("recall", "partial", "status", "alarms", "noise", "singles", "differ", "facts")
+    print(f"{'cluster':28} " + " ".join(f"{c:>7}" for c in columns))
     for name, seeds, gold in clusters(args.shared):
         if args.cluster and name not in args.cluster:
             continue
@@ -68,12 +69,16 @@ def main() -> int:
         pooled["false_alarms"] += s["false_alarms"]
         pooled["noise"] += s["noise_hits"]
         status = "-" if s["status_accuracy"] is None else f"{s['status_accuracy']:.3f}"
-        print(f"{name:28} {s['recall']:7.3f} {s['partial_recall']:8.3f} {status:>7} {s['false_alarms']:7d} "
-              f"{s['noise_hits']:6d} {s['singles_found']:>8} {s['differ_out']:7d} {s['facts_out']:6d}")
+        print(
+            f"{name:28} {s['recall']:7.3f} {s['partial_recall']:8.3f} {status:>7} {s['false_alarms']:7d} "
+            f"{s['noise_hits']:6d} {s['singles_found']:>8} {s['differ_out']:7d} {s['facts_out']:6d}"
+        )
     if pooled["gold"]:
         acc = pooled["status_ok"] / pooled["status_n"] if pooled["status_n"] else 0.0
-        print(f"{'pooled':28} {pooled['found'] / pooled['gold']:7.3f} {pooled['partial'] / pooled['gold']:8.3f} "
-              f"{acc:7.3f} {pooled['false_alarms']:7d} {pooled['noise']:6d}")
+        print(
+            f"{'pooled':28} {pooled['found'] / pooled['gold']:7.3f} {pooled['partial'] / pooled['gold']:8.3f} "
+            f"{acc:7.3f} {pooled['false_alarms']:7d} {pooled['noise']:6d}"
+        )
     return 0
 
 

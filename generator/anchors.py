@@ -84,7 +84,9 @@ def base_id(kind: str, subject: str) -> str:
     return f"{kind}-{slug}"
 
 
-def assign(story: str, groups: Sequence[Group], book: AnchorBook) -> tuple[list[Fact], list[RetiredAnchor], list[AnchorRecord]]:
+def assign(
+    story: str, groups: Sequence[Group], book: AnchorBook
+) -> tuple[list[Fact], list[RetiredAnchor], list[AnchorRecord]]:
     """Give every group an id (reusing published ones), and say what became of the rest.
 
     Returns the story's facts, the retired anchors to show on its page, and the
@@ -98,9 +100,7 @@ def assign(story: str, groups: Sequence[Group], book: AnchorBook) -> tuple[list[
     # 1. Published ids go to the group that inherits most of their mentions.
     holder: dict[str, int] = {fp: gi for gi, fps in enumerate(prints) for fp in fps}
     shared = {rec.id: _shared_counts(rec, holder, groups) for rec in previous}
-    claims = sorted(
-        (-n, rec.status != "current", rec.id, gi) for rec in previous for gi, n in shared[rec.id].items()
-    )
+    claims = sorted((-n, rec.status != "current", rec.id, gi) for rec in previous for gi, n in shared[rec.id].items())
     for _, _, rid, gi in claims:
         if ids[gi] is None and rid not in taken:
             ids[gi] = rid
@@ -181,9 +181,7 @@ def dump(records: Sequence[AnchorRecord], urls: dict[str, str]) -> str:
     """anchors.json: every id ever published, with the URL it resolves to now."""
     payload = {
         "schema_version": SCHEMA_VERSION,
-        "anchors": {
-            r.id: {**r.to_json(), "url": urls[r.id]} for r in sorted(records, key=lambda r: r.id)
-        },
+        "anchors": {r.id: {**r.to_json(), "url": urls[r.id]} for r in sorted(records, key=lambda r: r.id)},
     }
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 

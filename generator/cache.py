@@ -23,9 +23,15 @@ CACHE_FORMAT = 1
 
 def cache_key(text: str, spans: tuple, extractor_tags: tuple[str, ...], config: dict) -> str:
     material = json.dumps(
-        {"format": CACHE_FORMAT, "text": hashlib.sha256(text.encode()).hexdigest(), "spans": spans,
-         "extractors": extractor_tags, "config": config},
-        sort_keys=True, default=str,
+        {
+            "format": CACHE_FORMAT,
+            "text": hashlib.sha256(text.encode()).hexdigest(),
+            "spans": spans,
+            "extractors": extractor_tags,
+            "config": config,
+        },
+        sort_keys=True,
+        default=str,
     )
     return hashlib.sha256(material.encode()).hexdigest()
 

@@ -45,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--seeds", type=Path, required=True, help="folder of articles (read recursively)")
-        p.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="extraction cache (default: .cache/parallax)")
+        p.add_argument(
+            "--cache-dir", type=Path, default=DEFAULT_CACHE, help="extraction cache (default: .cache/parallax)"
+        )
         p.add_argument("--no-cache", action="store_true", help="extract everything again; write no cache")
         p.add_argument("--anchors-lock", type=Path, help="anchors.json of earlier builds to keep ids from (read)")
         p.add_argument("--write-lock", action="store_true", help="also write the new anchors to --anchors-lock")
@@ -54,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build the complete static site into --site-dir")
     common(build)
-    build.add_argument("--site-dir", type=Path, required=True, help="output folder, replaced only when the build succeeds")
+    build.add_argument(
+        "--site-dir", type=Path, required=True, help="output folder, replaced only when the build succeeds"
+    )
     build.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="mkdocs.yml to build with")
     build.add_argument("--site-url", help="public address of the site, used in citations")
     build.set_defaults(run=run_build)
@@ -93,7 +97,11 @@ def run_build(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        config = load_config(config_file=str(args.config), site_dir=str(staging), **({"site_url": args.site_url} if args.site_url else {}))
+        config = load_config(
+            config_file=str(args.config),
+            site_dir=str(staging),
+            **({"site_url": args.site_url} if args.site_url else {}),
+        )
         plugin = config.plugins.get("parallax")
         if plugin is None:
             raise BuildFailed(f"{args.config}: the parallax plugin is not enabled")
@@ -113,7 +121,10 @@ def run_build(args: argparse.Namespace) -> int:
     if args.write_lock and args.anchors_lock:
         shutil.copyfile(out / "data" / "anchors.json", args.anchors_lock)
     print(f"Built {_summary(plugin.model)} into {out}", file=sys.stderr)
-    print(f"View it: open {out / 'index.html'} in a browser, or run `.venv/bin/mkdocs serve` for a live preview.", file=sys.stderr)
+    print(
+        f"View it: open {out / 'index.html'} in a browser, or run `.venv/bin/mkdocs serve` for a live preview.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -124,8 +135,14 @@ def run_export(args: argparse.Namespace) -> int:
     _check_seeds(args.seeds)
     out = args.out.resolve()
     previous = read_anchor_files(p for p in (out / "data" / "anchors.json", args.anchors_lock) if p)
-    model = build_model(BuildConfig(seeds=args.seeds.resolve(), cache_dir=None if args.no_cache else args.cache_dir,
-                                    max_bytes=args.max_bytes, previous_anchors=previous))
+    model = build_model(
+        BuildConfig(
+            seeds=args.seeds.resolve(),
+            cache_dir=None if args.no_cache else args.cache_dir,
+            max_bytes=args.max_bytes,
+            previous_anchors=previous,
+        )
+    )
     for problem in model.problems:
         logging.getLogger("parallax").warning("%s", problem)
     for rel, content in sorted(render_site(model, args.site_url).items()):

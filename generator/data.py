@@ -35,8 +35,10 @@ def comparison_json(model: SiteModel) -> str:
 
 def anchors_json(model: SiteModel) -> str:
     live = {f.id: urls.fact(f.story, f.id) for story in model.stories for f in story.facts}
-    where = {r.id: (live.get(r.target) if r.status == "alias" else None) or live.get(r.id) or urls.fact(r.story, r.id)
-             for r in model.anchors}
+    where = {
+        r.id: (live.get(r.target) if r.status == "alias" else None) or live.get(r.id) or urls.fact(r.story, r.id)
+        for r in model.anchors
+    }
     return anchors.dump(model.anchors, where)
 
 
@@ -44,20 +46,51 @@ def facts_csv(model: SiteModel) -> str:
     """One row per fact and outlet, for spreadsheets; outlets that do not mention a fact get a row too."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["story", "fact_id", "url", "kind", "label", "status", "verdict", "source", "outlet",
-                     "mentions", "text", "value", "speaker", "attributed_to", "start", "end"])
+    writer.writerow(
+        [
+            "story",
+            "fact_id",
+            "url",
+            "kind",
+            "label",
+            "status",
+            "verdict",
+            "source",
+            "outlet",
+            "mentions",
+            "text",
+            "value",
+            "speaker",
+            "attributed_to",
+            "start",
+            "end",
+        ]
+    )
     for story in model.stories:
         for fact in story.facts:
             for source in story.sources:
                 ms = [m for m in fact.mentions if m.source == source.id]
                 first = ms[0] if ms else None
-                writer.writerow([
-                    story.id, fact.id, urls.fact(story.id, fact.id), fact.kind, fact.label, fact.status,
-                    fact.verdict, source.id, source.outlet, len(ms),
-                    first.text if first else "", (first.value or "") if first else "",
-                    (first.speaker or "") if first else "", (first.attributed_to or "") if first else "",
-                    first.start if first else "", first.end if first else "",
-                ])
+                writer.writerow(
+                    [
+                        story.id,
+                        fact.id,
+                        urls.fact(story.id, fact.id),
+                        fact.kind,
+                        fact.label,
+                        fact.status,
+                        fact.verdict,
+                        source.id,
+                        source.outlet,
+                        len(ms),
+                        first.text if first else "",
+                        (first.value or "") if first else "",
+                        (first.speaker or "") if first else "",
+                        (first.attributed_to or "") if first else "",
+                        first.start if first else "",
+                        first.end if first else "",
+                    ]
+                )
     return buf.getvalue()
 
 

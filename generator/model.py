@@ -63,9 +63,7 @@ class Quantity:
         """Whether two intervals could describe the same amount (with rounding slack)."""
         lo_a, hi_a = self._widened(tolerance)
         lo_b, hi_b = other._widened(tolerance)
-        return (hi_b is None or lo_a is None or lo_a <= hi_b) and (
-            hi_a is None or lo_b is None or lo_b <= hi_a
-        )
+        return (hi_b is None or lo_a is None or lo_a <= hi_b) and (hi_a is None or lo_b is None or lo_b <= hi_a)
 
     def _widened(self, tolerance: Decimal) -> tuple[Decimal | None, Decimal | None]:
         lo = None if self.low is None else self.low - abs(self.low) * tolerance

@@ -64,7 +64,9 @@ def build_model(config: BuildConfig) -> SiteModel:
     return SiteModel(tuple(stories), corpus.problems, tuple(records))
 
 
-def extract_all(sources: Iterable[Source], references: dict[str, tuple[date | None, bool]], cache: MentionCache) -> dict[str, list[Mention]]:
+def extract_all(
+    sources: Iterable[Source], references: dict[str, tuple[date | None, bool]], cache: MentionCache
+) -> dict[str, list[Mention]]:
     """Mentions per source: from the cache where the text and extractors are unchanged, else parsed now."""
     from generator import nlp
 

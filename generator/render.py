@@ -25,8 +25,14 @@ from generator.pipeline import SiteModel
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATUS_ORDER = {"differ": 0, "agree": 1, "single": 2}
 STATUS_WORDS = {"differ": "Outlets differ", "agree": "Outlets agree", "single": "One outlet only"}
-KIND_WORDS = {"quote": "Quote", "number": "Number", "date": "Date and time", "name": "Name", "place": "Place",
-              "claim": "Claim"}
+KIND_WORDS = {
+    "quote": "Quote",
+    "number": "Number",
+    "date": "Date and time",
+    "name": "Name",
+    "place": "Place",
+    "claim": "Claim",
+}
 SITE_NAME = "Parallax"
 
 
@@ -61,15 +67,24 @@ def render_site(model: SiteModel, site_url: str | None = None, templates: Path =
     files: dict[str, str] = {}
     stories = sorted(model.stories, key=lambda s: s.id)
     live = [s for s in stories if s.sources]
-    files["index.md"] = _page(env, "home.html.j2", "", "Home", stories=live,
-                              counts={s.id: _counts(s) for s in live}, problems=model.problems)
+    files["index.md"] = _page(
+        env, "home.html.j2", "", "Home", stories=live, counts={s.id: _counts(s) for s in live}, problems=model.problems
+    )
     for story in stories:
         url = urls.story_page(story.id)
-        files[urls.page_file(url)] = _page(env, "story.html.j2", url, story.title, **_story_context(story, url, site_url))
+        files[urls.page_file(url)] = _page(
+            env, "story.html.j2", url, story.title, **_story_context(story, url, site_url)
+        )
         for source in story.sources:
             surl = urls.source_page(source.id)
-            files[urls.page_file(surl)] = _page(env, "source.html.j2", surl, f"{source.outlet}: {source.title}",
-                                                 **_source_context(story, source, surl))
+            files[urls.page_file(surl)] = _page(
+                env,
+                "source.html.j2",
+                surl,
+                f"{source.outlet}: {source.title}",
+                searchable=False,
+                **_source_context(story, source, surl),
+            )
     files["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
     files["data/comparison.json"] = data.comparison_json(model)
     files["data/anchors.json"] = data.anchors_json(model)
@@ -79,16 +94,21 @@ def render_site(model: SiteModel, site_url: str | None = None, templates: Path =
     return files
 
 
-def _page(env: Environment, template: str, url: str, title: str, **context) -> str:
+def _page(env: Environment, template: str, url: str, title: str, searchable: bool = True, **context) -> str:
     """A Markdown page: a JSON-quoted title (valid YAML) and one raw HTML block.
 
     The table of contents is hidden: MkDocs finds no headings inside raw HTML, and the
-    comparison tables need the width.
+    comparison tables need the width. Article pages stay out of the search index:
+    search should land on facts, and indexing every article's text is most of a build's time.
     """
-    html = env.get_template(template).render(page_url=url, rel=lambda to: urls.relative(url, to), title=title,
-                                             **context)
-    return (f"---\ntitle: {json.dumps(_theme_title(title), ensure_ascii=False)}\nhide:\n  - toc\n---\n\n"
-            f"<div class=\"px-page\" markdown=\"0\">\n{html.strip()}\n</div>\n")
+    html = env.get_template(template).render(
+        page_url=url, rel=lambda to: urls.relative(url, to), title=title, **context
+    )
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return (
+        f"---\ntitle: {json.dumps(_theme_title(title), ensure_ascii=False)}\nhide:\n  - toc\n{search}---\n\n"
+        f'<div class="px-page">\n{html.strip()}\n</div>\n'
+    )
 
 
 def _theme_title(title: str) -> str:
@@ -143,14 +163,16 @@ def _versions(story: Story, fact: Fact, page_url: str) -> list[Version]:
             continue
         seen.add(m.source)
         source = by_id[m.source]
-        out.append(Version(
-            source=source,
-            mention=m,
-            sentence=_marked_sentence(source.text, m),
-            anchor=anchors.version_anchor(fact.id, source.id),
-            source_link=urls.relative(page_url, urls.source_page(source.id) + "#" + anchors.mention_anchor(m)),
-            original_link=text_fragment_link(source.url, source.text[m.sentence.start : m.sentence.end]),
-        ))
+        out.append(
+            Version(
+                source=source,
+                mention=m,
+                sentence=_marked_sentence(source.text, m),
+                anchor=anchors.version_anchor(fact.id, source.id),
+                source_link=urls.relative(page_url, urls.source_page(source.id) + "#" + anchors.mention_anchor(m)),
+                original_link=text_fragment_link(source.url, source.text[m.sentence.start : m.sentence.end]),
+            )
+        )
     return out
 
 
@@ -199,8 +221,10 @@ def _citations(story: Story, fact: Fact, versions: list[Version], site_url: str 
     base = (site_url or "").rstrip("/")
     permalink = f"{base}/{urls.fact(story.id, fact.id)}" if base else urls.fact(story.id, fact.id)
     plain = f"{SITE_NAME}, \u201c{fact.label}\u201d ({story.title}). {fact.verdict}. {permalink}"
-    wiki = (f"{{{{cite news |url={permalink} |title={_wiki(fact.label)} |work={SITE_NAME}: {_wiki(story.title)}"
-            f" |quote={_wiki(fact.verdict)}}}}}")
+    wiki = (
+        f"{{{{cite news |url={permalink} |title={_wiki(fact.label)} |work={SITE_NAME}: {_wiki(story.title)}"
+        f" |quote={_wiki(fact.verdict)}}}}}"
+    )
     per_outlet = {}
     for v in versions:
         link = f"{base}/{urls.story_page(story.id)}#{v.anchor}" if base else f"{urls.story_page(story.id)}#{v.anchor}"
@@ -217,7 +241,7 @@ def _citations(story: Story, fact: Fact, versions: list[Version], site_url: str 
         per_outlet[v.source.id] = {
             "permalink": link,
             "plain": f"{v.source.outlet}, \u201c{v.source.title}\u201d{', ' + published if published else ''}: "
-                     f"\u201c{sentence}\u201d. Compared at {link}",
+            f"\u201c{sentence}\u201d. Compared at {link}",
             "wiki": "{{cite news |" + " |".join(fields) + "}}",
         }
     return {"permalink": permalink, "plain": plain, "wiki": wiki, "outlets": per_outlet}
@@ -237,7 +261,11 @@ def _claims_jsonld(story: Story, facts: list[Fact], site_url: str | None) -> lis
         appearances = []
         for sid in fact.sources:
             s = by_id[sid]
-            item = {"@type": "NewsArticle", "headline": s.title, "publisher": {"@type": "Organization", "name": s.outlet}}
+            item = {
+                "@type": "NewsArticle",
+                "headline": s.title,
+                "publisher": {"@type": "Organization", "name": s.outlet},
+            }
             if s.url:
                 item["url"] = s.url
             if s.published:
@@ -261,8 +289,12 @@ def _jsonld(value: object) -> Markup:
 
 def _source_context(story: Story, source: Source, url: str) -> dict:
     mentions = [(m, f) for f in story.facts for m in f.mentions if m.source == source.id]
-    return {"story": story, "source": source, "segments": _segments(source, mentions, url),
-            "counts": Counter(m.kind for m, _ in mentions)}
+    return {
+        "story": story,
+        "source": source,
+        "segments": _segments(source, mentions, url),
+        "counts": Counter(m.kind for m, _ in mentions),
+    }
 
 
 @dataclass(frozen=True)
@@ -313,7 +345,12 @@ def _names(stories: list[Story], page_url: str) -> list[dict]:
                 outlet = by_id[m.source].outlet
                 if outlet not in spellings[" ".join(m.text.split())]:
                     spellings[" ".join(m.text.split())].append(outlet)
-            rows.append({"fact": fact, "link": urls.relative(page_url, urls.fact(story.id, fact.id)),
-                         "spellings": sorted(spellings.items())})
+            rows.append(
+                {
+                    "fact": fact,
+                    "link": urls.relative(page_url, urls.fact(story.id, fact.id)),
+                    "spellings": sorted(spellings.items()),
+                }
+            )
         out.append({"story": story, "rows": rows})
     return out

@@ -15,10 +15,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
-def make_source(text: str, source_id: str = "a", published: date | None = None, furniture: tuple[Span, ...] = ()) -> Source:
+def make_source(
+    text: str, source_id: str = "a", published: date | None = None, furniture: tuple[Span, ...] = ()
+) -> Source:
     return Source(
-        id=source_id, path=f"{source_id}.txt", story="s", outlet=source_id, title=source_id, text=text,
-        sha256=hashlib.sha256(text.encode()).hexdigest(), body=Span(0, len(text)), published=published,
+        id=source_id,
+        path=f"{source_id}.txt",
+        story="s",
+        outlet=source_id,
+        title=source_id,
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        body=Span(0, len(text)),
+        published=published,
         furniture=furniture,
     )
 

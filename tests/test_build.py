@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SHARED
 
 DEMO = ROOT / "seeds"
@@ -32,15 +31,29 @@ def demo_site(tmp_path_factory) -> Path:
 
 
 def test_contract_check_passes(demo_site):
-    result = subprocess.run([sys.executable, str(SHARED / "contract" / "check.py"), str(demo_site), str(DEMO)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "contract" / "check.py"), str(demo_site), str(DEMO)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().endswith("0 problems")
 
 
 def gold_summary(site: Path, seeds: Path, gold: Path) -> dict:
-    result = subprocess.run([sys.executable, str(SHARED / "gold" / "score.py"), str(gold), str(seeds),
-                             str(site / "data" / "comparison.json"), "--json"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "gold" / "score.py"),
+            str(gold),
+            str(seeds),
+            str(site / "data" / "comparison.json"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(result.stdout)["summary"]
 
 
@@ -104,15 +117,23 @@ def test_bad_files_are_skipped_with_one_line_each(tmp_path):
     shutil.copytree(DEMO / "iran-missile-strike-2020-01", seeds)
     (seeds / "empty.txt").write_text("  \n")
     (seeds / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
-    (seeds / "latin.txt").write_bytes("Caf\xe9 owners said on Monday that two windows were broken.\n\n"
-                                      "The mayor said \xabnothing\xbb.\n".encode("cp1252"))
+    (seeds / "latin.txt").write_bytes(
+        "Caf\xe9 owners said on Monday that two windows were broken.\n\nThe mayor said \xabnothing\xbb.\n".encode(
+            "cp1252"
+        )
+    )
     (seeds / "bad-front.md").write_text("---\ntitle: [unclosed\n---\nHeadline\n\nBody text of the article here.\n")
     (seeds / "huge.txt").write_text("Headline\n\n" + "word " * 1_200_000)
     result = run_build(tmp_path, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     lines = result.stderr.strip().splitlines()
-    for name, reason in [("empty.txt", "empty"), ("binary.txt", "binary"), ("latin.txt", "UTF-8"),
-                         ("bad-front.md", "front matter"), ("huge.txt", "limit")]:
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("latin.txt", "UTF-8"),
+        ("bad-front.md", "front matter"),
+        ("huge.txt", "limit"),
+    ]:
         hits = [line for line in lines if name in line]
         assert len(hits) == 1, (name, lines)
         assert reason in hits[0]
@@ -176,8 +197,13 @@ def test_ids_survive_an_empty_output_folder_through_the_lock_file(tmp_path, demo
 
 
 def test_mkdocs_build_uses_the_plugin(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "data" / "comparison.json").is_file()
     assert not any(ROOT.joinpath("docs").glob("stories*")), "nothing may be written into docs/"

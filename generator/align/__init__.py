@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+# Importing the modules registers their aligners.
+from generator.align import claims, dates, names, numbers, quotes  # noqa: E402,F401
 from generator.align.base import Group, StoryContext, aligner_for
 from generator.entities import EntityIndex
 from generator.model import Mention, Source
-
-# Importing the modules registers their aligners.
-from generator.align import quotes, numbers, dates, names, claims  # noqa: E402,F401
 
 
 def align_story(story: str, sources: Sequence[Source], mentions: Sequence[Mention]) -> list[Group]:
@@ -21,7 +20,28 @@ def align_story(story: str, sources: Sequence[Source], mentions: Sequence[Mentio
     groups: list[Group] = []
     for kind in sorted(by_kind):
         groups.extend(aligner_for(kind)(by_kind[kind], ctx))
-    return groups
+    return _without_redundant_claims(groups)
 
 
-__all__ = ["Group", "StoryContext", "align_story"]
+def _without_redundant_claims(groups: list[Group]) -> list[Group]:
+    """Drop a compared claim that a compared quote already covers.
+
+    "X called the strike a 'slap in the face'" compared as a whole sentence says
+    less than the quote compared word by word; showing both would put a vaguer
+    verdict next to the precise one. The claim goes when, without the sentences
+    the specific fact covers, fewer than two outlets would be left in it.
+    """
+    specific = [g for g in groups if g.kind == "quote" and g.status != "single"]
+    return [g for g in groups if not (g.kind == "claim" and g.status != "single" and _redundant(g, specific))]
+
+
+def _redundant(claim: Group, specific: list[Group]) -> bool:
+    for fact in specific:
+        rest = {m.source for m in claim.mentions if not _overlapped(m, fact)}
+        if len(rest) < 2 and len({m.source for m in claim.mentions}) - len(rest) >= 2:
+            return True
+    return False
+
+
+def _overlapped(m: Mention, fact: Group) -> bool:
+    return any(n.source == m.source and n.start < m.end and m.start < n.end for n in fact.mentions)

@@ -8,9 +8,8 @@ whenever its output can change.
 
 from __future__ import annotations
 
-from generator.extract.base import ArticleDoc, Extractor, register, registered
-
 # Importing the modules registers their extractors.
-from generator.extract import quotes, numbers, dates, names, claims  # noqa: E402,F401
+from generator.extract import claims, dates, names, numbers, quotes  # noqa: E402,F401
+from generator.extract.base import ArticleDoc, Extractor, register, registered
 
 __all__ = ["ArticleDoc", "Extractor", "register", "registered"]

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from generator.model import Mention, Source, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 
 @dataclass(frozen=True)
