@@ -36,7 +36,7 @@ _SKELETON_SUBS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("z", "s"), 
 
 
 def fold(name: str) -> str:
-    """Lower-case ASCII without diacritics or punctuation: 'Qāsem Soleimani' -> 'qasem soleimani'."""
+    """Lower-case ASCII without diacritics or punctuation: 'Zoë Núñez' -> 'zoe nunez'."""
     name = re.sub(r"['’]s\b", "", name.replace("’", "'")).replace(".", "")
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"(?<=\w)'(?=\w)", "", ascii_text)
@@ -84,7 +84,7 @@ def _gendered_pair(a: str, b: str) -> bool:
 def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> list[tuple[str, str]] | None:
     """Match `short`'s tokens in order to tokens of `long`, surname to surname; None if impossible.
 
-    A lone word that is not the surname may be the first name ('his sister Mahnefah').
+    A lone word that is not the surname may be the first name ('his sister Amara').
     """
     if not short or not long:
         return None

@@ -26,7 +26,7 @@ def align_story(story: str, sources: Sequence[Source], mentions: Sequence[Mentio
 def _without_redundant_claims(groups: list[Group]) -> list[Group]:
     """Drop a compared claim that a compared quote already covers.
 
-    "X called the strike a 'slap in the face'" compared as a whole sentence says
+    "X called the vote 'a grave mistake'" compared as a whole sentence says
     less than the quote compared word by word; showing both would put a vaguer
     verdict next to the precise one. The claim goes when, without the sentences
     the specific fact covers, fewer than two outlets would be left in it.

@@ -152,7 +152,7 @@ def _names(m: Mention, ctx: StoryContext) -> frozenset[str]:
 
 
 def _names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
-    """A shared name word, allowing spelling variants ("Soleimani"/"Suleimani") and demonyms ("Iraq"/"Iraqi")."""
+    """A shared name word, allowing spelling variants ("Yusuf"/"Yousef") and demonyms ("Iraq"/"Iraqi")."""
     return any(
         x == y or (min(len(x), len(y)) >= 4 and (x[:4] == y[:4] or fuzz.ratio(x, y) >= 85)) for x in a for y in b
     )

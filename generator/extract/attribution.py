@@ -25,7 +25,7 @@ _PATTERNS = (
 def credited_source(article: ArticleDoc, sentence: Span) -> str | None:
     """The organisation the sentence credits, if spaCy sees one there; else None.
 
-    A name that ends like a person named in the article ("Gage said") is a speaker, not an organisation.
+    A name that ends like a person named in the article ("Smith said") is a speaker, not an organisation.
     """
     text = article.text[sentence.start : sentence.end]
     surnames = {ent.text.split()[-1] for ent in article.doc.ents if ent.label_ == "PERSON" and ent.text.split()}

@@ -2,7 +2,7 @@
 
 Spans are trimmed of a leading "the", possessive "'s" and titles ("Foreign
 Minister", "Maj. Gen."); the title is kept in `words` for readers. Within one
-article a short form ("Zarif", "Mr. LaCalamita") takes the article's full
+article a short form ("Ruiz", "Mr. Smith") takes the article's full
 form as its value, while `text` stays the span as written.
 """
 
@@ -189,7 +189,7 @@ def _full_forms(text: str, ents: list[_Ent]) -> dict[int, str]:
         toks = e.tokens(text)
         written = _display(text[e.start : e.end])
         if e.category == "person" and toks and len(fold(written)) > len(fold(forms.get(toks, ""))):
-            forms[toks] = written  # "Anthony LaCalamita III" over "Anthony LaCalamita"
+            forms[toks] = written  # "John Smith III" over "John Smith"
     out = {}
     for e in ents:
         if e.category == "person":

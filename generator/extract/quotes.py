@@ -292,7 +292,7 @@ def _people(article: ArticleDoc, inside: list[Span]) -> list[tuple[int, str]]:
 
 
 def _clean_name(name: str) -> str:
-    """'Iran's Supreme Leader Ayatollah Ali Khamenei's' -> 'Ali Khamenei'."""
+    """'Spain's Prime Minister Ana Ruiz's' -> 'Ana Ruiz'."""
     name = re.sub(r"['’]s?$", "", name.strip())
     words = name.split()
     while words and (words[0].lower() in TITLES or not words[0][:1].isupper()):
@@ -301,7 +301,7 @@ def _clean_name(name: str) -> str:
 
 
 def _fullest(name: str, people: list[tuple[int, str]], before: int) -> str:
-    """The longest earlier form of the same name: 'Zarif' -> 'Javad Zarif'."""
+    """The longest earlier form of the same name: 'Ruiz' -> 'Ana Ruiz'."""
     words = fold(name).split()
     best = name
     for offset, other in people:
