@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
@@ -287,13 +287,7 @@ def _check_unique_ids(sources: list[Source]) -> None:
         n = seen.get(source.id, 0)
         seen[source.id] = n + 1
         if n:
-            sources[i] = _with_id(source, f"{source.id}-{n + 1}")
-
-
-def _with_id(source: Source, new_id: str) -> Source:
-    from dataclasses import replace
-
-    return replace(source, id=new_id)
+            sources[i] = replace(source, id=f"{source.id}-{n + 1}")
 
 
 def slugify(value: str) -> str:

@@ -10,9 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-FACT_KINDS = ("quote", "number", "date", "name", "place", "claim")
-STATUSES = ("agree", "differ", "single")
-
 
 @dataclass(frozen=True)
 class Span:

@@ -46,7 +46,7 @@ def _organisations(article: ArticleDoc, sentence: Span) -> list[str]:
         [
             _strip_article(ent.text)
             for ent in article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand").ents
-            if ent.label_ in ("ORG", "NORP_ORG", "WORK_OF_ART") or (ent.label_ == "PERSON" and ent.text.isupper())
+            if ent.label_ in ("ORG", "WORK_OF_ART") or (ent.label_ == "PERSON" and ent.text.isupper())
         ]
         if article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") is not None
         else []
