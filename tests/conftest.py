@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -43,3 +45,19 @@ def article():
         return ArticleDoc(source, doc, published, False)
 
     return make
+
+
+def run_build(seeds: Path, out: Path, cache: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+    """`python -m generator build`, as a user runs it; without a cache folder, with --no-cache."""
+    cmd = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--site-dir", str(out)]
+    cmd += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
+    return subprocess.run([*cmd, *extra], cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo site from seeds/, built once per test session."""
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = run_build(ROOT / "seeds", out, tmp_path_factory.mktemp("cache"))
+    assert result.returncode == 0, result.stderr
+    return out

@@ -8,8 +8,6 @@ import functools
 import http.server
 import json
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -34,23 +32,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("browser")
-    cmd = [
-        sys.executable,
-        "-m",
-        "generator",
-        "build",
-        "--seeds",
-        "seeds",
-        "--site-dir",
-        str(root / "site"),
-        "--cache-dir",
-        str(root / "cache"),
-    ]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    return root / "site"
+def built(demo_site) -> Path:
+    return demo_site
 
 
 @pytest.fixture(scope="session")

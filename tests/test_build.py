@@ -10,24 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, run_build
 
 DEMO = ROOT / "seeds"
-
-
-def run_build(seeds: Path, out: Path, cache: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--site-dir", str(out)]
-    cmd += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
-    return subprocess.run([*cmd, *extra], cwd=ROOT, capture_output=True, text=True, timeout=600)
-
-
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = run_build(DEMO, out, tmp_path_factory.mktemp("cache"))
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def test_contract_check_passes(demo_site):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 VERDICT_WORDS = ("agree", "differ", "single", "outlets", "one outlet only")
@@ -17,27 +16,13 @@ VERDICT_WORDS = ("agree", "differ", "single", "outlets", "one outlet only")
 
 def build(seeds: Path, site: Path, cache: Path) -> None:
     """The demo (or any) site, built as a user would build it."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "generator",
-        "build",
-        "--seeds",
-        str(seeds),
-        "--site-dir",
-        str(site),
-        "--cache-dir",
-        str(cache),
-    ]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = run_build(seeds, site, cache)
     assert done.returncode == 0, done.stderr
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("pages")
-    build(ROOT / "seeds", root / "site", root / "cache")
-    return root / "site"
+def site(demo_site) -> Path:
+    return demo_site
 
 
 @pytest.fixture(scope="session")
