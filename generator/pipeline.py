@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -90,7 +90,9 @@ def extract_all(
             article = ArticleDoc(source, docs[source.id], ref, inferred)
             found: list[Mention] = []
             for extractor in extractors:
-                found.extend(_checked(extractor.run(article), source, extractor.tag))
+                found.extend(
+                    replace(m, extractor=extractor.tag) for m in _checked(extractor.run(article), source, extractor.tag)
+                )
             found.sort(key=lambda m: (m.kind, m.start, m.end, m.text))
             cache.put(key, found)
             out[source.id] = found

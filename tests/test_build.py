@@ -192,3 +192,15 @@ def test_mkdocs_build_uses_the_plugin(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "data" / "comparison.json").is_file()
     assert not any(ROOT.joinpath("docs").glob("stories*")), "nothing may be written into docs/"
+
+
+def test_every_mention_carries_its_registered_extractor_tag():
+    """The cache keys on `name@version`; the tag on a mention comes from the registry, never a copy of it."""
+    from generator.extract import registered
+    from generator.pipeline import BuildConfig, build_model
+
+    tags = {e.tag for e in registered()}
+    model = build_model(BuildConfig(seeds=DEMO))
+    mentions = [m for story in model.stories for f in story.facts for m in f.mentions]
+    assert mentions and {m.extractor for m in mentions} <= tags
+    assert {m.extractor.split("@")[0] for m in mentions} == {e.name for e in registered()}

@@ -48,6 +48,18 @@ class ArticleDoc:
             end -= 1
         return Span(start, end)
 
+    def mention(self, kind: str, start: int, end: int, sentence: Span, **fields) -> Mention:
+        """A mention in this article: its source and text follow from the offsets, so they always agree."""
+        return Mention(
+            kind=kind,
+            source=self.source.id,
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            sentence=sentence,
+            **fields,
+        )
+
     def sentence_at(self, offset: int) -> Span:
         """The sentence holding a character offset (whole text if none does)."""
         for sent in self.doc.sents:

@@ -205,20 +205,17 @@ def _mention(article: ArticleDoc, sent, span: Span, start: int, end: int) -> Men
     if len([w for w in words if w != "not"]) < 3:
         return None
     ents = tuple(sorted({fold(e.text) for e in part.ents if e.label_ in _ENTITY_LABELS and fold(e.text)}))
-    return Mention(
-        kind="claim",
-        source=article.source.id,
-        start=start,
-        end=end,
-        text=article.text[start:end],
-        sentence=span,
+    return article.mention(
+        "claim",
+        start,
+        end,
+        span,
         value=None,
         key="",
         speaker=_speaker(part),
         attributed_to=credited_source(article, span),
         words=words,
         entities=ents,
-        extractor=f"claims@{VERSION}",
     )
 
 

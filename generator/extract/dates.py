@@ -105,12 +105,18 @@ def _mention(article: ArticleDoc, sent, start: int, end: int) -> Mention | None:
     if when is None:
         return None
     sentence = article.sentence_span(sent)
-    return Mention(
-        kind="date", source=article.source.id, start=start, end=end, text=article.text[start:end],
-        sentence=sentence, value=describe(when, article.text[start:end]), key=event,
-        attributed_to=credited_source(article, sentence), when=when, entities=entities,
-        words=(event,), extractor="dates@4",
-    )  # fmt: skip
+    return article.mention(
+        "date",
+        start,
+        end,
+        sentence,
+        value=describe(when, article.text[start:end]),
+        key=event,
+        attributed_to=credited_source(article, sentence),
+        when=when,
+        entities=entities,
+        words=(event,),
+    )
 
 
 # --- resolving an expression to a When -------------------------------------------------------------

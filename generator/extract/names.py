@@ -56,18 +56,15 @@ def extract(article: ArticleDoc) -> list[Mention]:
         if e.sent not in credits:
             credits[e.sent] = credited_source(article, e.sent)
         out.append(
-            Mention(
-                kind="place" if e.category == "place" else "name",
-                source=article.source.id,
-                start=e.start,
-                end=e.end,
-                text=text,
-                sentence=e.sent,
+            article.mention(
+                "place" if e.category == "place" else "name",
+                e.start,
+                e.end,
+                e.sent,
                 value=value,
                 key=("org:" + value) if e.category == "org" else value,
                 attributed_to=credits[e.sent],
                 words=(e.title,) if e.title else (),
-                extractor="names@4",
             )
         )
     return out

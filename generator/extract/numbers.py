@@ -253,19 +253,15 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str) -> 
         key = f"{key}|{context[1:]}"
     elif context and not quantity.unit and counted not in ("age", "caliber", "magnitude"):
         key = f"{key}|{context}"
-    text = article.text[start:end]
-    return Mention(
-        kind="number",
-        source=article.source.id,
-        start=start,
-        end=end,
-        text=text,
-        sentence=span,
+    return article.mention(
+        "number",
+        start,
+        end,
+        span,
         value=_readable(quantity, match, counted, event),
         key=key,
         attributed_to=credited_source(article, span),
         quantity=quantity,
-        extractor="numbers@6",
     )
 
 

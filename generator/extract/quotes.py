@@ -85,18 +85,15 @@ def extract(article: ArticleDoc) -> list[Mention]:
                 continue
             sentence = article.sentence_at(start)
             mentions.append(
-                Mention(
-                    kind="quote",
-                    source=article.source.id,
-                    start=start,
-                    end=end,
-                    text=article.text[start:end],
-                    sentence=sentence,
+                article.mention(
+                    "quote",
+                    start,
+                    end,
+                    sentence,
                     value=display(text[start:end]),
                     key=speaker_key(speaker),
                     speaker=speaker,
                     attributed_to=credited_source(article, sentence),
-                    extractor=f"quotes@{VERSION}",
                 )
             )
     return mentions
