@@ -108,7 +108,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "euro": ("EUR", Decimal(1)),
     "dollars": ("USD", Decimal(1)),
 }
-CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "euro": "EUR"}
+LOST_CURRENCY = "¤"  # a sign lost in the text's encoding ("?" or U+FFFD before the amount): some currency
 
 # Readers see canonical units under these names; distances also in miles for US readers.
 UNIT_NAMES = {"km/h": "km/h", "km": "km", "m2": "m²", "km2": "km²", "m": "m", "%": "%", "t": "t", "kg": "kg"}
@@ -124,6 +124,7 @@ DIMENSIONS = {
     "EUR": "money",
     "USD": "money",
     "GBP": "money",
+    LOST_CURRENCY: "money",
 }
 
 UNIT_PATTERN = "|".join(sorted((re.escape(u).replace(r"\ ", r"[\s-]+") for u in UNITS), key=len, reverse=True))
@@ -184,3 +185,13 @@ def plain(value: Decimal | None) -> str:
     if value == value.to_integral_value():
         return f"{int(value):,}"
     return f"{value.quantize(Decimal('0.01')).normalize():f}"
+
+
+def large(value: Decimal | None) -> str:
+    """A sum as a reader writes it: 110 billion, 22.4 billion, 900."""
+    if value is None:
+        return "?"
+    for scale, word in ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
+        if abs(value) >= scale:
+            return f"{plain(value / scale)} {word}"
+    return plain(value)

@@ -54,6 +54,74 @@ def _numbers(article, text, source_id="a", published=REF):
             None,
         ),
         ("He pointed a .357 caliber revolver at them.", ".357 caliber", "caliber", Decimal(".357"), Decimal(".357")),
+        # The one the event befalls is the subject of "die" and of a resulting state.
+        ("Three people died in a burning bank.", "Three people", "people|killed", 3, 3),
+        (
+            "A FIRE-BOMB attack on a bank in Athens left at least three people dead.",
+            "at least three people",
+            "people|killed",
+            3,
+            None,
+        ),
+        ("One victim died in the Monday morning attack.", "One victim", "people|killed", 1, 1),
+        # One person with no numeral, when nothing else counts the dead.
+        (
+            "An accounting firm employee shot and killed a woman and wounded two men Monday.",
+            "a woman",
+            "people|killed",
+            1,
+            1,
+        ),
+        (
+            "When Monday's violence had concluded, the receptionist -- Madeline Kafoury -- was shot dead.",
+            "the receptionist",
+            "people|killed",
+            1,
+            1,
+        ),
+        # Hits on a person, shots fired and an earlier record are different counts.
+        (
+            "Gray, 16, was shot eleven times after police said he pulled out a revolver.",
+            "eleven times",
+            "shots|struck",
+            11,
+            11,
+        ),
+        ("The 30-year-old sergeant and 26-year-old fired 11 shots.", "11 shots", "shots|fired", 11, 11),
+        ("The autopsy showed that seven bullets entered Gray's body.", "seven bullets", "shots|struck", 7, 7),
+        ("Gray had previously been arrested four times.", "four times", "arrests|earlier", 4, 4),
+        ("Gray has four prior arrests.", "four prior arrests", "arrests|earlier", 4, 4),
+        # Crowds: a vague amount of people is not a part of them; figures the tagger calls a date still count.
+        (
+            "Tens of thousands of people marched through the city.",
+            "Tens of thousands of people",
+            "people|gathered",
+            20_000,
+            99_999,
+        ),
+        (
+            "Police said as many as 20,000 people took to the streets.",
+            "as many as 20,000 people",
+            "people|gathered",
+            None,
+            20_000,
+        ),
+        (
+            "Between 60 and 100 rioters gathered around the corner.",
+            "Between 60 and 100 rioters",
+            "people|gathered",
+            60,
+            100,
+        ),
+        ("NBC New York estimated the crowd at 70.", "70", "people|gathered", 70, 70),
+        # A "nationwide strike" is a walkout, not an attack.
+        (
+            "Tens of thousands of striking workers marched to parliament.",
+            "Tens of thousands of striking workers",
+            "people|gathered",
+            20_000,
+            99_999,
+        ),
     ],
 )
 def test_extracts_counted_thing_event_and_interval(article, text, fragment, key, low, high):
@@ -70,12 +138,90 @@ def test_extracts_counted_thing_event_and_interval(article, text, fragment, key,
         assert m.quantity.high == high
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "currency", "key"),
+    [
+        ("Athens agreed to cuts in return for 110 billion euros in loans.", "110 billion euros", "EUR", "EUR"),
+        ("It needs a 110bn-euro emergency rescue package.", "110bn-euro", "EUR", "EUR"),
+        # The euro sign was lost in the source's encoding: some currency, not a dollar.
+        ("It has taken measures since agreeing a \ufffd\ufffd110 billion loan.", "\ufffd\ufffd110 billion", "¤", "¤"),
+        ("Athens will jack up taxes in return for? 110bn in loans.", "110bn", "¤", "¤"),
+        # A bracketed sum converts the one before it and is compared with other conversions of that amount.
+        (
+            "Greece gets a euro110 billion ($141 billion) loan package.",
+            "$141 billion",
+            "USD",
+            "USD|converted from 110 billion",
+        ),
+        (
+            "It agreed a? 110-billion ($143-billion) EU and IMF debt bailout.",
+            "$143-billion",
+            "USD",
+            "USD|converted from 110 billion",
+        ),
+    ],
+)
+def test_money_keeps_its_currency(article, text, fragment, currency, key):
+    m = {m.text: m for m in _numbers(article, text)}[fragment]
+    assert (m.quantity.unit, m.key) == (currency, key)
+
+
+def test_lost_currency_sign_takes_the_currency_the_story_states_that_amount_in(article):
+    ms, groups = _align(
+        article,
+        [
+            ("a", "It agreed a \ufffd110 billion ($158 billion) EU and IMF debt bailout."),
+            ("b", "Greece gets a euro110 billion ($141 billion) loan package."),
+            ("c", "Greece gets 110 billion euros in loans."),
+        ],
+    )
+    eur = next(g for g in groups if g.subject == "EUR")
+    assert {m.source for m in eur.mentions} == {"a", "b", "c"} and eur.status == "agree"
+    converted = next(g for g in groups if g.subject.startswith("USD converted"))
+    assert converted.status == "differ" and "158 billion" in converted.verdict
+
+
+def test_counts_of_different_occasions_are_not_compared(article):
+    """One arrest on the first night and 46 on another are two facts, not a discrepancy; a running total is apart."""
+    _, groups = _align(
+        article,
+        [
+            ("a", "The NYPD said one person was arrested for disorderly conduct."),
+            ("b", "One person has been arrested, though no injuries have been reported."),
+            ("c", "At least 46 demonstrators were arrested along the avenue."),
+            ("d", "Police said 46 people were arrested."),
+            ("e", "Since the shooting, over 50 arrests have been made over four nights of protesting."),
+        ],
+    )
+    arrested = [g for g in groups if g.subject.startswith("people arrested")]
+    assert all(g.status != "differ" for g in groups)
+    assert sorted(len({m.source for m in g.mentions}) for g in arrested if g.status == "agree") == [2, 2]
+
+
+def test_age_without_a_name_joins_the_one_person_of_that_age(article):
+    from generator.extract.names import extract as names
+
+    items = [
+        ("a", "Police shot 16-year-old Kimani Gray on Saturday."),
+        ("b", "His sister, Mahnefah Gray, 19, spoke to reporters."),
+        ("c", "An autopsy of the 16-year-old was released Wednesday."),
+        ("d", "Kimani Gray, 16, was killed by police."),
+    ]
+    docs = [(sid, article(text, sid, REF)) for sid, text in items]
+    ms = [m for _, doc in docs for m in extract(doc)] + [m for _, doc in docs for m in names(doc)]
+    ctx = StoryContext("s", {}, EntityIndex.build(ms))
+    groups = align_numbers([m for m in ms if m.kind == "number"], ctx)
+    kimani = next(g for g in groups if g.label == "Age of Kimani Gray")
+    assert {m.source for m in kimani.mentions} == {"a", "c", "d"} and kimani.status == "agree"
+    assert all(g.status != "differ" for g in groups)
+
+
 def test_ages_are_keyed_by_person(article):
     ms = _numbers(
         article, "The suspect, 38-year-old Anthony LaCalamita, shot three people. Anthony LaCalamita, 38, of Troy."
     )
     ages = [m for m in ms if m.quantity.counted == "age"]
-    assert {m.key for m in ages} == {"age|lacalamita"}
+    assert {m.key for m in ages} == {"age|Anthony LaCalamita"}
     assert all(m.quantity.low == 38 for m in ages)
 
 

@@ -9,16 +9,22 @@ separately is taken as several facts, not as a disagreement.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
 
 from generator.align.base import Group, StoryContext, register, single_or, sources_of
+from generator.entities import fold, person_match
 from generator.model import Mention
+from generator.units import LOST_CURRENCY
+
+_SPREAD = 5  # outlets' estimates of one amount rarely differ by more than this factor
 
 
 @register("number")
 def align_numbers(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
     """Groups of number mentions, one per fact, sorted by key and position."""
     by_key: dict[str, list[Mention]] = {}
-    for m in mentions:
+    for m in _with_known_people(_with_known_currencies(mentions), ctx):
         by_key.setdefault(_group_key(m), []).append(m)
     groups: list[Group] = []
     for key, ms in sorted(by_key.items()):
@@ -28,26 +34,113 @@ def align_numbers(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]
     return groups
 
 
+def _with_known_currencies(mentions: Sequence[Mention]) -> list[Mention]:
+    """A sum whose currency sign was lost takes the one currency in which the story states that same amount.
+
+    Matching on the amount across the story's outlets is safe only when it is unambiguous, so a sum that
+    fits no currency, or more than one, keeps its unknown sign and stays apart.
+    """
+    known = [m for m in mentions if m.quantity is not None and m.quantity.counted == "money"]
+    known = [m for m in known if m.quantity.unit != LOST_CURRENCY and "|" not in m.key]
+    out = []
+    for m in mentions:
+        q = m.quantity
+        if q is not None and q.unit == LOST_CURRENCY and "|" not in m.key:
+            units = {k.quantity.unit for k in known if k.quantity.compatible(q, Decimal(0))}
+            if len(units) == 1:
+                (unit,) = units
+                value = m.value.replace(LOST_CURRENCY, f"{unit} (sign lost in the text)")
+                m = replace(m, key=unit, value=value, quantity=replace(q, unit=unit))
+        out.append(m)
+    return out
+
+
+def _with_known_people(mentions: list[Mention], ctx: StoryContext) -> list[Mention]:
+    """Ages keyed by the person's name as the story's outlets resolve it.
+
+    An age with no name ("the 16-year-old"), or with a bare surname several people share, joins the one
+    named person whose age it fits; with none or several it stays on its own.
+    """
+    people = {fold(c): c for v, c in ctx.entities.canonical.items() if ctx.entities.categories.get(v) == "person"}
+    named: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        who = _age_of(m)
+        if who and "@" not in who and fold(resolved := ctx.entities.resolve(who) or who) in people:
+            named[i] = people[fold(resolved)]
+    out = []
+    for i, m in enumerate(mentions):
+        who = _age_of(m)
+        if who is None:
+            out.append(m)
+            continue
+        person = named.get(i)
+        if person is None:
+            fits = {
+                named[j]
+                for j in named
+                if mentions[j].quantity.compatible(m.quantity, Decimal(0))
+                and ("@" in who or person_match(who, named[j]))
+            }
+            person = fits.pop() if len(fits) == 1 else None
+        out.append(replace(m, key=f"age|{person}") if person else m)
+    return out
+
+
+def _age_of(m: Mention) -> str | None:
+    """Whose age a mention gives, as written, or None when it is not an age."""
+    return m.key.split("|", 1)[1] if m.key.startswith("age|") and m.quantity is not None else None
+
+
 def _group_key(m: Mention) -> str:
-    """Figures with no counted thing, a one-off key or people with no event can only repeat within their source."""
+    """Figures with no counted thing, a one-off key, people with no event or an open-ended sum stay in their source."""
     q = m.quantity
     if q is None or not q.counted or "@" in m.key or "|part" in m.key or (q.counted == "people" and not q.event):
         return f"{m.key}#{m.source}"
+    if q.counted == "money" and (q.low is None or q.high is None):
+        return f"{m.key}#{m.source}"  # sums are told apart by amount alone: "less than 1,000 euros" names none
     return m.key
 
 
 def _facts(ms: list[Mention]) -> list[list[Mention]]:
-    """Split a key's mentions into facts: one, unless an outlet itself gives two incompatible figures."""
-    clusters = _clusters(ms)
-    if len(clusters) == 1:
-        return clusters
-    seen: set[str] = set()
-    for cluster in clusters:
-        here = sources_of(cluster)
-        if here & seen:
-            return clusters
-        seen |= here
-    return [sorted(ms, key=_order)]
+    """Split a key's mentions into facts: figures too far apart to be estimates of one amount
+    ("one arrest" on one night, "46 arrests" on another) are different counts, and so are figures
+    an outlet itself gives side by side. What is left in one fact is compared."""
+    facts = []
+    for near in _comparable(_clusters(ms)):
+        seen: set[str] = set()
+        for cluster in near:
+            if sources_of(cluster) & seen:
+                facts.extend(near)
+                break
+            seen |= sources_of(cluster)
+        else:
+            facts.append(sorted((m for c in near for m in c), key=_order))
+    return facts
+
+
+def _comparable(clusters: list[list[Mention]]) -> list[list[list[Mention]]]:
+    """Chains of value clusters whose neighbours lie within a factor of _SPREAD of each other."""
+    chains: list[list[list[Mention]]] = []
+    for cluster in sorted(clusters, key=lambda c: _order(c[0])):
+        if chains and _near(chains[-1][-1], cluster):
+            chains[-1].append(cluster)
+        else:
+            chains.append([cluster])
+    return chains
+
+
+def _near(lower: list[Mention], upper: list[Mention]) -> bool:
+    """Whether the top of one cluster and the bottom of the next could be two estimates of one amount.
+
+    Only counts: a measure ten times another (1.2 vs 12 miles deep) is one misplaced decimal point.
+    """
+    if any(m.quantity and m.quantity.unit for m in lower + upper):
+        return True
+    tops = [m.quantity.high if m.quantity.high is not None else m.quantity.low for m in lower if m.quantity]
+    if not tops or None in tops:
+        return True
+    bottom = min(m.quantity.low if m.quantity and m.quantity.low is not None else Decimal(0) for m in upper)
+    return bottom <= max(tops) * _SPREAD
 
 
 def _clusters(ms: list[Mention]) -> list[list[Mention]]:
@@ -100,6 +193,8 @@ def _distinct(ms: list[Mention]) -> list[str]:
 def _subject(key: str, ms: list[Mention]) -> str:
     """What is counted and by which event, without the per-source suffix: stable across builds."""
     base = key.split("#")[0]
+    if base.startswith("age|") and "@" not in base:
+        return f"age of {base.split('|', 1)[1]}"
     parts = [p for p in base.split("|") if p and "@" not in p]
     if not parts:
         return f"number {ms[0].text}"

@@ -11,6 +11,8 @@ story's get that context in their key, so other events' numbers stay apart.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 from generator.extract.attribution import credited_source
@@ -18,6 +20,7 @@ from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Quantity
 from generator.units import (
     DIMENSIONS,
+    LOST_CURRENCY,
     MULTIPLIERS,
     UNIT_NAMES,
     UNIT_PATTERN,
@@ -26,6 +29,7 @@ from generator.units import (
     WORDS,
     approx_bounds,
     convert,
+    large,
     parse_number,
     plain,
 )
@@ -34,7 +38,7 @@ _W1 = "|".join(sorted((w for w in WORDS if " " not in w and w not in ("half", "d
 _WT = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|dozen))*\b"
 _WORDNUM = rf"(?:(?:{_WT})(?:[- ](?:{_W1}))?|{_W1}|a dozen|a pair of|a couple of){_SCALE}"
-_DIGITS = r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s?(?:million|billion|trillion|thousand|bn|m)\b)?"
+_DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?:[\s-]?(?:million|billion|trillion|thousand|bn|m)\b)?"
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 _CUR = r"(?:[$€£]\s?|euro\s?|\ufffd+\s?|\?\s?)"
 _NUM = rf"(?:{_CUR}?{_DIGITS}|{_WORDNUM}|half an?)"
@@ -43,7 +47,7 @@ _QUAL = (
     r"fewer than|less than|under|an estimated|at most|no more than|close to|a further|another|only|just"
 )
 _PATTERN = re.compile(
-    rf"(?<![\w.,$-])(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:(?<![\w.,$-])|(?<=\w)(?=[?\ufffd]\s?\d))(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<vague>{_VAGUE})\b|(?P<a>{_NUM})(?:\s*(?:-|–|to|-to)\s*(?P<b>{_NUM}))?)"
     rf"(?P<unit>\s*-?\s*(?:{UNIT_PATTERN})(?![\w]))?"
     rf"(?P<age>-year-old|\s+years?\s+old)?"
@@ -178,39 +182,116 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["seize", "recover", "find"], "found"),
 }
 _TARGET_PREPS = {"at", "against", "on", "into"}
+# "shot eleven times" counts hits on one person; "arrested four times", like "four prior arrests", a record.
+_REPEATS = {
+    ("time", "shot"): ("shots", "struck"),
+    ("time", "struck"): ("shots", "struck"),
+    ("time", "fired"): ("shots", "fired"),
+    ("time", "arrested"): ("arrests", "earlier"),
+}
+# "Since the shooting, over 50 arrests ... over four nights": a running total, not one occasion's count.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:since|so far|to date|in all|altogether|over (?:the )?(?:past |last )?(?:\w+ )?(?:days|nights|weeks))\b",
+    re.I,
+)
+_EARLIER = {"prior", "previous", "earlier", "past"}
+_LANDED = {"enter", "penetrate", "pierce", "graze"}
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
+_UNACCUSATIVE = {"die", "perish", "drown", "succumb"}  # verbs whose subject is the one the event befalls
+_VERB_ONLY = {"hit", "strike", "target", "attack", "fire", "launch"}  # "a nationwide strike", "set fire": no event
+# An event named by a resulting state ("left three people dead") or an idiom ("took to the streets").
+_RESULT_STATES = {"dead": "killed", "injured": "injured", "wounded": "injured", "homeless": "displaced"}
+_IDIOMS = {("take", "street"): "gathered", ("take", "streets"): "gathered"}
 _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "rescued"}
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 6)
+@register("numbers", 13)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
     out: list[Mention] = []
+    singles: list[Mention] = []
     for sent in article.sentences():
         span = article.sentence_span(sent)
         text = article.text[span.start : span.end]
-        context = _context(article, sent, lead_places)
+        context = _context(article, sent)
         taken: list[tuple[int, int]] = []
         for match in _PATTERN.finditer(text):
-            mention = _mention(article, sent, span, match, context)
+            mention = _mention(article, sent, span, match, context, lead_places)
             if mention and not any(s < mention.end and mention.start < e for s, e in taken):
                 taken.append((mention.start, mention.end))
-                out.append(mention)
-    return out
+                out.append(_as_conversion(article.text, out[-1], mention) if out else mention)
+        singles.extend(_one_victim(article, sent, span, context, lead_places, taken))
+    return out + _lone(singles, out)
 
 
-def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str) -> Mention | None:
+def _one_victim(
+    article: ArticleDoc, sent, span, context: str, lead_places: set[str], taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """'shot and killed a woman', 'the receptionist was shot dead': one person killed or hurt, with no numeral."""
+    found = []
+    for token in sent:
+        det = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")]
+        if not det or token.tag_ != "NN" or NOUN_CLASSES.get(_lemma(token)) != "people":
+            continue
+        if token.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+            continue
+        _, event = _head_and_event(token)
+        start, end = det[0].idx, token.idx + len(token.text)
+        if event not in ("killed", "injured") or any(s < end and start < e for s, e in taken):
+            continue
+        setting = context.lstrip("@") or _elsewhere(sent, token, lead_places)
+        key = f"people|{event}" + (f"|{setting}" if setting else "")
+        quantity = Quantity(Decimal(1), Decimal(1), None, "people", event)
+        found.append(
+            article.mention(
+                "number",
+                start,
+                end,
+                span,
+                value=f"1 people {event}",
+                key=key,
+                attributed_to=credited_source(article, span),
+                quantity=quantity,
+            )
+        )
+    return found
+
+
+def _lone(singles: list[Mention], counted: list[Mention]) -> list[Mention]:
+    """A lone 'a woman was killed' is the count; an article naming victims one by one, or giving a figure, is not."""
+    keys = Counter(m.key for m in singles)
+    stated = {m.key for m in counted}
+    return [m for m in singles if keys[m.key] == 1 and m.key not in stated]
+
+
+def _as_conversion(text: str, previous: Mention, mention: Mention) -> Mention:
+    """'110 billion ($141 billion)': the bracketed sum converts the one before it and is keyed by that amount.
+
+    Outlets convert at different rates or into other currencies, so conversions of one amount are compared
+    with each other, not with sums the text states in that currency outright.
+    """
+    money = {"money"}
+    q, base = mention.quantity, previous.quantity
+    if q is None or base is None or {q.counted, base.counted} != money or q.unit == base.unit:
+        return mention
+    if not re.fullmatch(r"\s*\(\s*", text[previous.end : mention.start]) or base.low is None:
+        return mention
+    return replace(mention, key=f"{q.unit}|converted from {large(base.low)}")
+
+
+def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lead_places: set[str]) -> Mention | None:
     """One match -> a Mention, or None when it is a year, date, time, ordinal, id or bare figure."""
     start, end = span.start + match.start(), span.start + match.end()
     tokens = [t for t in sent if start <= t.idx < end]
-    if not tokens or _not_a_count(article, match, tokens, end):
-        return None
-    quantity = _quantity(match)
+    quantity = _quantity(match, article.text[max(0, start - 2) : start]) if tokens else None
     if quantity is None:
         return None
     age = bool(match.group("age")) or _appositive_age(tokens, quantity)
-    anchor = tokens[-1]
+    if not age and _not_a_count(article, match, tokens, end):
+        return None
+    anchor = tokens[-1].head if tokens[-1].dep_ == "conj" and tokens[-1].head in tokens else tokens[-1]
     sent_text = article.text[span.start : span.end]
     if not age and _is_magnitude(match, sent_text):
         counted, event = "magnitude", ""
@@ -236,7 +317,7 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str) -> 
         )
         event = "" if place or below else event
         nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
-        if not subject and counted in ("area", "money") and nxt is not None and nxt.pos_ == "NOUN":
+        if not subject and counted == "area" and nxt is not None and nxt.pos_ == "NOUN":
             subject = nxt.lemma_.lower()
         if not subject and counted == "percent":
             subject = _verb_subject(anchor)
@@ -244,15 +325,21 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str) -> 
         key = "|".join(p for p in (unit_key, subject, event if counted != "money" else "") if p)
         quantity = Quantity(quantity.low, quantity.high, quantity.unit, counted, event, quantity.approximate)
     else:
-        counted, event, end = _counted(sent, anchor, tokens, end)
+        counted, event, end = _counted(anchor, tokens, end, vague=bool(match.group("vague")))
         if not counted and not event:
             return None
         key = "magnitude" if counted == "magnitude" else "|".join((counted, event))
         quantity = Quantity(quantity.low, quantity.high, None, counted, event, quantity.approximate)
+    if counted == "people" and not context and (running := _RUNNING_TOTAL.search(sent_text)):
+        context = "@" + running.group(0).lower()
     if context.startswith("@") and counted not in ("age", "caliber", "magnitude"):
         key = f"{key}|{context[1:]}"
-    elif context and not quantity.unit and counted not in ("age", "caliber", "magnitude"):
-        key = f"{key}|{context}"
+    elif (
+        not quantity.unit
+        and counted not in ("age", "caliber", "magnitude")
+        and (place := _elsewhere(sent, anchor, lead_places))
+    ):
+        key = f"{key}|{place}"
     return article.mention(
         "number",
         start,
@@ -277,7 +364,7 @@ def _not_a_count(article: ArticleDoc, match: re.Match, tokens, end: int) -> bool
         return True
     if match.group("age") or match.group("cal"):
         return False
-    if any(t.ent_type_ in ("DATE", "TIME") for t in tokens) and not match.group("unit"):
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tokens) and not match.group("unit") and not _counts_people(tokens):
         return not (match.group("a") and parse_number(raw) and parse_number(raw) >= 100 and "," in raw)
     before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
     if before is not None and before.lemma_.lower().strip(".") in _ID_WORDS:
@@ -287,7 +374,17 @@ def _not_a_count(article: ArticleDoc, match: re.Match, tokens, end: int) -> bool
     )
 
 
-def _quantity(match: re.Match) -> Quantity | None:
+def _counts_people(tokens) -> bool:
+    """'Between 60 and 100 rioters', 'put the crowd at 70': counts, even when the tagger calls them a date."""
+    doc, last = tokens[0].doc, tokens[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and NOUN_CLASSES.get(_lemma(nxt)) == "people":
+        return True
+    verb = last.head.head if last.dep_ == "pobj" and last.head.lower_ == "at" else None
+    return verb is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_EVENTS for c in verb.children)
+
+
+def _quantity(match: re.Match, before: str) -> Quantity | None:
     """The interval the words allow: qualifiers open or widen it; ranges and vague amounts bound it."""
     unit = _unit(match)
     if match.group("vague"):
@@ -309,6 +406,8 @@ def _quantity(match: re.Match) -> Quantity | None:
         unit = canonical
     elif _currency(match):
         unit = _currency(match)
+    elif re.search(r"[?\ufffd]\s?$", before) and match.group("a") and match.group("a")[:1].isdigit():
+        unit = LOST_CURRENCY  # the sign fell into the previous sentence ("in return for? 110bn")
     return Quantity(low, high, unit, approximate=approx)
 
 
@@ -351,10 +450,20 @@ def _unit(match: re.Match) -> str | None:
 
 
 def _currency(match: re.Match) -> str | None:
+    """The currency from a sign or word before the amount, or a currency word right after it ("110bn-euro")."""
     raw = (match.group("a") or match.group("lo") or "").strip().lower()
-    for sign, code in (("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("euro", "EUR")):
+    for sign, code in (("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("euro", "EUR"), ("?", LOST_CURRENCY)):
         if raw.startswith(sign):
             return code
+    if raw.startswith("\ufffd"):
+        return LOST_CURRENCY
+    after = match.string[match.end() : match.end() + 8].lower()
+    if re.match(r"-?\s?euros?\b", after):
+        return "EUR"
+    if re.match(r"-?\s?(?:pounds?|sterling)\b", after):
+        return "GBP"
+    if re.match(r"-?\s?dollars?\b", after):
+        return "USD"
     return None
 
 
@@ -382,33 +491,34 @@ def _appositive_age(tokens, quantity: Quantity) -> bool:
 
 
 def _person(article: ArticleDoc, sent, anchor) -> str:
-    """The surname of the person an age belongs to: the adjacent name, else the nearest named before."""
-    doc = article.doc
+    """The person an age belongs to, as written: a name next to it or the one it is set beside.
+
+    The aligner resolves the name across the story's outlets; an age with no name ("He's 16") gets a
+    one-off key and joins a person only by its value.
+    """
     window = [e for e in sent.ents if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
     if window:
-        return _surname(min(window, key=lambda e: abs(e.start - anchor.i)).text)
+        return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text)
     head = anchor.head
     while head.dep_ in ("amod", "compound", "npadvmod") and head.head.i != head.i:
         head = head.head
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
-        return _surname(head.head.text)
+        return _name(head.head.text)
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON" and head.lemma_.lower() not in ("old", "year"):
         return f"{head.lemma_.lower()}@{article.source.id}:{anchor.idx}"
-    earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= anchor.i]
-    return _surname(earlier[-1].text) if earlier else f"?@{article.source.id}:{anchor.idx}"
+    return f"?@{article.source.id}:{anchor.idx}"
 
 
-def _surname(name: str) -> str:
-    parts = [
-        p
-        for p in re.split(r"[\s,]+", name.strip())
-        if p and p.strip(".").lower() not in ("jr", "sr", "ii", "iii", "iv")
-    ]
-    return parts[-1].lower() if parts else name.lower()
+def _name(text: str) -> str:
+    """A person's name without possessive or brackets: "Gray's" -> "Gray"."""
+    return " ".join(re.sub(r"['’]s$|[()]", "", text.strip()).split())
 
 
-def _counted(sent, anchor, tokens, end: int):
-    """(class, event, new end) for a plain count: the head noun's class and the event that befell it."""
+def _counted(anchor, tokens, end: int, vague: bool):
+    """(class, event, new end) for a plain count: the head noun's class and the event that befell it.
+
+    "three of the people" counts a part of a group; "tens of thousands of people" is an amount of them.
+    """
     noun, part = None, False
     if (
         anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
@@ -422,7 +532,7 @@ def _counted(sent, anchor, tokens, end: int):
         of = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"]
         pobj = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
         if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
-            noun, part = pobj[0], True
+            noun, part = pobj[0], not vague
     if noun is not None and noun.lemma_.lower() in ("magnitude",):
         return "magnitude", "", end
     if noun is not None and noun.i - tokens[-1].i <= 5:
@@ -433,6 +543,13 @@ def _counted(sent, anchor, tokens, end: int):
     event = event or NOUN_EVENTS.get(lemma, "")
     if noun is None and event in ("killed", "injured") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj"):
         counted = "people"
+    if noun is None and event == "gathered":  # "estimated the crowd at 70"
+        counted = "people"
+    counted, event = _REPEATS.get((counted, event), (counted, event))
+    if counted == "shots" and not event and noun is not None and noun.head.lemma_.lower() in _LANDED:
+        event = "struck"  # "seven bullets entered his body"
+    if lemma == "arrest" and any(c.lower_ in _EARLIER for c in noun.children):
+        counted, event = _REPEATS[("time", "arrested")]
     if not counted and anchor.dep_ not in ("nsubj", "dobj", "nsubjpass", "pobj"):
         return "", "", end
     if re.fullmatch(r"\W*", lemma or "x"):
@@ -453,6 +570,8 @@ def _head_and_event(token):
     """The noun a figure sits on and the event it takes part in, walking up the parse a few steps."""
     noun = token if token.pos_ in ("NOUN", "PROPN") else None
     cur, via_prep = token, None
+    if noun is not None and (event := _event_modifier(noun)):
+        return noun, event
     for _ in range(5):
         head = cur.head
         if head.i == cur.i:
@@ -468,17 +587,38 @@ def _head_and_event(token):
         ):
             noun = head
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "NOUN", "ADJ") and lemma in EVENTS:
+        if lemma in EVENTS and (
+            head.pos_ == "VERB"
+            or (head.pos_ in ("NOUN", "ADJ") and (lemma not in _VERB_ONLY or via_prep in _TARGET_PREPS))
+        ):
             event = _strongest(head, EVENTS[lemma])
             if event in ("fired", "struck") and via_prep in _TARGET_PREPS:
                 event = "struck"
-            elif cur.dep_ == "nsubj" and event in _AGENT_EVENTS:
+            elif cur.dep_ == "nsubj" and event in _AGENT_EVENTS and not _undergoes(head):
                 event = ""
             return noun, event
         if head.pos_ in ("VERB", "AUX"):
             return noun, _event_in_children(head, noun)
         cur = head
     return noun, ""
+
+
+def _event_modifier(noun) -> str:
+    """'fired 11 shots' mis-parsed as an adjective: an event verb or participle right before the counted noun."""
+    for child in noun.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ == "amod" and child.tag_ in ("VBD", "VBN") and child.i < noun.i and lemma in EVENTS:
+            return EVENTS[lemma]
+    return ""
+
+
+def _undergoes(head) -> bool:
+    """Whether a subject suffers the event rather than doing it: 'three people died', 'left three people dead'."""
+    return (
+        head.lemma_.lower() in _UNACCUSATIVE
+        or head.pos_ == "ADJ"
+        or any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    )
 
 
 def _verb_subject(token) -> str:
@@ -504,9 +644,19 @@ def _strongest(verb, event: str) -> str:
 
 def _event_in_children(verb, noun) -> str:
     """A neutral verb ('put the march at 30,000') takes its event from an event noun it governs or a modifier."""
-    for child in list(verb.children) + (list(noun.children) if noun is not None else []):
-        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "amod") and child.lemma_.lower() in EVENTS:
-            return EVENTS[child.lemma_.lower()]
+    around = list(verb.children) + (list(noun.children) if noun is not None else [])
+    for child in around:
+        if child.dep_ in ("oprd", "acomp", "xcomp", "amod") and child.lower_ in _RESULT_STATES:
+            return _RESULT_STATES[child.lower_]
+    for child in verb.children:
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if (verb.lemma_.lower(), obj.lower_) in _IDIOMS and obj.dep_ == "pobj":
+                    return _IDIOMS[(verb.lemma_.lower(), obj.lower_)]
+    for child in around:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "amod") and lemma in EVENTS and lemma not in _VERB_ONLY:
+            return EVENTS[lemma]
     return ""
 
 
@@ -538,8 +688,8 @@ def _lead_places(article: ArticleDoc) -> set[str]:
     return lead | {name for name, n in seen.items() if n > 1}
 
 
-def _context(article: ArticleDoc, sent, lead_places: set[str]) -> str:
-    """An earlier time ('@...', applies to all) or another place (counts only) that sets a sentence apart."""
+def _context(article: ArticleDoc, sent) -> str:
+    """An earlier time ('@...') that sets a sentence's figures apart from the story's."""
     ref = article.reference_date
     for e in sent.ents:
         if e.label_ == "DATE" and ref is not None:
@@ -555,8 +705,34 @@ def _context(article: ArticleDoc, sent, lead_places: set[str]) -> str:
                 return "@" + e.text.lower()
             if re.search(r"\b(?:last|previous) (?:year|month)\b|\byears? ago\b|\bmonths? ago\b", e.text, re.I):
                 return "@" + e.text.lower()
-    others = [e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC") and e.text.lower() not in lead_places]
+    return ""
+
+
+def _elsewhere(sent, anchor, lead_places: set[str]) -> str:
+    """Another place the count's own clause is set in ('killed five people at a mall in X'), if any."""
+    clause = _clause(anchor)
+    others = [
+        e.text.lower()
+        for e in sent.ents
+        if e.label_ in ("GPE", "LOC") and e.text.lower() not in lead_places and _setting(e.root, clause)
+    ]
     return sorted(others)[0] if others else ""
+
+
+def _setting(place, clause: int) -> bool:
+    """Whether a place is where the clause happens: 'in X', 'at an X mall', not 'X intelligence agencies'."""
+    token = place.head if place.dep_ == "compound" else place
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE and _clause(token) == clause
+
+
+def _clause(token) -> int:
+    """The index of the verb heading a token's clause, verbs joined by 'and' counted as one."""
+    cur = token
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "conj" or cur.head.i == cur.i:
+            return cur.i
+        cur = cur.head
+    return cur.i
 
 
 def _month_index(name: str) -> int:
@@ -578,16 +754,17 @@ def _month_index(name: str) -> int:
 
 def _readable(q: Quantity, match: re.Match, counted: str, event: str) -> str:
     """'at least 5 people killed', '120 mph (193.12 km/h)', 'age 38'."""
+    written = large if counted == "money" else plain
     if q.low is None and q.high is None:
         amount = "?"
     elif q.low == q.high:
-        amount = plain(q.low)
+        amount = written(q.low)
     elif q.high is None:
-        amount = f"at least {plain(q.low)}"
+        amount = f"at least {written(q.low)}"
     elif q.low is None:
-        amount = f"up to {plain(q.high)}"
+        amount = f"up to {written(q.high)}"
     else:
-        amount = f"{plain(q.low)}-{plain(q.high)}"
+        amount = f"{written(q.low)}-{written(q.high)}"
     if counted == "age":
         return f"age {amount}"
     if counted == "caliber":
