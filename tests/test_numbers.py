@@ -330,3 +330,18 @@ def test_quantity_compatibility_after_conversion():
         Quantity(Decimal(193), Decimal(193), "km/h")
     )
     assert not Quantity(Decimal(12), Decimal(12)).compatible(Quantity(Decimal(18), Decimal(18)))
+
+
+def test_an_outlets_breakdown_is_compared_as_parts_and_its_total_as_the_whole(article):
+    """'Seven bullets hit him ... two bullets struck his leg': 7 is the whole, 2 a part; 11 hits elsewhere differ."""
+    _, groups = _align(
+        article,
+        [
+            ("a", "Gray, 16, was shot eleven times after police said he pulled out a revolver."),
+            ("b", "Seven bullets hit Mr. Gray. Two bullets struck his left leg."),
+            ("c", "The autopsy showed that seven bullets entered Gray's body."),
+        ],
+    )
+    hits = [g for g in groups if g.subject.startswith("shots struck") and len({m.source for m in g.mentions}) > 1]
+    assert len(hits) == 1 and hits[0].status == "differ"
+    assert {m.text for m in hits[0].mentions} == {"eleven times", "Seven bullets", "seven bullets"}

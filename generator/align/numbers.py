@@ -18,6 +18,7 @@ from generator.model import Mention
 from generator.units import LOST_CURRENCY
 
 _SPREAD = 5  # outlets' estimates of one amount rarely differ by more than this factor
+_RECURRING = {"gathered", "arrested"}  # events that happen night after night
 
 
 @register("number")
@@ -102,20 +103,53 @@ def _group_key(m: Mention) -> str:
 
 
 def _facts(ms: list[Mention]) -> list[list[Mention]]:
-    """Split a key's mentions into facts: figures too far apart to be estimates of one amount
-    ("one arrest" on one night, "46 arrests" on another) are different counts, and so are figures
-    an outlet itself gives side by side. What is left in one fact is compared."""
-    facts = []
+    """Split a key's mentions into the facts whose figures are compared.
+
+    Figures too far apart to be estimates of one amount ("one arrest" on one night, "46 arrests" on
+    another) are different counts. When an outlet itself gives two figures, sums, measures, crowds and
+    arrests are different things or occasions; the counted victims of one incident are a whole and its
+    parts ("three people died ... two women"), each compared only with its like.
+    """
+    facts: list[list[Mention]] = []
     for near in _comparable(_clusters(ms)):
-        seen: set[str] = set()
-        for cluster in near:
-            if sources_of(cluster) & seen:
-                facts.extend(near)
-                break
-            seen |= sources_of(cluster)
-        else:
+        if not _given_twice(near):
             facts.append(sorted((m for c in near for m in c), key=_order))
+            continue
+        whole, parts = _whole_and_parts([m for c in near for m in c])
+        q = near[0][0].quantity
+        if q.unit or not q.event or q.event in _RECURRING or not parts:
+            facts.extend(near)
+        else:
+            facts.append(sorted(whole, key=_order))
+            facts.extend(_clusters(parts))
     return facts
+
+
+def _given_twice(clusters: list[list[Mention]]) -> bool:
+    """Whether some outlet appears in two incompatible clusters."""
+    seen: set[str] = set()
+    for cluster in clusters:
+        if sources_of(cluster) & seen:
+            return True
+        seen |= sources_of(cluster)
+    return False
+
+
+def _whole_and_parts(ms: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Each outlet's largest figure and those that fit it, and the rest of its figures."""
+    whole, parts = [], []
+    for source in sorted(sources_of(ms)):
+        own = [m for m in ms if m.source == source]
+        largest = max(own, key=lambda m: (_top(m), _order(m)))
+        for m in own:
+            (whole if _compatible(m, largest) else parts).append(m)
+    return whole, parts
+
+
+def _top(m: Mention) -> Decimal:
+    q = m.quantity
+    value = q.high if q.high is not None else q.low
+    return Decimal("Infinity") if value is None else value
 
 
 def _comparable(clusters: list[list[Mention]]) -> list[list[list[Mention]]]:
