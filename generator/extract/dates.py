@@ -46,7 +46,7 @@ _STAMP = re.compile(r"^\W*(?:posted|updated|published|last updated|first publish
 _APPROX = re.compile(r"\b(?:about|around|approximately|roughly|some|after|before|late|early|mid|shortly|just)\b", re.I)
 
 
-@register("dates", 4)
+@register("dates", 5)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every placeable date or time in the body, keyed by the event it dates."""
     found = []
@@ -183,7 +183,7 @@ def _month_number(word: str) -> int:
     return MONTHS[word[:3].lower()]
 
 
-def _absolute(low: str, ref: date | None) -> tuple[date, date] | None:
+def _absolute(low: str, ref: date | None) -> tuple[date | None, date | None] | None:
     """Written-out dates: "April 9, 2007", "3 January", "May 2018", "in 2018", "last April"."""
     year_m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b(?!s)", low)
     year = int(year_m.group(1)) if year_m else None
@@ -192,6 +192,8 @@ def _absolute(low: str, ref: date | None) -> tuple[date, date] | None:
     )
     if md:
         month_word, day = (md.group(1), md.group(2)) if not md.group(1)[0].isdigit() else (md.group(2), md.group(1))
+        if year is None and ref is None:
+            return None, None  # "May 12" with no year to place it: a date all the same, compared by its words
         return _day_in(year, _month_number(month_word), int(day), ref)
     month_m = re.search(rf"\b{_MONTH}(?!\w)", low, re.I)
     if month_m and (month_m.group() != "may" or year or re.search(r"\b(?:in|of|last|since) may\b", low)):
@@ -342,7 +344,7 @@ EVENT_CLASSES = {
     "vote": ("vote", "resolution", "ballot", "referendum", "election", "pass", "approve", "ratify"),
     "statement": (
         "statement", "speech", "address", "announce", "announcement", "say", "tell", "tweet", "remark",
-        "declare", "briefing", "presentation", "present", "reveal", "unveil",
+        "declare", "briefing", "presentation", "present", "reveal", "unveil", "claim",
     ),
     "seizure": ("seize", "seizure", "obtain", "steal", "capture", "acquire", "smuggle", "take"),
     "arrest": ("arrest", "detain", "detention", "apprehend", "charge", "arraign", "arraignment"),
@@ -353,7 +355,7 @@ EVENT_CLASSES = {
 }  # fmt: skip
 _CLASS_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
 _ARGUMENTS = ("dobj", "attr", "nsubj", "nsubjpass")
-_VAGUE_VERBS = {"strike", "hit", "begin", "start", "record", "follow", "erupt", "shake", "rattle", "jolt"}
+_VAGUE_VERBS = {"strike", "hit", "begin", "start", "record", "follow", "erupt", "shake", "rattle", "jolt", "use"}
 _LIGHT_VERBS = {
     "occur",
     "happen",
@@ -453,6 +455,8 @@ def _classify(token) -> str:
             return "dismissal"
         return "attack"
     if lemma == "lay" and not any(c.lower_ == "off" for c in token.children):
+        return ""
+    if lemma == "sign" and token.pos_ != "VERB":  # "no signs that ..." is no signing
         return ""
     if lemma == "shoot" and any(
         _CLASS_OF.get(c.lemma_.lower()) == "killing" or c.lower_ == "fatally" for c in token.subtree
