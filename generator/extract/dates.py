@@ -41,6 +41,7 @@ _PIECE = re.compile(
     rf"|\b(?:today|yesterday|tonight|overnight|this morning)\b|{_TZ}",
     re.I,
 )
+_MONTH_DAY = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
 _JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of|in)?\s*)$", re.I)
 _STAMP = re.compile(r"^\W*(?:posted|updated|published|last updated|first published|by)\b", re.I)
 _APPROX = re.compile(r"\b(?:about|around|approximately|roughly|some|after|before|late|early|mid|shortly|just)\b", re.I)
@@ -179,6 +180,11 @@ def _names_day(low: str) -> bool:
     return bool(re.search(rf"{_MONTH}\s+\d|\d\s+{_MONTH}|\b(?:today|yesterday|tomorrow|tonight)\b", low, re.I))
 
 
+def names_month_day(text: str) -> bool:
+    """ "May 12", "3 January": one calendar day whatever the year, so the same words mean the same day."""
+    return bool(re.search(_MONTH_DAY, text, re.I))
+
+
 def _month_number(word: str) -> int:
     return MONTHS[word[:3].lower()]
 
@@ -256,6 +262,13 @@ def _relative(low: str, ref: date | None, weekday: int | None) -> tuple[date | N
     if m:
         return (None, None) if ref is None else (ref - timedelta(days=_count(m.group(1)) * UNIT_DAYS[m.group(2)]), ref)
     return None
+
+
+def is_recent(text: str) -> bool:
+    """Whether a relative expression reaches back two weeks at most ("four days earlier", "last week", "today")."""
+    monday = date(2001, 1, 1)  # any reference will do: only the distance back is read
+    days = _relative(text.lower(), monday, None)
+    return days is not None and days[0] is not None and (monday - days[0]).days <= 14
 
 
 def _count(word: str) -> int:
