@@ -47,7 +47,7 @@ _STAMP = re.compile(r"^\W*(?:posted|updated|published|last updated|first publish
 _APPROX = re.compile(r"\b(?:about|around|approximately|roughly|some|after|before|late|early|mid|shortly|just)\b", re.I)
 
 
-@register("dates", 5)
+@register("dates", 6)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every placeable date or time in the body, keyed by the event it dates."""
     found = []
@@ -330,10 +330,15 @@ def describe(when: When, text: str) -> str:
     if when.part_of_day:
         parts.append(when.part_of_day)
     if when.clock:
-        parts.append(("about " if _APPROX.match(text.strip()) else "") + when.clock)
+        parts.append(("about " if _approximate_clock(text) else "") + when.clock)
     if when.timezone:
         parts.append(when.timezone)
     return " ".join(parts) or text
+
+
+def _approximate_clock(text: str) -> bool:
+    """ "around 10 a.m.", "late Tuesday 10 p.m.", "today shortly after 2:09 am": the clock is not exact."""
+    return bool(_APPROX.match(text.strip()) or re.search(_APPROX.pattern + r"\s+(?:\d|noon|midnight)", text, re.I))
 
 
 def _interval(e: date, la: date) -> str:
