@@ -197,3 +197,128 @@ def test_one_outlet_repeating_itself_is_single(article):
     )
     groups = _align(_dates(article, text, "s0", JAN8))
     assert [g.status for g in groups] == ["single"]
+
+
+def _group_of(groups, source, text):
+    return next(g for g in groups if any(m.source == source and m.text == text for m in g.mentions))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value", "key"),
+    [
+        ("The administration echoed the claims made by Prime Minister Benjamin Netanyahu on Monday in a dramatic PowerPoint presentation, suggesting he had coordinated it with the White House.",
+         None, "Monday", "Monday", "statement"),
+        ("Netanyahu used a televised address Monday to revealed that Israel had obtained hundreds of thousands of Iranian files.",
+         None, "Monday", "Monday", "statement"),
+        ("But there were no signs that Mr. Netanyahu's presentation on Monday swayed the three European leaders.",
+         None, "Monday", "Monday", "statement"),
+        ("The president faces a May 12 deadline to decide whether to re-ratify it.",
+         None, "May 12", "May 12", "deadline"),
+        ("The president faces a May 12 deadline to decide whether to re-ratify it.",
+         date(2018, 4, 30), "May 12", "2018-05-12 (Saturday)", "deadline"),
+        ("Netanyahu met in Tel Aviv on Sunday with new U.S. Secretary of State Mike Pompeo.",
+         date(2018, 4, 30), "Sunday", "2018-04-29 (Sunday)", "meeting"),
+        ("Officials tell news that a 4.6 magnitude California earthquake began today shortly after 2:09 am PST.",
+         date(2013, 3, 14), "today shortly after 2:09 am PST", "2013-03-14 (Thursday) about 02:09 PST", "earthquake"),
+    ],
+)  # fmt: skip
+def test_more_values_and_events(article, sentence, published, text, value, key):
+    """Claims and addresses are statements, "signs" no signing; a day without a year stays a date, unplaced."""
+    found = {m.text: m for m in _dates(article, sentence, published=published)}
+    assert text in found, list(found)
+    assert (found[text].value, found[text].key) == (value, key)
+
+
+def test_time_zones_are_kept_and_only_same_zone_clocks_compared():
+    gmt = resolve("2:31 a.m. GMT", date(2013, 3, 12))
+    assert (gmt.clock, gmt.timezone, gmt.earliest) == ("02:31", "GMT", date(2013, 3, 12))
+    local = resolve("around 10 p.m. local time", None)
+    assert (local.clock, local.timezone) == ("22:00", "local time")
+    same_day = date(2013, 3, 12)
+    assert compatible(When(same_day, same_day, clock="02:31", timezone="GMT"), When(same_day, same_day, clock="22:00", timezone="EDT"))  # fmt: skip
+    assert not compatible(When(same_day, same_day, clock="02:31", timezone="GMT"), When(same_day, same_day, clock="22:00", timezone="GMT"))  # fmt: skip
+
+
+def test_netanyahu_presentation_day_is_one_fact_in_all_five(article):
+    texts = {
+        "reuters": "TEL AVIV (Reuters) - Israel presented on Monday what it said was evidence that Iran had continued gathering nuclear knowledge after signing a 2015 agreement with world powers to curb it.",  # noqa: E501
+        "nyt": "The administration echoed the claims made by Prime Minister Benjamin Netanyahu on Monday in a dramatic PowerPoint presentation, suggesting he had coordinated it with the White House.",  # noqa: E501
+        "usat": 'Tens of thousands of secret files and other evidence proves the 2015 Iran nuclear deal is "based on lies and Iranian deception" and should be thrown out, Israeli Prime Minister Benjamin Netanyahu said Monday.',  # noqa: E501
+        "fox": 'Israeli Prime Minister Benjamin Netanyahu revealed new "dramatic" intelligence Monday which he claimed shows Iran is "brazenly lying" about its nuclear weapons program.',  # noqa: E501
+        "breitbart": "Netanyahu used a televised address Monday to revealed that Israel had obtained hundreds of thousands of Iranian files.",  # noqa: E501
+        "nyt2": "Mr. Netanyahu briefed Secretary of State Mike Pompeo about the details in Tel Aviv on Sunday.",
+    }
+    groups = _align([m for sid, t in texts.items() for m in _dates(article, t, sid)])
+    monday = _group_of(groups, "breitbart", "Monday")
+    assert monday.status == "agree"
+    assert {m.source for m in monday.mentions} == set(texts) - {"nyt2"}
+    assert _group_of(groups, "nyt2", "Sunday").status == "single"  # the meeting the day before is another event
+
+
+def test_decision_deadline_without_year_matches_by_its_words(article):
+    texts = {
+        "nyt": "Mr. Trump has threatened to scrap the deal as soon as May 12, if Britain, France and Germany do not agree to wholesale changes.",  # noqa: E501
+        "fox": "The president faces a May 12 deadline to decide whether to re-ratify it.",
+        "breitbart": "Netanyahu's presentation came just days before a highly-anticipated and self-imposed May 12 deadline for the Trump administration to withdraw from the Iran nuclear deal.",  # noqa: E501
+        "usat": "The goal is passage by Friday; Greece faces a May 19 due date on debt it says it can't repay without the bailout.",  # noqa: E501
+    }
+    groups = _align([m for sid, t in texts.items() for m in _dates(article, t, sid)])
+    deadline = _group_of(groups, "fox", "May 12")
+    assert deadline.status == "agree"
+    assert {m.source for m in deadline.mentions} == {"nyt", "fox", "breitbart"}
+    may19 = _group_of(groups, "usat", "May 19")
+    assert "Friday" not in {m.text for m in may19.mentions}  # a day without a year says nothing beside a weekday
+
+
+def test_troy_shooting_time_worded_with_different_verbs_is_one_fact(article):
+    texts = {
+        "usat": "Some witnesses told police that when the shooter walked into the office on the building's second floor around 10 a.m. Monday, he looked as if he was trying to hide something, Troy Police Chief Charles Craft said.",  # noqa: E501
+        "age": "Some witnesses told police that when the shooter walked into the office on the building's second floor at about 10am today, he looked as if he was trying to hide something, Troy Police Chief Charles Craft said.",  # noqa: E501
+        "nyt": "The suspect, identified as Anthony LaCalamita, entered the second-floor office of the accounting firm, Gordon Advisors, about 10 a.m. and opened fire, the police said.",  # noqa: E501
+        "fox": "Troy police Sgt. Barry Whiteside said LaCalamita first stopped at the reception area after 10 a.m. on Monday and talked to Kafoury, then entered Steinberg's office and asked him twice if he wanted to be shot. "  # noqa: E501
+        "According to receipts police recovered from his apartment, LaCalamita purchased the shotgun around 3:45 p.m. on Friday.",  # noqa: E501
+        "acc": "LaCalamita walked in around 10 a.m., stopped briefly at the reception desk, then entered Alan Steinberg's office with the shotgun, Troy police Sgt. Barry Whiteside testified.",  # noqa: E501
+    }
+    groups = _align([m for sid, t in texts.items() for m in _dates(article, t, sid)])
+    ten = _group_of(groups, "acc", "around 10 a.m.")
+    assert ten.status == "agree"
+    assert {m.source for m in ten.mentions} == set(texts)
+    purchase = _group_of(groups, "fox", "around 3:45 p.m. on Friday")  # the gun bought days before: another event
+    assert purchase is not ten and purchase.status == "single"
+
+
+def test_fired_four_days_earlier_joins_its_outlets_dated_firing(article):
+    texts = {
+        "nbc": "LaCalamita was fired last week, Craft said, but still was listed on the Web site of Gordon Advisors.",
+        "fox": "A man fired four days earlier from his job as an accountant walked into his old office, passed by the receptionist and made his way to a manager's office, a police sergeant said Wednesday during the man's arraignment. "  # noqa: E501
+        "LaCalamita was fired from his position as a general accountant last Thursday because of poor performance, police said.",  # noqa: E501
+        "acc": "LaCalamita had been fired last Thursday as a general accountant at the firm and bought a shotgun and shells on Friday.",  # noqa: E501
+    }
+    groups = _align([m for sid, t in texts.items() for m in _dates(article, t, sid)])
+    fired = _group_of(groups, "fox", "four days earlier")
+    assert fired.status == "agree"
+    assert {m.text for m in fired.mentions} >= {"last week", "four days earlier", "last Thursday"}
+    assert "Wednesday" not in {m.text for m in fired.mentions}
+
+
+def test_kimani_shooting_night_and_vigil_night_stay_apart(article):
+    """The trap: a killing on Saturday night and the vigil two days later name the same teenager."""
+    texts = {
+        "pix": "A candle light vigil turned violent Monday night in East Flatbush, Brooklyn. NYPD officers shot and killed the teen late Saturday night.",  # noqa: E501
+        "rt": "Kimani Gray was shot and killed on Saturday night, after police say he pointed a gun at officers.",
+        "bi": "On Monday a group of about 130 people were marching toward the 67th Police Precinct station when about two dozen young protesters splintered off.",  # noqa: E501
+    }
+    groups = _align([m for sid, t in texts.items() for m in _dates(article, t, sid)])
+    assert all(g.status != "differ" for g in groups)
+    shooting = _group_of(groups, "rt", "Saturday night")
+    assert {m.source for m in shooting.mentions} == {"pix", "rt"}
+    assert all(m.when.weekday == 5 for m in shooting.mentions)
+
+
+def test_undated_recent_helpers():
+    from generator.extract.dates import is_recent, names_month_day
+
+    assert [is_recent(t) for t in ("four days earlier", "last week", "today", "last year", "two weeks ago")] == [
+        True, True, True, False, False,
+    ]  # fmt: skip
+    assert [names_month_day(t) for t in ("May 12", "3 January", "May 2018", "Monday")] == [True, True, False, False]

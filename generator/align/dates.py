@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
+from generator.extract.dates import is_recent, names_month_day
 from generator.model import Mention, When
 
 _NEAR_DAYS = 2  # further apart than this, two exact dates are two events, not a disagreement
@@ -74,7 +75,7 @@ def _cluster(mentions: list[Mention], ctx: StoryContext) -> list[list[Mention]]:
             home.extend(lone)
         else:
             groups.append(lone)
-    return _merge_fitting(groups)
+    return _adopt_undated(_adopt_orphans(_merge_fitting(groups), ctx))
 
 
 def _merge_fitting(groups: list[list[Mention]]) -> list[list[Mention]]:
@@ -109,6 +110,81 @@ def _merge_once(groups: list[list[Mention]]) -> list[list[Mention]]:
     return merged
 
 
+def _adopt_orphans(groups: list[list[Mention]], ctx: StoryContext) -> list[list[Mention]]:
+    """An outlet's date of an event class no other outlet dates joins the one several-outlet group of that moment.
+
+    The outlets word one event with different verbs ("walked in", "entered", "stopped at the desk"); a date
+    that matches a group's moment exactly cannot make it differ, so the only risk is a misplaced single.
+    """
+    sources_of_key: dict[str, set[str]] = {}
+    for g in groups:
+        for m in g:
+            sources_of_key.setdefault(m.key, set()).add(m.source)
+    shared = [g for g in groups if len({m.source for m in g}) > 1]
+    kept = []
+    for group in groups:
+        orphan = group[0].key and len(sources_of_key[group[0].key]) == 1
+        homes = [h for h in shared if all(_same_moment(m, h, ctx) for m in group)] if orphan else []
+        if len(homes) == 1:
+            homes[0].extend(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _adopt_undated(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """An outlet's unplaceable recent date ("fired four days earlier", no publication date) joins the one group
+    where that outlet dates the same event class ("last Thursday"): it cannot clash, and it is that outlet's event."""
+    kept = []
+    for group in groups:
+        homes = [h for h in groups if h is not group and _own_dated(h, group)] if _undated_recent(group) else []
+        if len(homes) == 1:
+            homes[0].extend(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _undated_recent(group: list[Mention]) -> bool:
+    """One outlet's dates that cannot be placed, all within about a fortnight of the article."""
+    return (
+        len({m.source for m in group}) == 1
+        and bool(group[0].key)
+        and all(not _placeable(m.when) and is_recent(m.text) for m in group)
+    )
+
+
+def _own_dated(home: list[Mention], group: list[Mention]) -> bool:
+    source, key = group[0].source, group[0].key
+    return home[0].key == key and any(o.source == source and _placeable(o.when) for o in home)
+
+
+def _same_moment(m: Mention, group: list[Mention], ctx: StoryContext) -> bool:
+    """Compatible with every member and the same moment as another outlet's: the same calendar day,
+    or the same clock time or weekday for the same people or places."""
+    if not all(compatible(m.when, o.when) and not _unplaced_day_apart(m, o) for o in group):
+        return False
+    others = [o for o in group if o.source != m.source]
+    if names_month_day(m.text):
+        return any(_same_words(m, o) or _same_day(m.when, o.when) for o in others)
+    w = m.when
+    if w is None or not _names_meet(_names(m, ctx), frozenset().union(*(_names(o, ctx) for o in others))):
+        return False
+    if w.clock is not None:
+        return any(o.when is not None and o.when.clock is not None and _clocks_meet(w, o.when) for o in others)
+    return w.weekday is not None and any(o.when is not None and o.when.weekday == w.weekday for o in others)
+
+
+def _same_words(a: Mention, b: Mention) -> bool:
+    return (a.value or a.text).lower() == (b.value or b.text).lower()
+
+
+def _same_day(a: When | None, b: When | None) -> bool:
+    if a is None or b is None or a.earliest is None:
+        return False
+    return a.earliest == a.latest == b.earliest == b.latest
+
+
 def _home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
     """The largest group of the same event that this date fits (None: it starts its own)."""
     return max((g for g in groups if g[0].key == m.key and _fits(m, g)), key=len, default=None)
@@ -118,8 +194,10 @@ def _fits(m: Mention, group: list[Mention]) -> bool:
     """A date fits a group when it is compatible with every member; one that cannot be placed
     ("last week" with no publication date) only fits beside the same words, as it is compatible with anything."""
     if not _placeable(m.when):
-        return any((o.value or o.text).lower() == (m.value or m.text).lower() for o in group)
-    return all(compatible(m.when, o.when) for o in group) and any(_comparable(m.when, o.when) for o in group)
+        return any(_same_words(m, o) for o in group) and not any(_unplaced_day_apart(m, o) for o in group)
+    return all(compatible(m.when, o.when) and not _unplaced_day_apart(m, o) for o in group) and any(
+        _comparable(m.when, o.when) for o in group
+    )
 
 
 def _comparable(a: When | None, b: When | None) -> bool:
@@ -139,7 +217,15 @@ def _placeable(w: When | None) -> bool:
 
 def _same_event(a: Mention, b: Mention, ctx: StoryContext) -> bool:
     """Shared names, and dates close enough that a mismatch would be a disagreement, not two events."""
-    return _names_meet(_names(a, ctx), _names(b, ctx)) and _near(a.when, b.when)
+    return _names_meet(_names(a, ctx), _names(b, ctx)) and _near(a.when, b.when) and not _unplaced_day_apart(a, b)
+
+
+def _unplaced_day_apart(a: Mention, b: Mention) -> bool:
+    """A day with no year to place it ("May 19") only matches its own words: beside "Friday" it says nothing."""
+    return any(
+        names_month_day(x.text) and (x.when is None or x.when.earliest is None) and not _same_words(x, y)
+        for x, y in ((a, b), (b, a))
+    )
 
 
 def _names(m: Mention, ctx: StoryContext) -> frozenset[str]:

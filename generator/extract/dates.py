@@ -41,12 +41,13 @@ _PIECE = re.compile(
     rf"|\b(?:today|yesterday|tonight|overnight|this morning)\b|{_TZ}",
     re.I,
 )
+_MONTH_DAY = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
 _JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of|in)?\s*)$", re.I)
 _STAMP = re.compile(r"^\W*(?:posted|updated|published|last updated|first published|by)\b", re.I)
 _APPROX = re.compile(r"\b(?:about|around|approximately|roughly|some|after|before|late|early|mid|shortly|just)\b", re.I)
 
 
-@register("dates", 4)
+@register("dates", 6)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every placeable date or time in the body, keyed by the event it dates."""
     found = []
@@ -179,11 +180,16 @@ def _names_day(low: str) -> bool:
     return bool(re.search(rf"{_MONTH}\s+\d|\d\s+{_MONTH}|\b(?:today|yesterday|tomorrow|tonight)\b", low, re.I))
 
 
+def names_month_day(text: str) -> bool:
+    """ "May 12", "3 January": one calendar day whatever the year, so the same words mean the same day."""
+    return bool(re.search(_MONTH_DAY, text, re.I))
+
+
 def _month_number(word: str) -> int:
     return MONTHS[word[:3].lower()]
 
 
-def _absolute(low: str, ref: date | None) -> tuple[date, date] | None:
+def _absolute(low: str, ref: date | None) -> tuple[date | None, date | None] | None:
     """Written-out dates: "April 9, 2007", "3 January", "May 2018", "in 2018", "last April"."""
     year_m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b(?!s)", low)
     year = int(year_m.group(1)) if year_m else None
@@ -192,6 +198,8 @@ def _absolute(low: str, ref: date | None) -> tuple[date, date] | None:
     )
     if md:
         month_word, day = (md.group(1), md.group(2)) if not md.group(1)[0].isdigit() else (md.group(2), md.group(1))
+        if year is None and ref is None:
+            return None, None  # "May 12" with no year to place it: a date all the same, compared by its words
         return _day_in(year, _month_number(month_word), int(day), ref)
     month_m = re.search(rf"\b{_MONTH}(?!\w)", low, re.I)
     if month_m and (month_m.group() != "may" or year or re.search(r"\b(?:in|of|last|since) may\b", low)):
@@ -256,6 +264,13 @@ def _relative(low: str, ref: date | None, weekday: int | None) -> tuple[date | N
     return None
 
 
+def is_recent(text: str) -> bool:
+    """Whether a relative expression reaches back two weeks at most ("four days earlier", "last week", "today")."""
+    monday = date(2001, 1, 1)  # any reference will do: only the distance back is read
+    days = _relative(text.lower(), monday, None)
+    return days is not None and days[0] is not None and (monday - days[0]).days <= 14
+
+
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
@@ -315,10 +330,15 @@ def describe(when: When, text: str) -> str:
     if when.part_of_day:
         parts.append(when.part_of_day)
     if when.clock:
-        parts.append(("about " if _APPROX.match(text.strip()) else "") + when.clock)
+        parts.append(("about " if _approximate_clock(text) else "") + when.clock)
     if when.timezone:
         parts.append(when.timezone)
     return " ".join(parts) or text
+
+
+def _approximate_clock(text: str) -> bool:
+    """ "around 10 a.m.", "late Tuesday 10 p.m.", "today shortly after 2:09 am": the clock is not exact."""
+    return bool(_APPROX.match(text.strip()) or re.search(_APPROX.pattern + r"\s+(?:\d|noon|midnight)", text, re.I))
 
 
 def _interval(e: date, la: date) -> str:
@@ -342,7 +362,7 @@ EVENT_CLASSES = {
     "vote": ("vote", "resolution", "ballot", "referendum", "election", "pass", "approve", "ratify"),
     "statement": (
         "statement", "speech", "address", "announce", "announcement", "say", "tell", "tweet", "remark",
-        "declare", "briefing", "presentation", "present", "reveal", "unveil",
+        "declare", "briefing", "presentation", "present", "reveal", "unveil", "claim",
     ),
     "seizure": ("seize", "seizure", "obtain", "steal", "capture", "acquire", "smuggle", "take"),
     "arrest": ("arrest", "detain", "detention", "apprehend", "charge", "arraign", "arraignment"),
@@ -353,7 +373,7 @@ EVENT_CLASSES = {
 }  # fmt: skip
 _CLASS_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
 _ARGUMENTS = ("dobj", "attr", "nsubj", "nsubjpass")
-_VAGUE_VERBS = {"strike", "hit", "begin", "start", "record", "follow", "erupt", "shake", "rattle", "jolt"}
+_VAGUE_VERBS = {"strike", "hit", "begin", "start", "record", "follow", "erupt", "shake", "rattle", "jolt", "use"}
 _LIGHT_VERBS = {
     "occur",
     "happen",
@@ -453,6 +473,8 @@ def _classify(token) -> str:
             return "dismissal"
         return "attack"
     if lemma == "lay" and not any(c.lower_ == "off" for c in token.children):
+        return ""
+    if lemma == "sign" and token.pos_ != "VERB":  # "no signs that ..." is no signing
         return ""
     if lemma == "shoot" and any(
         _CLASS_OF.get(c.lemma_.lower()) == "killing" or c.lower_ == "fatally" for c in token.subtree
