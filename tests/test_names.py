@@ -292,12 +292,22 @@ NYDN_52ND = (
         ),
         ("First came the shooting: an armed teenager killed by police officers on a darkened Brooklyn street.", set()),
         ("The team flew from Main St. Louis to Chicago on Friday.", set()),
+        ("The Wall Street Journal reported that the Snyder Avenue Baptist Church was closed.", set()),
     ],
 )
 def test_streets_are_spelled_out_without_house_numbers(article, text, expected):
     streets = {(m.text, m.value) for m in extract(article(text)) if m.value.endswith(("Street", "Avenue"))}
     assert streets == expected
     assert all(m.kind == "place" for m in extract(article(text)) if (m.text, m.value) in expected)
+
+
+def test_names_holding_a_street_stay_whole(article):
+    text = "The Wall Street Journal reported that the Snyder Avenue Baptist Church was closed."
+    names = {(m.text, m.key) for m in extract(article(text))}
+    assert names == {
+        ("Wall Street Journal", "org:Wall Street Journal"),
+        ("Snyder Avenue Baptist Church", "org:Snyder Avenue Baptist Church"),
+    }
 
 
 def _story(article, texts: dict[str, str]) -> tuple[list[Mention], StoryContext]:

@@ -71,11 +71,12 @@ class _Ent:
         return name_tokens(text[self.start : self.end])
 
 
-@register("names", 5)
+@register("names", 6)
 def extract(article: ArticleDoc) -> list[Mention]:
     """The first occurrence of each written form of a name or place, valued with the article's fullest form."""
-    streets = _streets(article)
-    ents = [e for e in (_trim(article, ent) for ent in article.doc.ents) if e and not _overlaps(e, streets)]
+    tagged = [e for e in (_trim(article, ent) for ent in article.doc.ents) if e]
+    streets = [s for s in _streets(article) if not any(_runs_past(e, s) for e in tagged)]
+    ents = [e for e in tagged if not _overlaps(e, streets)]
     ents = sorted(_relabel(article.text, ents) + streets, key=lambda e: (e.start, e.end))
     full = _full_forms(article.text, ents)
     credits: dict[Span, str | None] = {}
@@ -147,6 +148,11 @@ def _street_name_start(article: ArticleDoc, match: re.Match, full_type: str) -> 
     if not tokens or any(tok.pos_ != "PROPN" for tok in tokens):
         return None
     return tokens[0].idx
+
+
+def _runs_past(ent: _Ent, street: _Ent) -> bool:
+    """A tagged name holding the street and going on ('Elm Street Journal') names something else."""
+    return ent.start <= street.start and ent.end > street.end
 
 
 def _overlaps(ent: _Ent, others: list[_Ent]) -> bool:
