@@ -301,6 +301,12 @@ def test_streets_are_spelled_out_without_house_numbers(article, text, expected):
     assert all(m.kind == "place" for m in extract(article(text)) if (m.text, m.value) in expected)
 
 
+def test_two_counties_sharing_one_plural_are_both_counties(article):
+    text = "An earthquake measuring 4.6 rattled Sonoma and Lake counties early Thursday."
+    places = {(m.text, m.value) for m in extract(article(text)) if m.kind == "place"}
+    assert places == {("Sonoma", "Sonoma County"), ("Lake", "Lake County")}
+
+
 def test_names_holding_a_street_stay_whole(article):
     text = "The Wall Street Journal reported that the Snyder Avenue Baptist Church was closed."
     names = {(m.text, m.key) for m in extract(article(text))}

@@ -54,6 +54,9 @@ _STREET = re.compile(
     rf"[ \t]+(?P<type>(?i:{'|'.join(sorted(_STREET_TYPES | _PLURAL_STREET_TYPES, key=len, reverse=True))}))\b"
     r"(?P<dot>\.)?"
 )
+_SHARED_COUNTY = re.compile(
+    rf"\b(?P<first>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+(?:and|&)[ \t]+(?P<second>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+counties\b"
+)
 
 
 @dataclass(frozen=True)
@@ -71,13 +74,13 @@ class _Ent:
         return name_tokens(text[self.start : self.end])
 
 
-@register("names", 6)
+@register("names", 7)
 def extract(article: ArticleDoc) -> list[Mention]:
     """The first occurrence of each written form of a name or place, valued with the article's fullest form."""
     tagged = [e for e in (_trim(article, ent) for ent in article.doc.ents) if e]
-    streets = [s for s in _streets(article) if not any(_runs_past(e, s) for e in tagged)]
-    ents = [e for e in tagged if not _overlaps(e, streets)]
-    ents = sorted(_relabel(article.text, ents) + streets, key=lambda e: (e.start, e.end))
+    by_pattern = [p for p in _streets(article) + _counties(article) if not any(_runs_past(e, p) for e in tagged)]
+    ents = [e for e in tagged if not _overlaps(e, by_pattern)]
+    ents = sorted(_relabel(article.text, ents) + by_pattern, key=lambda e: (e.start, e.end))
     full = _full_forms(article.text, ents)
     credits: dict[Span, str | None] = {}
     seen: set[tuple[str, str]] = set()
@@ -126,6 +129,17 @@ def _streets(article: ArticleDoc) -> list[_Ent]:
             out.append(_Ent(match.start("other"), match.end("other"), "place", "", sent, other))
         end = match.end("dot") if match["dot"] and written_type not in _FULL_TYPE_WORDS else match.end("type")
         out.append(_Ent(start, end, "place", "", sent, f"{direction}{name} {full_type}"))
+    return out
+
+
+def _counties(article: ArticleDoc) -> list[_Ent]:
+    """'Elm and Oak counties': two counties, each valued with its full name ('Elm County')."""
+    out = []
+    for match in _SHARED_COUNTY.finditer(article.doc.text):
+        names = [article.doc.char_span(match.start(g), match.end(g), "expand") for g in ("first", "second")]
+        if all(name is not None and all(tok.pos_ == "PROPN" for tok in name) for name in names):
+            sent = article.sentence_at(match.start())
+            out += [_Ent(name.start_char, name.end_char, "place", "", sent, f"{name.text} County") for name in names]
     return out
 
 
