@@ -37,14 +37,13 @@ _STREET_TYPES = {
     "rd": "Road",
     "boulevard": "Boulevard",
     "blvd": "Boulevard",
-    "lane": "Lane",
     "drive": "Drive",
     "parkway": "Parkway",
     "pkwy": "Parkway",
 }
 _PLURAL_STREET_TYPES = {"streets": "Street", "sts": "Street", "avenues": "Avenue", "aves": "Avenue", "roads": "Road"}
 _DIRECTIONS = {"n": "North", "s": "South", "e": "East", "w": "West"}
-_FULL_TYPE_WORDS = {"street", "avenue", "road", "boulevard", "lane", "drive", "parkway", "streets", "avenues", "roads"}
+_FULL_TYPE_WORDS = {"street", "avenue", "road", "boulevard", "drive", "parkway", "streets", "avenues", "roads"}
 _WORD = r"[A-Z][\w'’-]*"
 _STREET = re.compile(
     rf"(?:\b(?P<number>\d{{1,5}}[A-Za-z]?)[ \t]+)?"
@@ -68,13 +67,13 @@ class _Ent:
     category: str  # person | org | place
     title: str
     sent: Span
-    value: str = ""  # a normalised value when the written form is not one (streets)
+    value: str = ""  # a normalised value when the written form is not one (streets, counties)
 
     def tokens(self, text: str) -> tuple[str, ...]:
         return name_tokens(text[self.start : self.end])
 
 
-@register("names", 7)
+@register("names", 8)
 def extract(article: ArticleDoc) -> list[Mention]:
     """The first occurrence of each written form of a name or place, valued with the article's fullest form."""
     tagged = [e for e in (_trim(article, ent) for ent in article.doc.ents) if e]
