@@ -67,6 +67,8 @@ def tokens_match(a: str, b: str) -> bool:
     """Whether two folded name tokens are spellings of one name (initials match their full word)."""
     if a == b:
         return True
+    if any(ch.isdigit() for ch in a + b):
+        return False  # "52nd" and "53rd" streets, "Route 66" and "Route 67": numbers are exact
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     if min(len(a), len(b)) < 4 or _gendered_pair(a, b):
@@ -205,8 +207,17 @@ class EntityIndex:
 
 
 def _categories(votes: dict[str, Counter]) -> dict[str, str]:
-    """Category per folded value by majority; a 'person' spelled like an organisation is that organisation."""
+    """Category per folded value by majority, with two repairs.
+
+    A one-word name some outlet tags as a person and that is the surname of a
+    person named in full is that person ('Trump' tagged ORG by one outlet);
+    a 'person' spelled like an organisation is that organisation.
+    """
     cats = {f: max(sorted(c), key=lambda k: c[k]) for f, c in votes.items()}
+    surnames = {name_tokens(f)[-1] for f, c in cats.items() if c == "person" and len(name_tokens(f)) > 1}
+    for f, c in votes.items():
+        if cats[f] != "person" and c["person"] and len(name_tokens(f)) == 1 and name_tokens(f)[0] in surnames:
+            cats[f] = "person"
     orgs = [f for f, c in cats.items() if c == "org"]
     for f, c in cats.items():
         if c == "person" and any(fixed_match(f, o) for o in orgs):

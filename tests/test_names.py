@@ -249,3 +249,160 @@ def test_places_need_exact_one_word_names():
 def test_fold():
     assert fold("Qāsem Soleimani’s") == "qasem soleimani"
     assert fold("U.S.") == "us"
+
+
+GOTHAMIST_52ND = (
+    "Police said two Brooklyn South Anti Crime plainclothes officers had been on patrol when they noticed young "
+    "males near 473 East 52nd Street."
+)
+PIX11_52ND = (
+    "According to police, Kimani Gray had a .38 caliber Rohm’s Industry revolver and he allegedly pointed it at the "
+    "plain clothes officers Saturday night when they approached a group on East 52nd street in East Flatbush."
+)
+NYDN_52ND = (
+    "Many in the community contest police allegations that Gray pointed a gun at cops when he was shot during a "
+    "confrontation with two plainclothes officers on E. 52nd St. Saturday night."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (GOTHAMIST_52ND, {("473 East 52nd Street", "East 52nd Street")}),
+        (PIX11_52ND, {("East 52nd street", "East 52nd Street")}),
+        (NYDN_52ND, {("E. 52nd St.", "East 52nd Street")}),
+        (
+            "The trouble Wednesday night began soon after more than 200 people set off from the vigil site at "
+            "Church Ave. and E. 55th St. around 8:30 p.m.",
+            {("Church Ave.", "Church Avenue"), ("E. 55th St.", "East 55th Street")},
+        ),
+        (
+            "Overnight and into early Tuesday morning, police barricaded Snyder Avenue in front of the 67th precinct "
+            "in East Flatbush.",
+            {("Snyder Avenue", "Snyder Avenue")},
+        ),
+        (
+            "Between 60 and 100 rioters gathered around Church and Snyder Ave. in East Flatbush and threw bottles.",
+            {("Snyder Ave.", "Snyder Avenue")},
+        ),
+        (
+            "“I’m scared for everything, myself, my store, my workers,” said Salm Sami, 45, who owns the Deli, Grill "
+            "& Grocery at Church and New York Aves.",
+            {("Church", "Church Avenue"), ("New York Aves.", "New York Avenue")},
+        ),
+        ("First came the shooting: an armed teenager killed by police officers on a darkened Brooklyn street.", set()),
+        ("The team flew from Main St. Louis to Chicago on Friday.", set()),
+        ("The Wall Street Journal reported that the Snyder Avenue Baptist Church was closed.", set()),
+    ],
+)
+def test_streets_are_spelled_out_without_house_numbers(article, text, expected):
+    streets = {(m.text, m.value) for m in extract(article(text)) if m.value.endswith(("Street", "Avenue"))}
+    assert streets == expected
+    assert all(m.kind == "place" for m in extract(article(text)) if (m.text, m.value) in expected)
+
+
+def test_two_counties_sharing_one_plural_are_both_counties(article):
+    text = "An earthquake measuring 4.6 rattled Sonoma and Lake counties early Thursday."
+    places = {(m.text, m.value) for m in extract(article(text)) if m.kind == "place"}
+    assert places == {("Sonoma", "Sonoma County"), ("Lake", "Lake County")}
+
+
+def test_names_holding_a_street_stay_whole(article):
+    text = "The Wall Street Journal reported that the Snyder Avenue Baptist Church was closed."
+    names = {(m.text, m.key) for m in extract(article(text))}
+    assert names == {
+        ("Wall Street Journal", "org:Wall Street Journal"),
+        ("Snyder Avenue Baptist Church", "org:Snyder Avenue Baptist Church"),
+    }
+
+
+def _story(article, texts: dict[str, str]) -> tuple[list[Mention], StoryContext]:
+    """Extract names from one article per outlet and build the story's context over them."""
+    mentions = [m for source, text in texts.items() for m in extract(article(text, source))]
+    return mentions, _ctx(mentions)
+
+
+def test_street_written_three_ways_is_one_agreed_place(article):
+    mentions, ctx = _story(article, {"gothamist": GOTHAMIST_52ND, "pix11": PIX11_52ND, "nydn": NYDN_52ND})
+    street = [g for g in align_places(mentions, ctx) if g.label == "East 52nd Street"]
+    assert len(street) == 1 and street[0].status == "agree"
+    assert sorted(m.source for m in street[0].mentions) == ["gothamist", "nydn", "pix11"]
+
+
+KIMANI_STORY = {
+    "rt": GRAY_RT_TWO,
+    "dailymail": GRAY_S3,
+    "nydn": "Police struggled to control a hostile crowd.\nGray’s sister Mahnefeh was among those arrested.",
+    "nytimes": (
+        "The police said Kimani Gray, 16, pointed a revolver at officers.\n"
+        "After officers in riot gear set up a roadblock on Church Avenue, Mr. Gray’s sister Mahnefah tried to cross "
+        "the street and was put into a police car."
+    ),
+}
+
+
+def test_victim_and_sister_sharing_a_surname_stay_apart(article):
+    mentions, ctx = _story(article, KIMANI_STORY)
+    groups = {g.label: g for g in align_names(mentions, ctx)}
+    victim, sister = groups["Kimani Gray"], groups["Mahnefah Gray"]
+    assert {m.value for m in victim.mentions}.isdisjoint({m.value for m in sister.mentions})
+    assert all("Mahnef" not in m.text for m in victim.mentions)
+    assert sorted({m.source for m in sister.mentions}) == ["dailymail", "nydn", "nytimes", "rt"]
+    assert not ctx.entities.same("Gray", "Kimani Gray")
+
+
+def test_differ_verdict_names_every_outlet_under_its_spelling(article):
+    mentions, ctx = _story(article, KIMANI_STORY)
+    sister = next(g for g in align_names(mentions, ctx) if g.label == "Mahnefah Gray")
+    assert sister.status == "differ"
+    assert sister.verdict == "Outlets spell it differently: Mahnefah Gray (dailymail, nytimes, rt) vs Mahnefeh (nydn)"
+
+
+NYDN_WILLIAMS = (
+    "“These kids are angry,” said Makaeo Williams, 20, who lives in the neighborhood.\n"
+    "City Councilman Jumaane Williams said he understood the anger.\n"
+    "Williams called for calm."
+)
+
+
+@pytest.mark.parametrize(
+    ("texts", "same", "apart"),
+    [
+        (  # first name dropped, title added, middle initial dropped
+            {
+                "nytimes": "Police Commissioner Raymond W. Kelly said the teenager had a gun. Mr. Kelly spoke late.",
+                "insider": "NYPD Commissioner Raymond Kelly said the officers fired 11 shots.",
+            },
+            [("Mr. Kelly", "Raymond Kelly"), ("Commissioner Raymond W. Kelly", "Raymond Kelly")],
+            [],
+        ),
+        (  # a councilman and a young man sharing a surname in one article
+            {"nydn": NYDN_WILLIAMS, "rt": "City Councilman Jumaane D. Williams called for calm."},
+            [("Jumaane Williams", "Jumaane D. Williams")],
+            [("Makaeo Williams", "Jumaane Williams"), ("Williams", "Makaeo Williams")],
+        ),
+        (  # transliterations of a Greek first name
+            {
+                "thenational": "\u201cWe will continue,\u201d said Giannis Panagopoulos, head of GSEE.",
+                "usatoday": "\u201cWe will continue,\u201d said Yiannis Panagopoulos, head of GSEE.",
+            },
+            [("Giannis Panagopoulos", "Yiannis Panagopoulos")],
+            [],
+        ),
+    ],
+)
+def test_story_index_on_real_sentences(article, texts, same, apart):
+    _, ctx = _story(article, texts)
+    assert all(ctx.entities.same(a, b) for a, b in same)
+    assert not any(ctx.entities.same(a, b) for a, b in apart)
+
+
+def test_one_outlet_tagging_a_surname_as_organisation_joins_the_person():
+    mentions = [_m("name", "a", "Donald Trump"), _m("name", "b", "Trump"), _m("name", "c", "Trump", org=True)]
+    groups = align_names(mentions, _ctx(mentions))
+    assert [(g.label, g.status, len(g.mentions)) for g in groups] == [("Donald Trump", "agree", 3)]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [("52nd", "52nd", True), ("52nd", "53rd", False), ("1200", "1300", False)])
+def test_numbered_name_parts_match_exactly(a, b, same):
+    assert tokens_match(a, b) is same

@@ -45,8 +45,9 @@ def _group(name: str, ms: list[Mention], ctx: StoryContext) -> Group:
     elif status == "agree":
         verdict = f"Outlets agree on the name: {name}"
     else:
+        shown = _shown(spellings)
         verdict = "Outlets spell it differently: " + " vs ".join(
-            f"{s} ({_outlets(spellings[s], ctx)})" for s in _shown(spellings)
+            f"{s} ({_outlets(shown[s], ctx)})" for s in sorted(shown, key=lambda s: (-len(shown[s]), s))
         )
     return Group(ms[0].kind, tuple(ms), status, verdict, name, name)
 
@@ -62,12 +63,28 @@ def _spellings(ms: list[Mention]) -> dict[str, set[str]]:
     return out
 
 
-def _shown(spellings: dict[str, set[str]]) -> list[str]:
-    """The fullest spellings, plus shorter ones that clash with every fuller one; most used first."""
+def _shown(spellings: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The spellings to list, each with every outlet whose writing fits it.
+
+    The fullest spellings are listed, plus shorter ones that clash with every
+    fuller one. A short form that fits exactly one listed spelling ('Amara'
+    beside 'Amara Osei') counts its outlets there; one that fits several is
+    listed itself if its outlets would otherwise go unnamed.
+    """
     longest = max(len(name_tokens(s)) for s in spellings)
-    full = [s for s in spellings if len(name_tokens(s)) == longest]
-    extra = [s for s in spellings if s not in full and all(spelling_conflicts(s, f) for f in full)]
-    return sorted(full + extra, key=lambda s: (-len(spellings[s]), s))
+    full = [s for s in sorted(spellings) if len(name_tokens(s)) == longest]
+    listed = {s: set(spellings[s]) for s in sorted(spellings) if s in full or _clashes_with_all(s, full)}
+    for short in sorted(set(spellings) - set(listed)):
+        fits = [s for s in listed if not spelling_conflicts(short, s)]
+        if len(fits) == 1:
+            listed[fits[0]] |= spellings[short]
+        elif not spellings[short] <= set().union(*listed.values()):
+            listed[short] = set(spellings[short])
+    return listed
+
+
+def _clashes_with_all(spelling: str, others: list[str]) -> bool:
+    return all(spelling_conflicts(spelling, other) for other in others)
 
 
 def _outlets(sources: set[str], ctx: StoryContext) -> str:

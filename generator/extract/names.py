@@ -4,6 +4,10 @@ Spans are trimmed of a leading "the", possessive "'s" and titles ("Foreign
 Minister", "Maj. Gen."); the title is kept in `words` for readers. Within one
 article a short form ("Ruiz", "Mr. Smith") takes the article's full
 form as its value, while `text` stays the span as written.
+
+Street addresses, which the small model rarely tags, are found by pattern
+("12 W. 4th St.", "Elm Avenue"); their value is the street spelled out
+("West 4th Street"), without the house number, so abbreviations compare equal.
 """
 
 from __future__ import annotations
@@ -23,6 +27,35 @@ _BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:by|written by|reporting by|photo|credit|
 _DATELINE_AFTER = re.compile(r"^[^\n]{0,40}?\([A-Z][\w .&-]*\)\s*[-–—]")
 _JOINERS = {"of", "the", "for"}
 _NOT_NAMES = {"ADP", "VERB", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "AUX"}
+_STREET_TYPES = {
+    "street": "Street",
+    "st": "Street",
+    "avenue": "Avenue",
+    "ave": "Avenue",
+    "av": "Avenue",
+    "road": "Road",
+    "rd": "Road",
+    "boulevard": "Boulevard",
+    "blvd": "Boulevard",
+    "drive": "Drive",
+    "parkway": "Parkway",
+    "pkwy": "Parkway",
+}
+_PLURAL_STREET_TYPES = {"streets": "Street", "sts": "Street", "avenues": "Avenue", "aves": "Avenue", "roads": "Road"}
+_DIRECTIONS = {"n": "North", "s": "South", "e": "East", "w": "West"}
+_FULL_TYPE_WORDS = {"street", "avenue", "road", "boulevard", "drive", "parkway", "streets", "avenues", "roads"}
+_WORD = r"[A-Z][\w'’-]*"
+_STREET = re.compile(
+    rf"(?:\b(?P<number>\d{{1,5}}[A-Za-z]?)[ \t]+)?"
+    rf"(?:\b(?P<direction>[NSEW]|North|South|East|West)\.?[ \t]+(?=\d))?"
+    rf"(?:(?P<other>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+(?:and|&)[ \t]+)?"
+    rf"(?P<name>\b\d+(?:st|nd|rd|th)|{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+    rf"[ \t]+(?P<type>(?i:{'|'.join(sorted(_STREET_TYPES | _PLURAL_STREET_TYPES, key=len, reverse=True))}))\b"
+    r"(?P<dot>\.)?"
+)
+_SHARED_COUNTY = re.compile(
+    rf"\b(?P<first>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+(?:and|&)[ \t]+(?P<second>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+counties\b"
+)
 
 
 @dataclass(frozen=True)
@@ -34,22 +67,26 @@ class _Ent:
     category: str  # person | org | place
     title: str
     sent: Span
+    value: str = ""  # a normalised value when the written form is not one (streets, counties)
 
     def tokens(self, text: str) -> tuple[str, ...]:
         return name_tokens(text[self.start : self.end])
 
 
-@register("names", 4)
+@register("names", 8)
 def extract(article: ArticleDoc) -> list[Mention]:
     """The first occurrence of each written form of a name or place, valued with the article's fullest form."""
-    ents = _relabel(article.text, [e for e in (_trim(article, ent) for ent in article.doc.ents) if e])
+    tagged = [e for e in (_trim(article, ent) for ent in article.doc.ents) if e]
+    by_pattern = [p for p in _streets(article) + _counties(article) if not any(_runs_past(e, p) for e in tagged)]
+    ents = [e for e in tagged if not _overlaps(e, by_pattern)]
+    ents = sorted(_relabel(article.text, ents) + by_pattern, key=lambda e: (e.start, e.end))
     full = _full_forms(article.text, ents)
     credits: dict[Span, str | None] = {}
     seen: set[tuple[str, str]] = set()
     out = []
     for e in ents:
         text = article.text[e.start : e.end]
-        value = _display(text) if e.category != "person" else full.get(e.start, _display(text))
+        value = e.value or (_display(text) if e.category != "person" else full.get(e.start, _display(text)))
         if (value, fold(text)) in seen:
             continue  # each way of writing a name once per article: enough to compare, and readable
         seen.add((value, fold(text)))
@@ -68,6 +105,71 @@ def extract(article: ArticleDoc) -> list[Mention]:
             )
         )
     return out
+
+
+def _streets(article: ArticleDoc) -> list[_Ent]:
+    """Street names by pattern, each valued as the street spelled out (no house number, no abbreviations)."""
+    out = []
+    for match in _STREET.finditer(article.doc.text):
+        written_type = match["type"].lower()
+        full_type = _PLURAL_STREET_TYPES.get(written_type) or _STREET_TYPES[written_type]
+        name_start = _street_name_start(article, match, full_type)
+        if name_start is None:
+            continue
+        name = _display(article.doc.text[name_start : match.end("name")])
+        direction = match["direction"] or ""
+        direction = _DIRECTIONS.get(direction.lower(), direction.capitalize()) + " " if direction else ""
+        start = match.start("direction") if direction else name_start
+        if match["number"] and not match["other"] and name_start == match.start("name"):
+            start = match.start("number")  # "473 East 52nd Street": the address as written
+        sent = article.sentence_at(name_start)
+        if written_type in _PLURAL_STREET_TYPES and match["other"]:
+            other = f"{match['other']} {full_type}"  # "Elm and Oak Aves.": both are avenues
+            out.append(_Ent(match.start("other"), match.end("other"), "place", "", sent, other))
+        end = match.end("dot") if match["dot"] and written_type not in _FULL_TYPE_WORDS else match.end("type")
+        out.append(_Ent(start, end, "place", "", sent, f"{direction}{name} {full_type}"))
+    return out
+
+
+def _counties(article: ArticleDoc) -> list[_Ent]:
+    """'Elm and Oak counties': two counties, each valued with its full name ('Elm County')."""
+    out = []
+    for match in _SHARED_COUNTY.finditer(article.doc.text):
+        names = [article.doc.char_span(match.start(g), match.end(g), "expand") for g in ("first", "second")]
+        if all(name is not None and all(tok.pos_ == "PROPN" for tok in name) for name in names):
+            sent = article.sentence_at(match.start())
+            out += [_Ent(name.start_char, name.end_char, "place", "", sent, f"{name.text} County") for name in names]
+    return out
+
+
+def _street_name_start(article: ArticleDoc, match: re.Match, full_type: str) -> int | None:
+    """Where the street's name starts: an ordinal, or the proper nouns before a capitalised type; None if no street.
+
+    A lower-case type needs an ordinal ("a Brooklyn street" names no street), and "St." before a capital may be
+    "Saint".
+    """
+    if match["name"][0].isdigit():
+        return match.start("name")
+    if not match["type"][0].isupper():
+        return None
+    after = article.doc.text[match.end() :].lstrip(" \t")
+    if full_type == "Street" and match["type"].lower() == "st" and after[:1].isupper():
+        return None
+    tokens = list(article.doc.char_span(match.start("name"), match.end("name"), "expand") or ())
+    while tokens and tokens[0].pos_ != "PROPN":
+        tokens.pop(0)  # "In Elm Avenue": a capitalised opening word is not part of the name
+    if not tokens or any(tok.pos_ != "PROPN" for tok in tokens):
+        return None
+    return tokens[0].idx
+
+
+def _runs_past(ent: _Ent, street: _Ent) -> bool:
+    """A tagged name holding the street and going on ('Elm Street Journal') names something else."""
+    return ent.start <= street.start and ent.end > street.end
+
+
+def _overlaps(ent: _Ent, others: list[_Ent]) -> bool:
+    return any(ent.start < o.end and o.start < ent.end for o in others)
 
 
 def _display(text: str) -> str:
