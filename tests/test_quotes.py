@@ -77,6 +77,94 @@ EXTRACTION = [
         "“I doubt that he wants conflict. He ran on a campaign promise.\n\nHe thinks he can bring us to our knees.",
         [("I doubt that he wants conflict.", None), ("He ran on a campaign promise.", None)],
     ),
+    (  # an unbalanced straight mark does not swallow the paragraphs after it (netanyahu s1 sentences)
+        'Netanyahu said "Iran lied about never having a nuclear weapons program.\n\n'
+        "The Israeli leader spoke in English and showed pictures and videos.\n\n"
+        "U.S. President Donald Trump has long criticized the 2015 agreement.",
+        [("Iran lied about never having a nuclear weapons program.", "Netanyahu")],
+    ),
+    (  # netanyahu s1 sentences set as one quote over two paragraphs: a mark opens each, one closes the last
+        "Prime Minister Benjamin Netanyahu spoke on Monday.\n\n"
+        "“First, Iran lied about never having a nuclear weapons program.\n\n"
+        "“Second, even after the deal, Iran continued to preserve and expand its nuclear weapons knowledge for future "
+        "use,” he said.",
+        [
+            ("First, Iran lied about never having a nuclear weapons program.", "Benjamin Netanyahu"),
+            (
+                "Second, even after the deal, Iran continued to preserve and expand its nuclear weapons knowledge for "
+                "future use",
+                "Benjamin Netanyahu",
+            ),
+        ],
+    ),
+    (  # athens s5: a quote over three lines, reopened only on the last; "He added:" after a named speaker
+        "Greek prime minister George Papandreou condemned the killings.\n"
+        'He added: "We will, of course, stand alongside the families who lost loved ones.\n'
+        "This is the least we can do.\n"
+        '"To those who now mourn the loss of three children we say that the perpetrators will be identified and held '
+        "accountable for what they've done.\"\n",
+        [
+            ("We will, of course, stand alongside the families who lost loved ones.", "George Papandreou"),
+            ("This is the least we can do.", "George Papandreou"),
+            (
+                "To those who now mourn the loss of three children we say that the perpetrators will be identified and "
+                "held accountable for what they've done.",
+                "George Papandreou",
+            ),
+        ],
+    ),
+    (  # athens s2: "..., said X, role"
+        '"The Greek people have been called to make sacrifices while the rich pay nothing," said Giannis '
+        "Panagopoulos, head of the GSEE private sector union.",
+        [("The Greek people have been called to make sacrifices while the rich pay nothing", "Giannis Panagopoulos")],
+    ),
+    (  # athens s5: "X told Y:" with the quote after the colon
+        "The vice president of the civil servants' union, Elias Vrettakos, told Sky News: \"The measures of the "
+        'government overtake our historic gains and abolish our rights and return society back to the 1960s."',
+        [
+            (
+                "The measures of the government overtake our historic gains and abolish our rights and return "
+                "society back to the 1960s.",
+                "Elias Vrettakos",
+            )
+        ],
+    ),
+    (  # troy s1: "according to" a titled person; a partial quote of four words
+        'The suspect, 38-year-old Anthony LaCalamita, was "deliberately seeking out these individuals," according to '
+        "Troy police Lt. Gerry Scherlinck.",
+        [("deliberately seeking out these individuals", "Gerry Scherlinck")],
+    ),
+    (  # troy s4: the named person after "said" beats the co-workers nearer the quote
+        "“We heard pop, pop, pop,” smelled gunpowder and heard co-workers yelling, said Jean Larson, 48, a staff "
+        "accountant for G&C, a subsidiary of Gordon Advisors.",
+        [("We heard pop, pop, pop", "Jean Larson")],
+    ),
+    (  # kimani s2: "quoted X as saying"
+        '"The cops, they just jumped out of the car so fast," the New York Daily News quoted witness Devonte Brown as '
+        "saying.",
+        [("The cops, they just jumped out of the car so fast", "Devonte Brown")],
+    ),
+    (  # netanyahu s3: two partial quotes of two words, kept because attributed (unlike a scare quote)
+        "Iran’s deputy foreign minister and senior nuclear negotiator, Abbas Araghchi, called Netanyahu’s "
+        "presentation “childish and ridiculous,” and said the purported evidence was “fake and fabricated,” the "
+        "Associated Press reported.",
+        [("childish and ridiculous", "Abbas Araghchi"), ("fake and fabricated", "Abbas Araghchi")],
+    ),
+    (  # demo s2: "he added" resolved to the person named two paragraphs before
+        "Ali Vaez, the director of the Iran Project at the International Crisis Group (ICG), suggested that Tehran may "
+        "have given Washington advance warning.\n\n"
+        "“I wouldn’t be surprised at all if we later learn that Tehran had tried to give advanced warning to the U.S. "
+        "so as to limit casualties,” he tweeted on January 8.\n\n"
+        "“The ball is now back in Trump’s court,” he added.",
+        [
+            (
+                "I wouldn't be surprised at all if we later learn that Tehran had tried to give advanced warning to "
+                "the U.S. so as to limit casualties",
+                "Ali Vaez",
+            ),
+            ("The ball is now back in Trump's court", "Ali Vaez"),
+        ],
+    ),
 ]
 
 
