@@ -114,6 +114,19 @@ def test_speaker_and_polarity(article, text, speaker, negative):
             "s1": "There are no reports of injuries or major damage.",
             "s5": "There were no reports of damage or injuries, but there were some apparent aftershocks.",
         },
+        {  # netanyahu: spoke in English, one sentence going on to what he showed, the other opening with an aside
+            "s1": "The Israeli leader spoke in English and showed pictures and videos purporting to be of historic "
+            "secret Iranian nuclear facilities, as well as Iranian documents and plans to develop atomic weapons.",
+            "s3": "Netanyahu, who bitterly opposed the deal, spoke in English, a clear sign he wanted to present his "
+            "case to an international audience.",
+        },
+        {  # athens: one outlet quotes the promise, two report it in their own words
+            "s5": '"To those who now mourn the loss of three children we say that the perpetrators will be identified '
+            "and held accountable for what they've done.\"",
+            "s7": "Papandreou expressed shock at the deaths and vowed to bring those responsible to justice.",
+            "s8": "Prime Minister George Papandreou vowed Wednesday that those responsible for the deaths would be "
+            "found and brought to justice.",
+        },
     ],
 )
 def test_same_statement_in_other_words_agrees(article, texts):
@@ -201,3 +214,50 @@ def test_output_does_not_depend_on_input_order(article):
     mentions, groups = align(article, texts)
     again = align_claims(list(reversed(mentions)), StoryContext("s", {}, EntityIndex.build([])))
     assert groups == again
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        (  # netanyahu s1: two coordinated main verbs, two statements
+            "The Israeli leader spoke in English and showed pictures and videos purporting to be of historic secret "
+            "Iranian nuclear facilities, as well as Iranian documents and plans to develop atomic weapons.",
+            [
+                "The Israeli leader spoke in English",
+                "showed pictures and videos purporting to be of historic secret Iranian nuclear facilities, as well as "
+                "Iranian documents and plans to develop atomic weapons.",
+            ],
+        ),
+        (  # geysers s5: spaCy cuts after 'It?"'; the lower-case rest continues the sentence
+            'The "Do You Feel It?" survey by the USGS showed people as far south a San Francisco felt shaking.',
+            ['The "Do You Feel It?" survey by the USGS showed people as far south a San Francisco felt shaking.'],
+        ),
+        (  # geysers s5: the second verb says too little alone, so the sentence stays whole
+            "There were no reports of damage or injuries, but there were some apparent aftershocks.",
+            ["There were no reports of damage or injuries, but there were some apparent aftershocks."],
+        ),
+    ],
+)
+def test_clauses(article, text, clauses):
+    assert [m.text for m in claims_of(article, text)] == clauses
+
+
+def test_an_aside_is_not_what_the_sentence_states(article):
+    (claim,) = claims_of(
+        article,
+        "Netanyahu, who bitterly opposed the deal, spoke in English, a clear sign he wanted to present his case to an "
+        "international audience.",
+    )
+    assert "speak" in claim.words and "english" in claim.words and "oppose" not in claim.words
+
+
+def test_directions_are_compared(article):
+    (claim,) = claims_of(article, "Residents of Sonoma County felt it, too, including some as far south as Santa Rosa.")
+    assert {"feel", "south"} <= set(claim.words)
+
+
+def test_two_quotations_are_left_to_the_quotes_aligner(article):
+    quote = '"Tonight was a peaceful vigil that devolved into a riot, and this is what happens in our community."'
+    mentions, groups = align(article, {"s2": quote, "s3": quote})
+    assert [m.key for m in mentions] == ["quoted", "quoted"]
+    assert groups == []

@@ -77,6 +77,94 @@ EXTRACTION = [
         "“I doubt that he wants conflict. He ran on a campaign promise.\n\nHe thinks he can bring us to our knees.",
         [("I doubt that he wants conflict.", None), ("He ran on a campaign promise.", None)],
     ),
+    (  # an unbalanced straight mark does not swallow the paragraphs after it (netanyahu s1 sentences)
+        'Netanyahu said "Iran lied about never having a nuclear weapons program.\n\n'
+        "The Israeli leader spoke in English and showed pictures and videos.\n\n"
+        "U.S. President Donald Trump has long criticized the 2015 agreement.",
+        [("Iran lied about never having a nuclear weapons program.", "Netanyahu")],
+    ),
+    (  # netanyahu s1 sentences set as one quote over two paragraphs: a mark opens each, one closes the last
+        "Prime Minister Benjamin Netanyahu spoke on Monday.\n\n"
+        "“First, Iran lied about never having a nuclear weapons program.\n\n"
+        "“Second, even after the deal, Iran continued to preserve and expand its nuclear weapons knowledge for future "
+        "use,” he said.",
+        [
+            ("First, Iran lied about never having a nuclear weapons program.", "Benjamin Netanyahu"),
+            (
+                "Second, even after the deal, Iran continued to preserve and expand its nuclear weapons knowledge for "
+                "future use",
+                "Benjamin Netanyahu",
+            ),
+        ],
+    ),
+    (  # athens s5: a quote over three lines, reopened only on the last; "He added:" after a named speaker
+        "Greek prime minister George Papandreou condemned the killings.\n"
+        'He added: "We will, of course, stand alongside the families who lost loved ones.\n'
+        "This is the least we can do.\n"
+        '"To those who now mourn the loss of three children we say that the perpetrators will be identified and held '
+        "accountable for what they've done.\"\n",
+        [
+            ("We will, of course, stand alongside the families who lost loved ones.", "George Papandreou"),
+            ("This is the least we can do.", "George Papandreou"),
+            (
+                "To those who now mourn the loss of three children we say that the perpetrators will be identified and "
+                "held accountable for what they've done.",
+                "George Papandreou",
+            ),
+        ],
+    ),
+    (  # athens s2: "..., said X, role"
+        '"The Greek people have been called to make sacrifices while the rich pay nothing," said Giannis '
+        "Panagopoulos, head of the GSEE private sector union.",
+        [("The Greek people have been called to make sacrifices while the rich pay nothing", "Giannis Panagopoulos")],
+    ),
+    (  # athens s5: "X told Y:" with the quote after the colon
+        "The vice president of the civil servants' union, Elias Vrettakos, told Sky News: \"The measures of the "
+        'government overtake our historic gains and abolish our rights and return society back to the 1960s."',
+        [
+            (
+                "The measures of the government overtake our historic gains and abolish our rights and return "
+                "society back to the 1960s.",
+                "Elias Vrettakos",
+            )
+        ],
+    ),
+    (  # troy s1: "according to" a titled person; a partial quote of four words
+        'The suspect, 38-year-old Anthony LaCalamita, was "deliberately seeking out these individuals," according to '
+        "Troy police Lt. Gerry Scherlinck.",
+        [("deliberately seeking out these individuals", "Gerry Scherlinck")],
+    ),
+    (  # troy s4: the named person after "said" beats the co-workers nearer the quote
+        "“We heard pop, pop, pop,” smelled gunpowder and heard co-workers yelling, said Jean Larson, 48, a staff "
+        "accountant for G&C, a subsidiary of Gordon Advisors.",
+        [("We heard pop, pop, pop", "Jean Larson")],
+    ),
+    (  # kimani s2: "quoted X as saying"
+        '"The cops, they just jumped out of the car so fast," the New York Daily News quoted witness Devonte Brown as '
+        "saying.",
+        [("The cops, they just jumped out of the car so fast", "Devonte Brown")],
+    ),
+    (  # netanyahu s3: two partial quotes of two words, kept because attributed (unlike a scare quote)
+        "Iran’s deputy foreign minister and senior nuclear negotiator, Abbas Araghchi, called Netanyahu’s "
+        "presentation “childish and ridiculous,” and said the purported evidence was “fake and fabricated,” the "
+        "Associated Press reported.",
+        [("childish and ridiculous", "Abbas Araghchi"), ("fake and fabricated", "Abbas Araghchi")],
+    ),
+    (  # demo s2: "he added" resolved to the person named two paragraphs before
+        "Ali Vaez, the director of the Iran Project at the International Crisis Group (ICG), suggested that Tehran may "
+        "have given Washington advance warning.\n\n"
+        "“I wouldn’t be surprised at all if we later learn that Tehran had tried to give advanced warning to the U.S. "
+        "so as to limit casualties,” he tweeted on January 8.\n\n"
+        "“The ball is now back in Trump’s court,” he added.",
+        [
+            (
+                "I wouldn't be surprised at all if we later learn that Tehran had tried to give advanced warning to "
+                "the U.S. so as to limit casualties",
+                "Ali Vaez",
+            ),
+            ("The ball is now back in Trump's court", "Ali Vaez"),
+        ],
+    ),
 ]
 
 
@@ -228,3 +316,104 @@ def test_verdicts_name_the_difference():
     assert groups[0].verdict == "Outlets differ in wording: “slap in the face” (s2) vs “slap on the face” (s3)"
     speakers = align_quotes(ALIGN[4][0], CTX)
     assert speakers[0].verdict == "Outlets credit different speakers: James Gage vs Robert Pickell"
+
+
+PREFIX = 15
+
+
+def _aligned(article, texts: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Extract quotes from each outlet's text and align them: (status, "source:first characters" of each member)."""
+    mentions = [m for sid, text in sorted(texts.items()) for m in extract(article(text, sid))]
+    groups = align_quotes(mentions, CTX)
+    return sorted((g.status, tuple(f"{m.source}:{m.value[:PREFIX]}" for m in g.mentions)) for g in groups)
+
+
+REAL_ALIGNMENT = [
+    (  # athens negative example: Panagopoulos says different things in the two wire texts
+        {
+            "s1": 'The head of the GSEE private sector union, Giannis Panagopoulos, said: "The Greek people have been '
+            'called to make sacrifices while the rich pay nothing."',
+            "s3": '"These people are losing their rights, they are losing their future," said Yiannis Panagopoulos, '
+            'head of GSEE, one of the two largest unions. "The country cannot surrender without a fight."',
+        },
+        [
+            ("single", ("s1:The Greek people hav",)),
+            ("single", ("s3:The country cannot ",)),
+            ("single", ("s3:These people are lo",)),
+        ],
+    ),
+    (  # athens negative example: Vrettakos quoted saying different things by Sky and Reuters
+        {
+            "s5": "The vice president of the civil servants' union, Elias Vrettakos, told Sky News: \"The measures of "
+            'the government overtake our historic gains and abolish our rights and return society back to the 1960s."',
+            "s7": '"The big participation in the strike today and the crowds that flooded the streets of Athens... '
+            'sent a message to the government: We will not let the EU and the IMF measures pass," said Ilias '
+            "Vrettakos, deputy head of the union.",
+        },
+        [("single", ("s5:The measures of the",)), ("single", ("s7:The big participati",))],
+    ),
+    (  # kimani negative example: Devonte Brown in RT and in the Daily Mail
+        {
+            "s2": '"The cops, they just jumped out of the car so fast," the New York Daily News quoted witness '
+            "Devonte Brown as saying.",
+            "s3": "One of Gray's friends, Devonte Brown told the New York Post: 'As the cops opened fire, he was "
+            "screaming, ‘Stop! I’m not running!’'",
+        },
+        [("single", ("s2:The cops, they just",)), ("single", ("s3:As the cops opened ",))],
+    ),
+    (  # troy negative example: Adgate in CNN and in USA Today
+        {
+            "s1": '"We put a conference table in front of the front door with a bunch of chairs," Adgate told WDIV, '
+            "a Detroit station.",
+            "s2": "Bill Adgate, who works at LPL Financial inside the building, said he had hunkered down.\n"
+            '"It\'s tough.\nI want to get out," Adgate said by telephone.',
+        },
+        [("single", ("s1:We put a conference",)), ("single", ("s2:It's tough. I want ",))],
+    ),
+    (  # netanyahu negative example: Araghchi in USA Today and Breitbart
+        {
+            "s3": "Iran’s deputy foreign minister and senior nuclear negotiator, Abbas Araghchi, called Netanyahu’s "
+            "presentation “childish and ridiculous,” and said the purported evidence was “fake and fabricated,” the "
+            "Associated Press reported.",
+            "s5": "Earlier in the day, Iran's deputy foreign minister, Abbas Araghchi, reportedly said: \"The Iran "
+            'nuclear deal is no longer sustainable for Iran in its present form, without regard to a US exit."',
+        },
+        [
+            ("single", ("s3:childish and ridicu",)),
+            ("single", ("s3:fake and fabricated",)),
+            ("single", ("s5:The Iran nuclear dea",)),
+        ],
+    ),
+    (  # netanyahu: the same sentence of Netanyahu's in two wordings is one quote, and the wording differs
+        {
+            "s1": 'Netanyahu said: "Second, even after the deal, Iran continued to preserve and expand its nuclear '
+            'weapons knowledge for future use."',
+            "s3": '"Even after the deal was made, Iran continued to preserve and expand its nuclear know-how for use '
+            'at a later date," Netanyahu said.',
+        },
+        [("differ", ("s1:Second, even after ", "s3:Even after the deal"))],
+    ),
+    (  # demo: Khamenei translated two ways is one quote that differs; his other sentence stays apart
+        {
+            "s1": '"But what matters more in this confrontation is that the US presence in the region must come to an '
+            "end, and this won't be achieved merely through military means,\" Khamenei said.",
+            "s2": "Khamenei did not call for more military retaliatory actions, instead saying that “What is important "
+            "is ending the corrupting presence of America in the region.”",
+            "s3": "Iran’s Supreme Leader Ayatollah Ali Khamenei said that the strike was a “slap on the face”. He went "
+            "on:\n\nMilitary action like this is not sufficient. What is important is ending the corrupting presence "
+            "of America in the region. This region will not accept the presence of America.\n",
+        },
+        [
+            ("differ", ("s1:But what matters mor", "s2:What is important is", "s3:What is important is")),
+            ("single", ("s3:Military action lik",)),
+            ("single", ("s3:This region will not",)),
+            ("single", ("s3:slap on the face",)),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), REAL_ALIGNMENT)
+def test_alignment_of_real_quotes(article, texts, expected):
+    expected = [(status, tuple(m[: m.index(":") + 1 + PREFIX] for m in members)) for status, members in expected]
+    assert _aligned(article, texts) == sorted(expected)

@@ -4,17 +4,22 @@ Candidate pairs come from rapidfuzz (cheap, tolerant of a word added or a
 partial quote); only those pairs are compared word by word with
 diff-match-patch, which decides agree (same words, or one quote is a
 contiguous part of the other) or differ (words added, dropped or changed
-inside the shared part), and names the difference.
+inside the shared part), and names the difference. Two translations of one
+remark share few exact words but most of their rare content words; those are
+joined too, for one named speaker only and at most one rendering per outlet.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
@@ -22,6 +27,9 @@ from generator.model import Mention
 
 EDIT = "<ed>"  # an editorial bracket such as "[The police]": stands in for the words it replaces
 SHORT = 3  # quotes of up to this many words are partial quotes: matched only by exact containment
+VARIANT_SHARED = 4  # content words two translations of one remark share at least
+VARIANT_COVER = 0.55  # rarity-weighted share of the shorter rendering's content words the other must have
+_US = frozenset({"america", "american", "americans", "us", "usa"})
 _CONTRACTIONS = (
     (r"\bcan't\b", "can not"),
     (r"\bwon't\b", "will not"),
@@ -165,6 +173,11 @@ def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
     clusters: dict[int, list[int]] = {}
     for i in range(len(ms)):
         clusters.setdefault(find(i), []).append(i)
+    for _, i, j in _variant_pairs(ms, words):
+        a, b = find(i), find(j)
+        if a != b and not {ms[k].source for k in clusters[a]} & {ms[k].source for k in clusters[b]}:
+            parent[b] = a
+            clusters[a].extend(clusters.pop(b))
     groups = [_group([ms[i] for i in members], ctx) for members in clusters.values()]
     return sorted(groups, key=lambda g: (g.subject, g.mentions[0].source, g.mentions[0].start))
 
@@ -181,6 +194,43 @@ def _same_quote(a: Mention, b: Mention, wa: list[str], wb: list[str]) -> bool:
     if same_speaker(a, b):
         return score >= 85
     return score >= 95 and min(len(wa), len(wb)) >= 6  # the same long sentence, credited to someone else
+
+
+def _variant_pairs(ms: Sequence[Mention], words: list[list[str]]) -> list[tuple[float, int, int]]:
+    """Renderings of one named speaker's remark in other words (another translation), best first.
+
+    They share at least VARIANT_SHARED content words, weighted by rarity among the story's quotes so that the
+    topic every quote repeats counts little, covering VARIANT_COVER of the shorter rendering.
+    """
+    content = [_content_words(w) for w in words]
+    counts: dict[str, int] = {}
+    for found in content:
+        for w in found:
+            counts[w] = counts.get(w, 0) + 1
+    weight = {w: math.log((len(ms) + 5) / (c + 0.5)) for w, c in counts.items()}
+    pairs = []
+    for i, j in itertools.combinations(range(len(ms)), 2):
+        if ms[i].source == ms[j].source or not (ms[i].key and ms[j].key) or not same_speaker(ms[i], ms[j]):
+            continue
+        shared = content[i] & content[j]
+        if len(shared) < VARIANT_SHARED or min(len(words[i]), len(words[j])) <= SHORT:
+            continue
+        mass = min(sum(weight[w] for w in content[i]), sum(weight[w] for w in content[j]))
+        cover = sum(weight[w] for w in shared) / mass
+        if cover >= VARIANT_COVER:
+            pairs.append((-cover, i, j))
+    return sorted(pairs)
+
+
+def _content_words(words: list[str]) -> frozenset[str]:
+    """Words that carry meaning, crudely stemmed ("ending" = "end"), the United States folded to "us"."""
+    out = set()
+    for word in words:
+        if word in _US:
+            out.add("us")
+        elif word not in STOP_WORDS and len(word) > 2:
+            out.add(re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word))
+    return frozenset(out)
 
 
 def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]]) -> int | None:

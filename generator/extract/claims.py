@@ -16,7 +16,7 @@ from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Span
 
-VERSION = 5  # bump whenever the output changes: the build cache keys on it
+VERSION = 10  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
@@ -38,6 +38,7 @@ _SOURCES = {
     "minister", "sheriff", "chief", "spokesmen", "prosecutor", "investigator", "agency", "ministry", "government",
     "dispatcher", "resident", "expert", "analyst", "lawyer", "attorney", "survey", "statement",
 }  # fmt: skip
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor", "without"}
 _NEGATIVE_LEMMAS = {"deny", "avoid", "prevent", "refuse", "reject", "fail", "lack", "dismiss", "rule_out"}
 _US = {"us", "u s", "usa", "u s a", "united states", "united states of america", "america", "american", "americans"}
@@ -103,6 +104,8 @@ _SPLIT = re.compile(
     r";\s+|:\s+(?=[A-Z])|,\s+(?=(?i:following|after|while|whereas|though|although)\s)"
     r"|,\s+(?=(?i:and|but)\s+(?:(?i:the|a|an|he|she|it|they|we|his|her|their|its|police|officials)\b|[A-Z0-9]))"
 )
+_MARKS = "“”\"‘’'"
+QUOTED_MIN_WORDS = 6  # a quotation says something comparable from this many words of four letters or more
 _TERMINAL = (".", "!", "”", '"', "’", "'", ")")
 
 
@@ -110,15 +113,34 @@ _TERMINAL = (".", "!", "”", '"', "’", "'", ")")
 def extract(article: ArticleDoc) -> list[Mention]:
     """One mention per content sentence or clause, with the lemmas the aligner compares."""
     found: list[Mention] = []
-    for sent in article.sentences():
+    for sent in _sentences(article):
         span = article.sentence_span(sent)
         if not _is_statement(article.text[span.start : span.end], sent):
             continue
-        for start, end in _clauses(article, span):
-            mention = _mention(article, sent, span, start, end)
-            if mention is not None:
-                found.append(mention)
+        pieces = _clauses(article, span, _coordination_cuts(sent))
+        if not pieces:
+            found.extend(_quoted_statement(article, span))
+            continue
+        clauses = [_mention(article, span, a, b) for a, b in pieces]
+        if None in clauses:  # a coordinated verb split off too little to compare: keep the sentence whole
+            clauses = [_mention(article, span, a, b) for a, b in _clauses(article, span, [])]
+        found.extend(m for m in clauses if m is not None)
     return found
+
+
+def _sentences(article: ArticleDoc) -> list:
+    """spaCy's sentences, with a piece opening in lower case joined to the sentence it continues
+    ('The "Do You Feel It?" | survey by the USGS showed ...')."""
+    merged: list = []
+    for sent in article.sentences():
+        text = sent.text.lstrip()
+        previous = merged[-1] if merged else None
+        same_paragraph = previous is not None and "\n" not in article.text[previous.end_char : sent.start_char]
+        if same_paragraph and text[:1].islower():
+            merged[-1] = article.doc[previous.start : sent.end]
+        else:
+            merged.append(sent)
+    return merged
 
 
 def _is_statement(text: str, sent) -> bool:
@@ -143,9 +165,10 @@ def _is_prompt(sent) -> bool:
     return first is root and root.tag_ == "VB" and not has_subject
 
 
-def _clauses(article: ArticleDoc, span: Span) -> list[tuple[int, int]]:
-    """The stretches of a sentence that state something: two-statement sentences split, and a quotation that
-    opens or closes the sentence (or fills most of it) cut out, since the quotes extractor reports those."""
+def _clauses(article: ArticleDoc, span: Span, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of a sentence that state something: two-statement sentences split (at `cuts`, offsets in the
+    text, and at clause punctuation), and a quotation that opens or closes the sentence (or fills most of it) cut
+    out, since the quotes extractor reports those."""
     text = article.text[span.start : span.end]
     quotes = list(_QUOTED.finditer(text))
     quoted = sum(m.end() - m.start() for m in quotes)
@@ -157,14 +180,31 @@ def _clauses(article: ArticleDoc, span: Span) -> list[tuple[int, int]]:
         start, end = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
     else:
         start, end = 0, len(text)
+    separators = [(m.start(), m.end()) for m in _SPLIT.finditer(text, start, end)]
+    separators += [(a - span.start, b - span.start) for a, b in cuts if start <= a - span.start < end]
     pieces, cut = [], start
-    for m in _SPLIT.finditer(text, start, end):
-        if _content_count(text[cut : m.start()]) >= 4 and _content_count(text[m.end() : end]) >= 4:
-            pieces.append((cut, m.start()))
-            cut = m.end()
+    for sep_start, sep_end in sorted(separators):
+        if sep_start < cut:
+            continue
+        if _content_count(text[cut:sep_start]) >= 4 and _content_count(text[sep_end:end]) >= 4:
+            pieces.append((cut, sep_start))
+            cut = sep_end
     pieces.append((cut, end))
     pieces = [_trim(text, a, b) for a, b in pieces]
     return [(span.start + a, span.start + b) for a, b in pieces if b > a]
+
+
+def _coordination_cuts(sent) -> list[tuple[int, int]]:
+    """Where a sentence's main verb is coordinated with a second one ("X spoke in English and showed ...",
+    "X came days before A, and minutes before B addressed reporters"): the "and"/"but", as text offsets."""
+    root = sent.root
+    verbs = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    cuts = []
+    for cc in (c for c in root.children if c.dep_ == "cc" and c.lower_ in ("and", "but")):
+        if any(v.i > cc.i for v in verbs):
+            comma = cc.nbor(-1) if cc.i > sent.start and cc.nbor(-1).text == "," else cc
+            cuts.append((comma.idx, cc.idx + len(cc.text)))
+    return cuts
 
 
 def _unquoted_runs(text: str) -> list[tuple[int, int]]:
@@ -195,7 +235,24 @@ def _content_count(text: str) -> int:
     return sum(1 for w in re.findall(r"[A-Za-z0-9][\w'’.-]*", text) if len(w) > 3 or w[0].isdigit())
 
 
-def _mention(article: ArticleDoc, sent, span: Span, start: int, end: int) -> Mention | None:
+def _quoted_statement(article: ArticleDoc, span: Span) -> list[Mention]:
+    """A sentence that is all quotation, as a claim marked `key="quoted"`: the aligner compares it only with
+    other outlets' own wording, so that one outlet's quote is found in another's reported speech."""
+    text = article.text[span.start : span.end]
+    quotes = [m for m in _QUOTED.finditer(text) if _content_count(m.group()) >= QUOTED_MIN_WORDS]
+    if not quotes:
+        return []
+    longest = max(quotes, key=lambda m: (m.end() - m.start(), -m.start()))
+    start, end = _trim(text, longest.start(), longest.end())
+    while start < end and text[start] in _MARKS:
+        start += 1
+    while end > start and text[end - 1] in _MARKS + ",":
+        end -= 1
+    mention = _mention(article, span, span.start + start, span.start + end, key="quoted")
+    return [mention] if mention is not None else []
+
+
+def _mention(article: ArticleDoc, span: Span, start: int, end: int, key: str = "") -> Mention | None:
     """A claim mention for one clause, or None when it has too little content to compare."""
     doc = article.doc
     part = doc.char_span(start, end, alignment_mode="expand")
@@ -211,7 +268,7 @@ def _mention(article: ArticleDoc, sent, span: Span, start: int, end: int) -> Men
         end,
         span,
         value=None,
-        key="",
+        key=key,
         speaker=_speaker(part),
         attributed_to=credited_source(article, span),
         words=words,
@@ -220,15 +277,23 @@ def _mention(article: ArticleDoc, sent, span: Span, start: int, end: int) -> Men
 
 
 def claim_words(part) -> tuple[str, ...]:
-    """Content lemmas, lower-case, with place names, numbers and synonyms folded; "not" marks negative polarity."""
+    """Content lemmas, lower-case, with place names, numbers and synonyms folded; "not" marks negative polarity.
+
+    A relative clause set off by commas is left out, unless too little would be left to compare.
+    """
+    words = _content_lemmas(part, _aside_tokens(part))
+    return words if len([w for w in words if w != "not"]) >= 3 else _content_lemmas(part, set())
+
+
+def _content_lemmas(part, aside: set[int]) -> tuple[str, ...]:
     out: set[str] = set()
     us_tokens = {t.i for e in part.ents if re.sub(r"^the ", "", fold(e.text)) in _US for t in e}
     if us_tokens:
         out.add("us")
     places = {t.i for e in part.ents if e.label_ in _PLACE_LABELS for t in e}
-    credit = _attribution_tokens(part)
+    skip = us_tokens | _attribution_tokens(part) | aside
     for tok in part:
-        if tok.i in us_tokens or tok.i in credit:
+        if tok.i in skip:
             continue
         lemma = tok.lemma_.lower()
         if tok.lower_ in _NEGATIONS or lemma in _NEGATIONS:
@@ -242,8 +307,21 @@ def claim_words(part) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+def _aside_tokens(part) -> set[int]:
+    """Token indices of a relative clause set off by commas ("X, who opposed the deal, spoke"): background about
+    someone, not what the sentence states."""
+    out: set[int] = set()
+    for tok in part:
+        left = tok.left_edge.i
+        if tok.dep_ == "relcl" and left > part.start and part.doc[left - 1].text == ",":
+            out.update(t.i for t in tok.subtree)
+    return out
+
+
 def _is_content(tok, lemma: str) -> bool:
     """Nouns, verbs, adjectives, numbers and names; spaCy's stop list drops verbs like "keep" that we compare."""
+    if lemma in _DIRECTIONS:
+        return True  # "as far south as": an adverb, but it says where
     if tok.pos_ not in _CONTENT_POS or not any(c.isalnum() for c in lemma) or lemma in _SPEECH_LEMMAS:
         return False
     return not tok.is_stop or tok.like_num or lemma in _CONCEPTS

@@ -43,7 +43,7 @@ ROLES = _lexicon(
     "ambassador king queen pope judge detective spokesman spokeswoman commissioner mayor chancellor attorney "
     "prosecutor professor commander director ayatollah general premier"
 )  # titles of one office holder: "the sheriff said" -> the person named "Sheriff ..."
-VERSION = 4
+VERSION = 5
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OPEN_AFTER = " \t\n([{—–-/:"
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z0-9])")
@@ -113,7 +113,9 @@ def find_quotes(text: str) -> list[_Quote]:
         quotes.extend(found)
         carried = None
         if open_at is not None:
-            if nxt is not None and (_reopens(text, nxt) or _closes_first(text, nxt)):
+            if nxt is not None and (
+                _reopens(text, nxt) or _closes_first(text, nxt) or _bridges(text, paragraphs, i + 1)
+            ):
                 carried = open_at
             else:
                 quotes.append(_Quote(open_at, _rstrip(text, open_at, p_end)))
@@ -173,6 +175,15 @@ def _single_closes(text: str, start: int, end: int) -> bool:
 def _reopens(text: str, para: tuple[int, int]) -> bool:
     """A quote running over paragraphs reopens each with a mark."""
     return _is_opener(text, para[0]) and text[para[0]] in '“"'
+
+
+def _bridges(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
+    """A paragraph without any mark, between an open quote and one that reopens it, is quoted too (a quotation cut
+    into one line per sentence: 'He added: "We will ...' / 'This is the least we can do.' / '"To those ...')."""
+    if index + 1 >= len(paragraphs):
+        return False
+    start, end = paragraphs[index]
+    return not any(ch in '“”"' for ch in text[start:end]) and _reopens(text, paragraphs[index + 1])
 
 
 def _closes_first(text: str, para: tuple[int, int]) -> bool:
@@ -371,7 +382,8 @@ def _resolve(article: ArticleDoc, who, before: int, people: list[tuple[int, str]
     """A subject token to a name: its PERSON entity, a pronoun's or role's antecedent, else the role itself."""
     doc = article.doc
     span = doc[who.left_edge.i : who.right_edge.i + 1]
-    reach = span.end + 4 if who.lower_ in TITLES and who.text[:1].isupper() else span.end  # "said Lt. Jane Doe"
+    titled = any(t.lower_ in TITLES and t.text[:1].isupper() for t in (who, doc[span.end - 1]))
+    reach = span.end + 4 if titled else span.end  # "said Lt. Jane Doe", "according to city police Lt. Jane Doe"
     persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start < reach and e.end > span.start]
     if persons:
         ent = next((e for e in persons if e.start <= who.i < e.end), persons[0])
