@@ -24,7 +24,6 @@ from generator.model import Mention
 LINK = 0.30  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
 GROUP_LINK = 0.22  # mean similarity a claim needs with the group it joins (no chaining through one member)
 PRIOR = 20  # sentences assumed to lack every word, so that a short story's shared words still weigh something
-QUOTED = "quoted"  # key of a claim that is all quotation
 SAME_WORDING = 85  # token-set ratio above which two sentences are the same wire text
 _DEATH_PLACE = re.compile(
     r"\b(?:died|was (?:pronounced|declared) dead)(?:\s+[a-z]+){0,3}?\s+"
@@ -34,11 +33,6 @@ _DEATH_PLACE = re.compile(
 _PLACE_CLASS = {"scene": "at the scene", "spot": "at the scene", "way": "on the way to hospital",
                 "route": "on the way to hospital", "ambulance": "on the way to hospital",
                 "home": "at home"}  # fmt: skip
-_REPORTED_SPEECH = re.compile(
-    r"\b(?:said|says|told|tells|added|stated|declared|announced|vowed|vows|pledged|promised|swore|denied|denies|"
-    r"insisted|warned|claimed|argued|expressed|chanted|wrote|tweeted|called|accused|urged)\b",
-    re.I,
-)  # the verbs by which an outlet restates in its own words what someone said
 _PLURAL_SUBJECT = re.compile(r"\b(?:two|three|four|five|\d+|victims|people|others|both|all|they|men|women)\b", re.I)
 _EXPLICIT_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody)\b|n[’']t\b", re.I)
 
@@ -61,17 +55,13 @@ def align_claims(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
 
 
 def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
-    """Cosine between rarity-weighted lemma sets, for every pair of claims at once (zero within an outlet).
-
-    Rarity is counted over the outlets' own sentences: quotations (repeated across outlets) do not shift it.
-    """
-    df: dict[str, int] = {w: 0 for m in mentions for w in m.words}
-    own = [m for m in mentions if m.key != QUOTED]
-    for m in own:
+    """Cosine between rarity-weighted lemma sets, for every pair of claims at once (zero within an outlet)."""
+    df: dict[str, int] = {}
+    for m in mentions:
         for w in set(m.words):
-            df[w] += 1
+            df[w] = df.get(w, 0) + 1
     n = len(mentions)
-    weights = {w: math.log((len(own) + PRIOR) / (c + 0.5)) for w, c in df.items()}
+    weights = {w: math.log((n + PRIOR) / (c + 0.5)) for w, c in df.items()}
     weights["not"] = min(weights.get("not", 1.0), 1.0)
     vocab = {w: i for i, w in enumerate(sorted(weights))}
     matrix = np.zeros((n, len(vocab)), dtype=np.float32)
@@ -85,10 +75,6 @@ def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
     sim = (cosine + containment) / 2
     sources = np.array([m.source for m in mentions])
     sim[sources[:, None] == sources[None, :]] = 0.0
-    quoted = np.array([m.key == QUOTED for m in mentions])
-    reported = np.array([bool(_REPORTED_SPEECH.search(m.text)) and m.key != QUOTED for m in mentions])
-    sim[quoted[:, None] & ~reported[None, :]] = 0.0  # a quotation is stated again only as reported speech
-    sim[~reported[:, None] & quoted[None, :]] = 0.0
     for i, j in _death_place_pairs(mentions):
         sim[i, j] = sim[j, i] = 1.0
     return sim
@@ -138,8 +124,6 @@ def _cluster(mentions: Sequence[Mention], sim: np.ndarray) -> list[list[int]]:
             continue
         if {mentions[k].source for k in members[a]} & {mentions[k].source for k in members[b]}:
             continue
-        if sum(mentions[k].key == QUOTED for k in members[a] + members[b]) > 1:
-            continue  # one outlet's quotation next to others' own words; two quotations are the quotes aligner's
         if float(sim[np.ix_(members[a], members[b])].mean()) < GROUP_LINK:
             continue
         for k in members[b]:
@@ -149,10 +133,7 @@ def _cluster(mentions: Sequence[Mention], sim: np.ndarray) -> list[list[int]]:
 
 
 def _important(m: Mention) -> bool:
-    """A one-outlet claim worth showing: it has a number and names someone or something (a quotation alone is
-    the quotes aligner's)."""
-    if m.key == QUOTED:
-        return False
+    """A one-outlet claim worth showing: it has a number and names someone or something."""
     has_number = any(w[0].isdigit() for w in m.words)
     has_name = any(not any(ch.isdigit() for ch in e) for e in m.entities)
     return has_number and has_name

@@ -16,7 +16,7 @@ from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Span
 
-VERSION = 10  # bump whenever the output changes: the build cache keys on it
+VERSION = 9  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
@@ -104,8 +104,6 @@ _SPLIT = re.compile(
     r";\s+|:\s+(?=[A-Z])|,\s+(?=(?i:following|after|while|whereas|though|although)\s)"
     r"|,\s+(?=(?i:and|but)\s+(?:(?i:the|a|an|he|she|it|they|we|his|her|their|its|police|officials)\b|[A-Z0-9]))"
 )
-_MARKS = "“”\"‘’'"
-QUOTED_MIN_WORDS = 6  # a quotation says something comparable from this many words of four letters or more
 _TERMINAL = (".", "!", "”", '"', "’", "'", ")")
 
 
@@ -117,11 +115,7 @@ def extract(article: ArticleDoc) -> list[Mention]:
         span = article.sentence_span(sent)
         if not _is_statement(article.text[span.start : span.end], sent):
             continue
-        pieces = _clauses(article, span, _coordination_cuts(sent))
-        if not pieces:
-            found.extend(_quoted_statement(article, span))
-            continue
-        clauses = [_mention(article, span, a, b) for a, b in pieces]
+        clauses = [_mention(article, span, a, b) for a, b in _clauses(article, span, _coordination_cuts(sent))]
         if None in clauses:  # a coordinated verb split off too little to compare: keep the sentence whole
             clauses = [_mention(article, span, a, b) for a, b in _clauses(article, span, [])]
         found.extend(m for m in clauses if m is not None)
@@ -235,24 +229,7 @@ def _content_count(text: str) -> int:
     return sum(1 for w in re.findall(r"[A-Za-z0-9][\w'’.-]*", text) if len(w) > 3 or w[0].isdigit())
 
 
-def _quoted_statement(article: ArticleDoc, span: Span) -> list[Mention]:
-    """A sentence that is all quotation, as a claim marked `key="quoted"`: the aligner compares it only with
-    other outlets' own wording, so that one outlet's quote is found in another's reported speech."""
-    text = article.text[span.start : span.end]
-    quotes = [m for m in _QUOTED.finditer(text) if _content_count(m.group()) >= QUOTED_MIN_WORDS]
-    if not quotes:
-        return []
-    longest = max(quotes, key=lambda m: (m.end() - m.start(), -m.start()))
-    start, end = _trim(text, longest.start(), longest.end())
-    while start < end and text[start] in _MARKS:
-        start += 1
-    while end > start and text[end - 1] in _MARKS + ",":
-        end -= 1
-    mention = _mention(article, span, span.start + start, span.start + end, key="quoted")
-    return [mention] if mention is not None else []
-
-
-def _mention(article: ArticleDoc, span: Span, start: int, end: int, key: str = "") -> Mention | None:
+def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention | None:
     """A claim mention for one clause, or None when it has too little content to compare."""
     doc = article.doc
     part = doc.char_span(start, end, alignment_mode="expand")
@@ -268,7 +245,7 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int, key: str = "
         end,
         span,
         value=None,
-        key=key,
+        key="",
         speaker=_speaker(part),
         attributed_to=credited_source(article, span),
         words=words,
