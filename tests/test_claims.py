@@ -120,13 +120,6 @@ def test_speaker_and_polarity(article, text, speaker, negative):
             "s3": "Netanyahu, who bitterly opposed the deal, spoke in English, a clear sign he wanted to present his "
             "case to an international audience.",
         },
-        {  # athens: one outlet quotes the promise, two report it in their own words
-            "s5": '"To those who now mourn the loss of three children we say that the perpetrators will be identified '
-            "and held accountable for what they've done.\"",
-            "s7": "Papandreou expressed shock at the deaths and vowed to bring those responsible to justice.",
-            "s8": "Prime Minister George Papandreou vowed Wednesday that those responsible for the deaths would be "
-            "found and brought to justice.",
-        },
     ],
 )
 def test_same_statement_in_other_words_agrees(article, texts):
@@ -259,5 +252,4 @@ def test_directions_are_compared(article):
 def test_two_quotations_are_left_to_the_quotes_aligner(article):
     quote = '"Tonight was a peaceful vigil that devolved into a riot, and this is what happens in our community."'
     mentions, groups = align(article, {"s2": quote, "s3": quote})
-    assert [m.key for m in mentions] == ["quoted", "quoted"]
-    assert groups == []
+    assert mentions == [] and groups == []
