@@ -253,3 +253,17 @@ def test_two_quotations_are_left_to_the_quotes_aligner(article):
     quote = '"Tonight was a peaceful vigil that devolved into a riot, and this is what happens in our community."'
     mentions, groups = align(article, {"s2": quote, "s3": quote})
     assert mentions == [] and groups == []
+
+
+def test_one_shared_word_is_not_the_same_statement():
+    """The demo's "Following the initial shock, Iran's government quickly outlined" and "In his initial reaction,
+    U.S. President Donald Trump ... tweeted" share one rare word among the story's common ones: not one statement."""
+    from generator.model import Mention, Span
+
+    def claim(source: str, words: str) -> Mention:
+        return Mention("claim", source, 0, 1, "x", Span(0, 1), words=tuple(sorted(words.split())))
+
+    background = [claim(f"b{i}", f"iran us trump filler{i} other{i}") for i in range(30)]
+    pair = [claim("s1", "follow government initial iran outline shock"), claim("s2", "initial reaction trump us")]
+    groups = align_claims(pair + background, StoryContext("s", {}, EntityIndex.build([])))
+    assert not [g for g in groups if {"s1", "s2"} <= {m.source for m in g.mentions}]

@@ -23,6 +23,7 @@ from generator.model import Mention
 
 LINK = 0.30  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
 GROUP_LINK = 0.22  # mean similarity a claim needs with the group it joins (no chaining through one member)
+MIN_SHARED = 2  # content words two claims must share before their similarity counts
 PRIOR = 20  # sentences assumed to lack every word, so that a short story's shared words still weigh something
 SAME_WORDING = 85  # token-set ratio above which two sentences are the same wire text
 _DEATH_PLACE = re.compile(
@@ -73,6 +74,8 @@ def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
     cosine = shared / np.sqrt(mass[:, None] * mass[None, :])
     containment = shared / np.minimum(mass[:, None], mass[None, :])
     sim = (cosine + containment) / 2
+    present = (matrix > 0).astype(np.float32)
+    sim[(present @ present.T) < MIN_SHARED] = 0.0  # one shared word ("initial") is a coincidence, not a statement
     sources = np.array([m.source for m in mentions])
     sim[sources[:, None] == sources[None, :]] = 0.0
     for i, j in _death_place_pairs(mentions):

@@ -206,7 +206,7 @@ _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "res
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 13)
+@register("numbers", 14)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -233,7 +233,8 @@ def _one_victim(
     found = []
     for token in sent:
         det = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")]
-        if not det or token.tag_ != "NN" or NOUN_CLASSES.get(_lemma(token)) != "people":
+        lemma = _lemma(token)
+        if not det or token.tag_ != "NN" or NOUN_CLASSES.get(lemma) != "people" or lemma in NOUN_EVENTS:
             continue
         if token.dep_ not in ("dobj", "nsubjpass", "nsubj"):
             continue
