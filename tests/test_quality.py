@@ -1,8 +1,9 @@
 """Quality guard: the build must keep finding what a careful reader finds, without false alarms.
 
-Figures measured with bench/quality.py; the assertions are the floor the build
-has reached, so a regression fails here (see the issue tracker for the targets
-still ahead: dev-set recall 0.75, partial recall 0.9, demo status 1.0).
+Figures measured with bench/quality.py; the assertions are the project's targets:
+on the demo corpus every gold fact found, every agree/differ verdict right, every
+single found, no noise; on the dev set, pooled, recall 0.75, partial recall 0.9,
+status accuracy 0.9, no false alarm and no noise.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def test_demo_finds_every_gold_fact_and_single_without_noise(results):
     assert s["noise_hits"] == 0 and s["false_alarms"] == 0 and s["invalid_mentions"] == 0
     found, total = map(int, s["singles_found"].split("/"))
     assert found == total
-    assert s["status_accuracy"] >= 0.92
+    assert s["status_accuracy"] == 1.0
 
 
 def test_dev_set_has_no_false_alarm_or_noise(results):
@@ -40,10 +41,13 @@ def test_dev_set_has_no_false_alarm_or_noise(results):
     assert sum(s["one_source_marked_corroborated"] for s in dev.values()) == 0
 
 
-def test_dev_set_pooled_figures_hold(results):
-    rows = [r for k, v in results.items() if k != "demo" for r in v["rows"]]
+def test_dev_set_pooled_figures_reach_the_targets(results):
+    dev = {k: v for k, v in results.items() if k != "demo"}
+    rows = [r for v in dev.values() for r in v["rows"]]
     recall = sum(r["found"] for r in rows) / len(rows)
+    partial = sum(v["summary"]["partial_recall"] * len(v["rows"]) for v in dev.values()) / len(rows)
     judged = [r for r in rows if r["found"] and r["gold_status"] != "any"]
     accuracy = sum(r["gold_status"] == r["build_status"] for r in judged) / len(judged)
-    assert recall >= 0.62
+    assert recall >= 0.75
+    assert partial >= 0.9
     assert accuracy >= 0.9
