@@ -72,10 +72,26 @@ class AnchorBook:
         return book
 
 
-def fingerprint(m: Mention) -> str:
-    """What identifies a mention across rebuilds: its source, kind and exact words."""
+def fingerprint(m: Mention, occurrence: int = 1) -> str:
+    """What identifies a mention across rebuilds: its source, kind and exact words.
+
+    The same words said twice in one article ("January 8" in two sentences) are told apart by
+    their order; the first keeps the bare form, so ids published before this rule still match.
+    """
     digest = hashlib.sha1(" ".join(m.text.split()).encode()).hexdigest()[:12]
-    return f"{m.source}:{m.kind}:{digest}"
+    return f"{m.source}:{m.kind}:{digest}" + (f":{occurrence}" if occurrence > 1 else "")
+
+
+def _fingerprints(groups: Sequence[Group]) -> list[frozenset[str]]:
+    """Every group's mention fingerprints, repeated words numbered in article order."""
+    ordered = sorted((m.source, m.kind, m.start, m.end, gi, m) for gi, g in enumerate(groups) for m in g.mentions)
+    seen: dict[str, int] = {}
+    prints: list[set[str]] = [set() for _ in groups]
+    for *_, gi, m in ordered:
+        bare = fingerprint(m)
+        seen[bare] = seen.get(bare, 0) + 1
+        prints[gi].add(fingerprint(m, seen[bare]))
+    return [frozenset(p) for p in prints]
 
 
 def base_id(kind: str, subject: str) -> str:
@@ -92,7 +108,7 @@ def assign(
     Returns the story's facts, the retired anchors to show on its page, and the
     records for this story to publish in anchors.json.
     """
-    prints = [frozenset(fingerprint(m) for m in g.mentions) for g in groups]
+    prints = _fingerprints(groups)
     previous = [r for r in book.records.values() if r.story == story]
     ids: list[str | None] = [None] * len(groups)
     taken: set[str] = set()

@@ -181,6 +181,18 @@ def test_ids_survive_an_empty_output_folder_through_the_lock_file(tmp_path, demo
     assert ids <= set(kept)
 
 
+def test_committed_lock_is_current_and_a_rebuild_keeps_every_id(tmp_path):
+    """Building seeds/ against the committed lock writes it back unchanged: ids are a fixed point of rebuilds,
+    even where one article says the same words twice in two facts."""
+    lock = tmp_path / "anchors.lock.json"
+    shutil.copy(ROOT / "anchors.lock.json", lock)
+    result = run_build(
+        ROOT / "seeds", tmp_path / "site", tmp_path / "cache", "--anchors-lock", str(lock), "--write-lock"
+    )
+    assert result.returncode == 0, result.stderr
+    assert lock.read_text(encoding="utf-8") == (ROOT / "anchors.lock.json").read_text(encoding="utf-8")
+
+
 def test_mkdocs_build_uses_the_plugin(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],

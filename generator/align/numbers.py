@@ -220,8 +220,19 @@ def _group(key: str, ms: list[Mention], split: bool) -> Group:
 
 
 def _distinct(ms: list[Mention]) -> list[str]:
-    """One written value per incompatible cluster, so the verdict names what is in conflict."""
-    return [sorted({m.value or m.text for m in c})[0] for c in _clusters(ms)]
+    """One written value per incompatible cluster, so the verdict names what is in conflict.
+
+    The most precise one speaks for its cluster: "7 shots struck", not the "several times" beside it.
+    """
+    return [min(c, key=_precision).value or min(c, key=_precision).text for c in _clusters(ms)]
+
+
+def _precision(m: Mention) -> tuple:
+    """Exact figures first, then narrow ranges, then open ones; ties broken by the written value."""
+    q = m.quantity
+    if q is None or q.low is None or q.high is None:
+        return (2, Decimal(0), m.value or m.text)
+    return (0 if q.low == q.high else 1, q.high - q.low, m.value or m.text)
 
 
 def _subject(key: str, ms: list[Mention]) -> str:
