@@ -41,8 +41,14 @@ def _with_known_currencies(mentions: Sequence[Mention]) -> list[Mention]:
     Matching on the amount across the story's outlets is safe only when it is unambiguous, so a sum that
     fits no currency, or more than one, keeps its unknown sign and stays apart.
     """
-    known = [m for m in mentions if m.quantity is not None and m.quantity.counted == "money"]
-    known = [m for m in known if m.quantity.unit != LOST_CURRENCY and "|" not in m.key]
+    known = [
+        m
+        for m in mentions
+        if m.quantity is not None
+        and m.quantity.counted == "money"
+        and m.quantity.unit != LOST_CURRENCY
+        and "|" not in m.key
+    ]
     out = []
     for m in mentions:
         q = m.quantity
@@ -168,13 +174,10 @@ def _near(lower: list[Mention], upper: list[Mention]) -> bool:
 
     Only counts: a measure ten times another (1.2 vs 12 miles deep) is one misplaced decimal point.
     """
-    if any(m.quantity and m.quantity.unit for m in lower + upper):
+    if any(m.quantity.unit for m in lower + upper):
         return True
-    tops = [m.quantity.high if m.quantity.high is not None else m.quantity.low for m in lower if m.quantity]
-    if not tops or None in tops:
-        return True
-    bottom = min(m.quantity.low if m.quantity and m.quantity.low is not None else Decimal(0) for m in upper)
-    return bottom <= max(tops) * _SPREAD
+    bottom = min(m.quantity.low if m.quantity.low is not None else Decimal(0) for m in upper)
+    return bottom <= max(_top(m) for m in lower) * _SPREAD
 
 
 def _clusters(ms: list[Mention]) -> list[list[Mention]]:
@@ -224,7 +227,8 @@ def _distinct(ms: list[Mention]) -> list[str]:
 
     The most precise one speaks for its cluster: "7 shots struck", not the "several times" beside it.
     """
-    return [min(c, key=_precision).value or min(c, key=_precision).text for c in _clusters(ms)]
+    speakers = [min(c, key=_precision) for c in _clusters(ms)]
+    return [m.value or m.text for m in speakers]
 
 
 def _precision(m: Mention) -> tuple:

@@ -23,13 +23,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
+from generator.extract.claims import US_NAMES
 from generator.model import Mention
 
 EDIT = "<ed>"  # an editorial bracket such as "[The police]": stands in for the words it replaces
 SHORT = 3  # quotes of up to this many words are partial quotes: matched only by exact containment
 VARIANT_SHARED = 4  # content words two translations of one remark share at least
 VARIANT_COVER = 0.55  # rarity-weighted share of the shorter rendering's content words the other must have
-_US = frozenset({"america", "american", "americans", "us", "usa"})
 _CONTRACTIONS = (
     (r"\bcan't\b", "can not"),
     (r"\bwon't\b", "will not"),
@@ -226,7 +226,7 @@ def _content_words(words: list[str]) -> frozenset[str]:
     """Words that carry meaning, crudely stemmed ("ending" = "end"), the United States folded to "us"."""
     out = set()
     for word in words:
-        if word in _US:
+        if word in US_NAMES:
             out.add("us")
         elif word not in STOP_WORDS and len(word) > 2:
             out.add(re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word))

@@ -41,7 +41,9 @@ _SOURCES = {
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor", "without"}
 _NEGATIVE_LEMMAS = {"deny", "avoid", "prevent", "refuse", "reject", "fail", "lack", "dismiss", "rule_out"}
-_US = {"us", "u s", "usa", "u s a", "united states", "united states of america", "america", "american", "americans"}
+US_NAMES = {
+    "us", "u s", "usa", "u s a", "united states", "united states of america", "america", "american", "americans",
+}  # fmt: skip
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "twenty": "20", "hundred": "100",
@@ -264,7 +266,7 @@ def claim_words(part) -> tuple[str, ...]:
 
 def _content_lemmas(part, aside: set[int]) -> tuple[str, ...]:
     out: set[str] = set()
-    us_tokens = {t.i for e in part.ents if re.sub(r"^the ", "", fold(e.text)) in _US for t in e}
+    us_tokens = {t.i for e in part.ents if re.sub(r"^the ", "", fold(e.text)) in US_NAMES for t in e}
     if us_tokens:
         out.add("us")
     places = {t.i for e in part.ents if e.label_ in _PLACE_LABELS for t in e}
@@ -308,7 +310,7 @@ def _normalise(tok, lemma: str, is_place: bool) -> tuple[str, ...]:
     """The comparable forms of one content token."""
     if tok.like_num or lemma[0].isdigit():
         return (_NUMBER_WORDS.get(lemma, re.sub(r"[,\s]", "", lemma)),)
-    if lemma in _US or fold(tok.text) in _US:
+    if lemma in US_NAMES or fold(tok.text) in US_NAMES:
         return ("us",)
     if lemma == "pull" and any(c.lower_ == "out" for c in tok.children):
         return ("leave",)

@@ -201,7 +201,7 @@ _UNACCUSATIVE = {"die", "perish", "drown", "succumb"}  # verbs whose subject is 
 _VERB_ONLY = {"hit", "strike", "target", "attack", "fire", "launch"}  # "a nationwide strike", "set fire": no event
 # An event named by a resulting state ("left three people dead") or an idiom ("took to the streets").
 _RESULT_STATES = {"dead": "killed", "injured": "injured", "wounded": "injured", "homeless": "displaced"}
-_IDIOMS = {("take", "street"): "gathered", ("take", "streets"): "gathered"}
+_IDIOMS = {("take", "street"): "gathered"}
 _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "rescued"}
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
@@ -273,9 +273,8 @@ def _as_conversion(text: str, previous: Mention, mention: Mention) -> Mention:
     Outlets convert at different rates or into other currencies, so conversions of one amount are compared
     with each other, not with sums the text states in that currency outright.
     """
-    money = {"money"}
     q, base = mention.quantity, previous.quantity
-    if q is None or base is None or {q.counted, base.counted} != money or q.unit == base.unit:
+    if q is None or base is None or {q.counted, base.counted} != {"money"} or q.unit == base.unit:
         return mention
     if not re.fullmatch(r"\s*\(\s*", text[previous.end : mention.start]) or base.low is None:
         return mention
@@ -453,11 +452,10 @@ def _unit(match: re.Match) -> str | None:
 def _currency(match: re.Match) -> str | None:
     """The currency from a sign or word before the amount, or a currency word right after it ("110bn-euro")."""
     raw = (match.group("a") or match.group("lo") or "").strip().lower()
-    for sign, code in (("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("euro", "EUR"), ("?", LOST_CURRENCY)):
+    signs = (("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("euro", "EUR"), ("?", LOST_CURRENCY), ("\ufffd", LOST_CURRENCY))
+    for sign, code in signs:
         if raw.startswith(sign):
             return code
-    if raw.startswith("\ufffd"):
-        return LOST_CURRENCY
     after = match.string[match.end() : match.end() + 8].lower()
     if re.match(r"-?\s?euros?\b", after):
         return "EUR"
@@ -652,8 +650,9 @@ def _event_in_children(verb, noun) -> str:
     for child in verb.children:
         if child.dep_ == "prep":
             for obj in child.children:
-                if (verb.lemma_.lower(), obj.lower_) in _IDIOMS and obj.dep_ == "pobj":
-                    return _IDIOMS[(verb.lemma_.lower(), obj.lower_)]
+                idiom = (verb.lemma_.lower(), obj.lemma_.lower())
+                if idiom in _IDIOMS and obj.dep_ == "pobj":
+                    return _IDIOMS[idiom]
     for child in around:
         lemma = child.lemma_.lower()
         if child.dep_ in ("dobj", "nsubj", "nsubjpass", "amod") and lemma in EVENTS and lemma not in _VERB_ONLY:
