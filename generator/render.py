@@ -1,6 +1,6 @@
 """The only place that knows Jinja2: turns the site model into generated pages and data files.
 
-Every page is Markdown holding one raw HTML block rendered from `templates/`
+Every page is Markdown holding one raw HTML block rendered from `generator/templates/`
 with autoescaping on, so article text (untrusted) is escaped wherever it
 reaches HTML. The result is a mapping from site path to content that the MkDocs
 plugin adds in memory and the `export` command writes to disk.
@@ -22,7 +22,7 @@ from generator.align.quotes import word_diff
 from generator.model import Fact, Mention, Source, Story
 from generator.pipeline import SiteModel
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATUS_ORDER = {"differ": 0, "agree": 1, "single": 2}
 STATUS_WORDS = {"differ": "Outlets differ", "agree": "Outlets agree", "single": "One outlet only"}
 KIND_WORDS = {
