@@ -5,12 +5,15 @@ usage: python bench/quality.py [--shared ../shared] [--cluster NAME ...] [--verb
 
 Builds each cluster on its own (data only, no site), runs ../shared/gold/score.py
 on it and prints per-cluster figures and the dev set's pooled ones: recall, partial recall,
-status accuracy, false alarms, noise hits.
+status accuracy, false alarms, noise hits, and one precision figure the scorer cannot give:
+`mixed`, the multi-outlet facts that join mentions of two different gold facts (one outlet's
+mention lies on one gold fact, another's on a different one, and neither on both).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
@@ -33,15 +36,58 @@ def clusters(shared: Path) -> list[tuple[str, Path, Path]]:
 
 def score(shared: Path, seeds: Path, gold: Path, cache: Path, verbose: bool) -> dict:
     model = build_model(BuildConfig(seeds=seeds, cache_dir=cache))
+    comparison = comparison_json(model)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "comparison.json"
-        out.write_text(comparison_json(model), encoding="utf-8")
+        out.write_text(comparison, encoding="utf-8")
         scorer = shared / "gold" / "score.py"
         args = [sys.executable, str(scorer), str(gold), str(seeds), str(out)]
         if verbose:
             print(subprocess.run([*args, "--verbose"], capture_output=True, text=True).stdout)
         result = subprocess.run([*args, "--json"], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
+    scored = json.loads(result.stdout)
+    scored["mixed"] = mixed_facts(_scorer(shared), gold, seeds, json.loads(comparison))
+    if verbose:
+        for fact_id in scored["mixed"]:
+            print("mixed:", fact_id)
+    return scored
+
+
+def _scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("gold_score", shared / "gold" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def mixed_facts(scorer, gold_path: Path, seeds: Path, comparison: dict) -> list[str]:
+    """Ids of multi-outlet facts holding mentions of two different gold facts (in different outlets)."""
+    import yaml
+
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    texts = {sid: (seeds / name).read_text(encoding="utf-8") for sid, name in gold["sources"].items()}
+    by_path = {name: sid for sid, name in gold["sources"].items()}
+    to_gold = {s["id"]: by_path.get(Path(s["path"]).name) for s in comparison["sources"]}
+    spans: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    for fact in gold["facts"]:
+        for sid, fragment in fact["mentions"].items():
+            span = scorer.find_span(texts[sid], fragment)
+            if span:
+                spans.setdefault(sid, []).append((fact["key"], span))
+    mixed = []
+    for story in comparison["stories"]:
+        for fact in story["facts"]:
+            if len({m["source"] for m in fact["mentions"]}) < 2:
+                continue
+            touched = []  # (outlet, gold keys its mention lies on)
+            for m in fact["mentions"]:
+                sid = to_gold.get(m["source"])
+                keys = {k for k, span in spans.get(sid, []) if scorer.overlap((m["start"], m["end"]), span)}
+                if keys:
+                    touched.append((m["source"], keys))
+            if any(a != b and not (ka & kb) for a, ka in touched for b, kb in touched):
+                mixed.append(fact["id"])
+    return mixed
 
 
 def main() -> int:
@@ -52,7 +98,8 @@ def main() -> int:
     parser.add_argument("--cache-dir", type=Path, default=ROOT / ".cache" / "quality")
     args = parser.parse_args()
     pooled = {"gold": 0, "found": 0, "partial": 0.0, "status_n": 0, "status_ok": 0, "false_alarms": 0, "noise": 0}
-    columns = ("recall", "partial", "status", "alarms", "noise", "singles", "differ", "facts")
+    pooled["mixed"] = 0
+    columns = ("recall", "partial", "status", "alarms", "noise", "mixed", "singles", "differ", "facts")
     print(f"{'cluster':28} " + " ".join(f"{c:>7}" for c in columns))
     for name, seeds, gold in clusters(args.shared):
         if args.cluster and name not in args.cluster:
@@ -62,7 +109,8 @@ def main() -> int:
         status = "-" if s["status_accuracy"] is None else f"{s['status_accuracy']:.3f}"
         print(
             f"{name:28} {s['recall']:7.3f} {s['partial_recall']:7.3f} {status:>7} {s['false_alarms']:7d} "
-            f"{s['noise_hits']:7d} {s['singles_found']:>7} {s['differ_out']:7d} {s['facts_out']:7d}"
+            f"{s['noise_hits']:7d} {len(result['mixed']):7d} {s['singles_found']:>7} {s['differ_out']:7d} "
+            f"{s['facts_out']:7d}"
         )
         if name == "demo":  # the targets pool the dev set only
             continue
@@ -74,11 +122,12 @@ def main() -> int:
         pooled["status_ok"] += sum(r["gold_status"] == r["build_status"] for r in judged)
         pooled["false_alarms"] += s["false_alarms"]
         pooled["noise"] += s["noise_hits"]
+        pooled["mixed"] += len(result["mixed"])
     if pooled["gold"]:
         acc = pooled["status_ok"] / pooled["status_n"] if pooled["status_n"] else 0.0
         print(
             f"{'dev set, pooled':28} {pooled['found'] / pooled['gold']:7.3f} {pooled['partial'] / pooled['gold']:7.3f} "
-            f"{acc:7.3f} {pooled['false_alarms']:7d} {pooled['noise']:7d}"
+            f"{acc:7.3f} {pooled['false_alarms']:7d} {pooled['noise']:7d} {pooled['mixed']:7d}"
         )
     return 0
 
