@@ -26,6 +26,22 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:by|written by|reporting by|photo|credit|image)\s*:?\s*$", re.I)
 _DATELINE_AFTER = re.compile(r"^[^\n]{0,40}?\([A-Z][\w .&-]*\)\s*[-–—]")
 _JOINERS = {"of", "the", "for"}
+_LOCATIVE = {
+    "near",
+    "outside",
+    "at",
+    "on",
+    "off",
+    "inside",
+    "beside",
+    "behind",
+    "opposite",
+    "along",
+    "across",
+    "nearby",
+}
+_DIRECTION = re.compile(r"^(?:north|south|east|west)(?:-?(?:north|south|east|west))*(?:ward|wards|ern)?$")
+_NEARNESS = {"close", "next", "mile", "kilometre", "kilometer", "km", "block", "yard", "metre", "meter", "foot"}
 _NOT_NAMES = {"ADP", "VERB", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "AUX"}
 _STREET_TYPES = {
     "street": "Street",
@@ -73,7 +89,7 @@ class _Ent:
         return name_tokens(text[self.start : self.end])
 
 
-@register("names", 8)
+@register("names", 9)
 def extract(article: ArticleDoc) -> list[Mention]:
     """The first occurrence of each written form of a name or place, valued with the article's fullest form."""
     tagged = [e for e in (_trim(article, ent) for ent in article.doc.ents) if e]
@@ -83,10 +99,21 @@ def extract(article: ArticleDoc) -> list[Mention]:
     full = _full_forms(article.text, ents)
     credits: dict[Span, str | None] = {}
     seen: set[tuple[str, str]] = set()
+    values = [
+        e.value
+        or (
+            _display(article.text[e.start : e.end])
+            if e.category != "person"
+            else full.get(e.start, _display(article.text[e.start : e.end]))
+        )
+        for e in ents
+    ]
+    uses: dict[str, set[str]] = {}
+    for e, value in zip(ents, values, strict=True):
+        uses.setdefault(value, set()).update(_uses(article, e))
     out = []
-    for e in ents:
+    for e, value in zip(ents, values, strict=True):
         text = article.text[e.start : e.end]
-        value = e.value or (_display(text) if e.category != "person" else full.get(e.start, _display(text)))
         if (value, fold(text)) in seen:
             continue  # each way of writing a name once per article: enough to compare, and readable
         seen.add((value, fold(text)))
@@ -102,9 +129,60 @@ def extract(article: ArticleDoc) -> list[Mention]:
                 key=("org:" + value) if e.category == "org" else value,
                 attributed_to=credits[e.sent],
                 words=(e.title,) if e.title else (),
+                uses=tuple(sorted(uses[value])),
             )
         )
     return out
+
+
+def _uses(article: ArticleDoc, e: _Ent) -> set[str]:
+    """How this occurrence is used, from the parse: 'located' or 'described' (see Mention.uses)."""
+    span = article.doc.char_span(e.start, e.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    root = span.root
+    found = set()
+    if e.category != "person" and _locates(root):
+        found.add("located")
+    if e.category == "person":
+        roles = _roles(root)
+        if e.title or roles:
+            found.add("described")
+        found.update(f"role:{lemma}" for lemma in roles if lemma != "#")
+    return found
+
+
+def _locates(root) -> bool:
+    """The name says where something is: 'near Clearlake', 'outside the airport', '3 miles southwest of Cobb'.
+
+    'in' is left out: 'in Iran', 'in the Middle East' set a scene rather than place a happening.
+    """
+    while root.dep_ in ("compound", "amod", "nummod", "nmod") and root.head is not root:
+        root = root.head  # "near The Geysers geothermal plant", "near 473 East 52nd Street": the phrase's head
+    head = root.head
+    if root.dep_ != "pobj" or head.pos_ != "ADP":
+        return False
+    prep = head.lower_
+    if prep in _LOCATIVE:
+        return True
+    above = head.head
+    return prep in ("of", "to", "from") and (_DIRECTION.match(above.lower_) is not None or above.lemma_ in _NEARNESS)
+
+
+def _roles(root) -> set[str]:
+    """What the article calls a person beside the name: an apposition, a noun, an age or a possessor in front.
+
+    Common nouns give their lemma ('nephew', 'adviser'); an age or a possessor counts as a description ('#').
+    """
+    words = [root.head] if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") else []
+    words += [
+        child
+        for child in root.children
+        if child.dep_ in ("appos", "poss", "compound", "amod", "nummod")
+        and child.pos_ in ("NOUN", "NUM", "PROPN", "ADJ")
+        and child.ent_type_ != "PERSON"
+    ]
+    return {w.lemma_.lower() if w.pos_ == "NOUN" else "#" for w in words}
 
 
 def _streets(article: ArticleDoc) -> list[_Ent]:
