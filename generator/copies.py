@@ -22,7 +22,7 @@ from generator.model import Source
 MIN_WORDS = 8  # shorter sentences (datelines, credits, "Police said.") are boilerplate, not evidence
 SAME_SENTENCE = 90  # rapidfuzz ratio at which two sentences are one sentence, lightly edited
 COPY_SENTENCES = 3  # a passage, not a shared opening line or two (an alert both outlets rewrote)
-COPY_SHARE = 0.15  # of the shorter article's sentence characters: more than a borrowed paragraph
+COPY_SHARE = 0.10  # of the shorter article's sentence characters: more than a borrowed paragraph
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _DATELINE_CREDIT = re.compile(r"^[^\n]{0,60}?\(([A-Z][\w .&-]{1,40})\)\s*[-–—]", re.M)

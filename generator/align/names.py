@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.align.base import Group, StoryContext, register, single_or
-from generator.entities import fold, name_tokens, spelling_conflicts, tokens_match
+from generator.entities import HONORIFICS, fold, name_tokens, spelling_conflicts, tokens_match
 from generator.model import Fact, Mention, NameEntry
 
 # Levels of jurisdiction an office title can name; two different levels for one person are two offices.
@@ -51,7 +51,8 @@ def _align(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
 
 def _group(name: str, ms: list[Mention], ctx: StoryContext) -> Group:
     spellings = _spellings(ms)
-    conflicting = any(spelling_conflicts(a, b) for a in spellings for b in spellings if a < b)
+    held = _held(spellings)
+    conflicting = any(spelling_conflicts(a, b) for a in held for b in held if a < b)
     offices = _office_conflict(ms)
     status = single_or("differ" if conflicting or offices else "agree", ms)
     listed = status == "differ"
@@ -74,6 +75,21 @@ def _group(name: str, ms: list[Mention], ctx: StoryContext) -> Group:
         listed = _says_who_or_where(ms)
         verdict = f"Outlets agree on the name: {name}"
     return Group(ms[0].kind, tuple(ms), status, verdict, name, name, listed)
+
+
+def _held(spellings: dict[str, set[str]]) -> list[str]:
+    """Spellings some outlet holds to: a slip an outlet makes once beside its own other spelling is not a difference.
+
+    ("Eric Nichols ... during Nichol's response" in one article: that outlet does not spell the name differently.)
+    """
+    return [
+        s
+        for s in sorted(spellings)
+        if any(
+            not any(t != s and src in spellings[t] and spelling_conflicts(s, t) for t in spellings)
+            for src in spellings[s]
+        )
+    ]
 
 
 def _forms(spellings: dict[str, set[str]], ctx: StoryContext) -> str:
@@ -107,18 +123,18 @@ def _says_who_or_where(ms: list[Mention], outlets: int = 2) -> bool:
 
 
 def _office_conflict(ms: list[Mention]) -> list[tuple[str, set[str]]]:
-    """Titles for one person naming one office at different levels: 'state District Judge' vs 'U.S. District Judge'."""
+    """Offices for one person naming one title at different levels: 'state District Judge' vs 'U.S. District Judge'."""
     by_level: dict[tuple[str, str], tuple[str, set[str]]] = {}
     for m in ms:
-        if not m.words:
-            continue
-        tokens = fold(m.words[0]).split()
-        levels = {_JURISDICTIONS[t] for t in tokens[:-1] if t in _JURISDICTIONS}
-        if len(levels) == 1:
-            key = (tokens[-1], levels.pop())
-            by_level.setdefault(key, (m.words[0], set()))[1].add(m.source)
-    offices = {office for office, _ in by_level}
-    for office in sorted(offices):
+        for use in m.uses:
+            if not use.startswith("office:"):
+                continue
+            written = use.removeprefix("office:")
+            tokens = fold(written).split()
+            levels = {_JURISDICTIONS[t] for t in tokens[:-1] if t in _JURISDICTIONS}
+            if len(levels) == 1:
+                by_level.setdefault((tokens[-1], levels.pop()), (written, set()))[1].add(m.source)
+    for office in sorted({o for o, _ in by_level}):
         found = sorted((v for (o, _), v in by_level.items() if o == office), key=lambda v: v[0])
         if len(found) > 1 and len(set().union(*(s for _, s in found))) > 1:
             return found
@@ -155,15 +171,17 @@ def _same_role_other_person(a: Group, b: Group) -> bool:
     if sa & sb:
         return False
     ta, tb = name_tokens(a.label), name_tokens(b.label)
-    if len(ta) < 2 or len(tb) < 2 or not tokens_match(ta[-1], tb[-1]) or tokens_match(ta[0], tb[0]):
+    if len(ta) < 2 or len(tb) < 2 or not tokens_match(ta[-1], tb[-1]):
         return False
+    if tokens_match(ta[0], tb[0]) or ta[0][:3] == tb[0][:3]:
+        return False  # a variant or a short form of one given name (Rudy, Rudolph): maybe one person
     return bool(_common_roles(a, b))
 
 
 def _roles(g: Group) -> set[str]:
     titles = {fold(m.words[0]).split()[-1] for m in g.mentions if m.words and fold(m.words[0])}
     nouns = {u.removeprefix("role:") for m in g.mentions for u in m.uses if u.startswith("role:")}
-    return (titles | nouns) - {"mr", "mrs", "ms", "miss", "dr"}
+    return (titles | nouns) - HONORIFICS
 
 
 def _common_roles(a: Group, b: Group) -> list[str]:

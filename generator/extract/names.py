@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from generator.entities import TITLE_WORDS, fold, name_tokens
+from generator.entities import HONORIFICS, TITLE_WORDS, fold, name_tokens
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Span
@@ -40,6 +40,7 @@ _LOCATIVE = {
     "across",
     "nearby",
 }
+_PLACE_ONLY = {"at", "on", "off", "along", "across"}
 _DIRECTION = re.compile(r"^(?:north|south|east|west)(?:-?(?:north|south|east|west))*(?:ward|wards|ern)?$")
 _NEARNESS = {"close", "next", "mile", "kilometre", "kilometer", "km", "block", "yard", "metre", "meter", "foot"}
 _NOT_NAMES = {"ADP", "VERB", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "AUX"}
@@ -142,20 +143,44 @@ def _uses(article: ArticleDoc, e: _Ent) -> set[str]:
         return set()
     root = span.root
     found = set()
-    if e.category != "person" and _locates(root):
+    if e.category != "person" and _locates(root, e.category == "place"):
         found.add("located")
     if e.category == "person":
         roles = _roles(root)
-        if e.title or roles:
+        if roles or (e.title and fold(e.title) not in HONORIFICS):
             found.add("described")
         found.update(f"role:{lemma}" for lemma in roles if lemma != "#")
+        office = _office(span)
+        if office:
+            found.add(f"office:{office}")
     return found
 
 
-def _locates(root) -> bool:
+def _office(span) -> str:
+    """The office written in front of a name with its qualifiers: 'U.S. District Judge' of 'U.S. District Judge X'.
+
+    The words before the name that modify it or each other (compounds, adjectives) up to a title word.
+    """
+    doc = span.doc
+    i = span.start - 1
+    first = None
+    while i >= 0 and "\n" not in doc[i].text_with_ws and doc[i].dep_ in ("compound", "amod", "nmod", "nummod"):
+        if not span.start <= doc[i].head.i < span.end and not i < doc[i].head.i < span.start:
+            break
+        first = i
+        i -= 1
+    if first is None:
+        return ""
+    written = " ".join(doc[first : span.start].text.split())
+    words = fold(written).split()
+    return written if words and words[-1] in TITLE_WORDS else ""
+
+
+def _locates(root, place: bool) -> bool:
     """The name says where something is: 'near Clearlake', 'outside the airport', '3 miles southwest of Cobb'.
 
-    'in' is left out: 'in Iran', 'in the Middle East' set a scene rather than place a happening.
+    'in' is left out: 'in Iran', 'in the Middle East' set a scene rather than place a happening. For an
+    organisation 'at' and 'on' say where someone works or what something runs on, so only nearness counts.
     """
     while root.dep_ in ("compound", "amod", "nummod", "nmod") and root.head is not root:
         root = root.head  # "near The Geysers geothermal plant", "near 473 East 52nd Street": the phrase's head
@@ -163,7 +188,7 @@ def _locates(root) -> bool:
     if root.dep_ != "pobj" or head.pos_ != "ADP":
         return False
     prep = head.lower_
-    if prep in _LOCATIVE:
+    if prep in _LOCATIVE and (place or prep not in _PLACE_ONLY):
         return True
     above = head.head
     return prep in ("of", "to", "from") and (_DIRECTION.match(above.lower_) is not None or above.lemma_ in _NEARNESS)
