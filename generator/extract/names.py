@@ -182,8 +182,8 @@ def _locates(root, place: bool) -> bool:
     'in' is left out: 'in Iran', 'in the Middle East' set a scene rather than place a happening. For an
     organisation 'at' and 'on' say where someone works or what something runs on, so only nearness counts.
     """
-    while root.dep_ in ("compound", "amod", "nummod", "nmod") and root.head is not root:
-        root = root.head  # "near The Geysers geothermal plant", "near 473 East 52nd Street": the phrase's head
+    while root.dep_ in ("compound", "amod", "nummod", "nmod", "conj") and root.head is not root:
+        root = root.head  # "near The Geysers geothermal plant", "at 97th Avenue and 117th Street": the phrase's head
     head = root.head
     if root.dep_ != "pobj" or head.pos_ != "ADP":
         return False
