@@ -117,8 +117,12 @@ def _forms_differ(spellings: dict[str, set[str]]) -> bool:
 
 
 def _says_who_or_where(ms: list[Mention], outlets: int = 2) -> bool:
-    """Enough outlets (two, or the one that names it) use the name to place a happening or describe the person."""
-    used = {m.source for m in ms if {"located", "described"} & set(m.uses)}
+    """Enough outlets (two, or the one that names it) use the name to place a happening or describe the person.
+
+    A thing given a number or a quality ('a gray 2013 Toyota Camry') counts where two outlets describe it.
+    """
+    uses = {"located", "described"} | ({"qualified"} if outlets >= 2 else set())
+    used = {m.source for m in ms if uses & set(m.uses)}
     return len(used) >= outlets
 
 

@@ -145,6 +145,8 @@ def _uses(article: ArticleDoc, e: _Ent) -> set[str]:
     found = set()
     if e.category != "person" and _locates(root, e.category == "place"):
         found.add("located")
+    if e.category == "org" and _qualified(span):
+        found.add("qualified")
     if e.category == "person":
         roles = _roles(root)
         if roles or (e.title and fold(e.title) not in HONORIFICS):
@@ -192,6 +194,14 @@ def _locates(root, place: bool) -> bool:
         return True
     above = head.head
     return prep in ("of", "to", "from") and (_DIRECTION.match(above.lower_) is not None or above.lemma_ in _NEARNESS)
+
+
+def _qualified(span) -> bool:
+    """A thing given a number in its own phrase: 'a gray 2013 Toyota Camry', 'a 12-gauge shotgun'."""
+    head = span.root
+    while head.dep_ in ("compound", "nmod") and head.head is not head:
+        head = head.head
+    return any(child.pos_ == "NUM" and not span.start <= child.i < span.end for child in head.children)
 
 
 def _roles(root) -> set[str]:
