@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from generator import anchors, urls
-from generator.model import Fact, Mention, Source
+from generator import anchors, copies, urls
+from generator.model import Fact, Mention, Source, Story
 from generator.pipeline import SiteModel
 
 SCHEMA_VERSION = 1
@@ -24,7 +24,11 @@ def comparison_json(model: SiteModel) -> str:
                 "title": story.title,
                 "url": urls.story_page(story.id),
                 "sources": [s.id for s in story.sources],
-                "facts": [_fact(f) for f in story.facts],
+                "facts": [
+                    {**_fact(f), "independent_sources": copies.independent(f.sources, story.copies)}
+                    for f in story.facts
+                ],
+                "copies": _copies(story),
             }
             for story in model.stories
             if story.sources
@@ -121,6 +125,21 @@ def _fact(f: Fact) -> dict:
         "aliases": list(f.aliases),
         "mentions": [_mention(m) for m in f.mentions],
     }
+
+
+def _copies(story: Story) -> list[dict]:
+    """Articles that carry one text, with the evidence: shared sentences and their share of the shorter article."""
+    return [
+        {
+            "sources": list(group.sources),
+            "credit": group.credit,
+            "evidence": [
+                {"sources": [p.a, p.b], "shared_sentences": p.shared_sentences, "share": p.share, "credit": p.credit}
+                for p in group.pairs
+            ],
+        }
+        for group in story.copies
+    ]
 
 
 def _mention(m: Mention) -> dict:

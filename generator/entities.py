@@ -31,6 +31,7 @@ _TITLES = (
     "supreme leader martyr hajj marshal premier chairman chairwoman speaker former late acting "
 )
 TITLE_WORDS = frozenset(_TITLES.split())  # titles and offices written before names
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})  # courtesy titles: no office or role
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 _SKELETON_SUBS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("z", "s"), ("w", "v"))
 

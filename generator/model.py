@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.copies import CopyGroup
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ class Mention:
     words: tuple[str, ...] = ()  # content lemmas, for claims and event matching
     entities: tuple[str, ...] = ()  # canonical-ish entity strings in the sentence
     extractor: str = ""  # "name@version"
+    uses: tuple[str, ...] = ()  # names: how the article uses it ("located": where something is; "described")
 
     @property
     def span(self) -> Span:
@@ -137,6 +142,8 @@ class Story:
     sources: tuple[Source, ...]
     facts: tuple[Fact, ...] = ()
     retired: tuple[RetiredAnchor, ...] = field(default=())
+    copies: tuple[CopyGroup, ...] = ()  # articles that carry one text (generator.copies)
+    names: tuple[NameEntry, ...] = ()  # every name and place group, published as a fact or not (names page)
 
 
 @dataclass(frozen=True)
@@ -147,3 +154,19 @@ class RetiredAnchor:
     label: str
     note: str
     target: str | None = None  # id of the fact it became part of, if any
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One person, organisation or place of a story, for the names page: its mentions and verdict.
+
+    `fact_id` is the permanent id when the group is also published as a fact
+    (outlets differ on it, or it locates the story), else None.
+    """
+
+    kind: str  # name | place
+    label: str
+    status: str
+    verdict: str
+    mentions: tuple[Mention, ...]
+    fact_id: str | None = None

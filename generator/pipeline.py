@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from generator import anchors
+from generator import anchors, copies
 from generator.align import align_story
+from generator.align.names import names_table
 from generator.cache import MentionCache, cache_key
 from generator.extract import ArticleDoc, registered
 from generator.ingest import DEFAULT_MAX_BYTES, Problem, read_corpus
@@ -52,16 +53,22 @@ def build_model(config: BuildConfig) -> SiteModel:
     records: list[anchors.AnchorRecord] = []
     for story_id, sources in sorted(by_story.items()):
         story_mentions = [m for s in sources for m in mentions[s.id]]
-        groups = align_story(story_id, sources, story_mentions)
-        facts, retired, recs = anchors.assign(story_id, groups, book)
+        story_copies = copies.detect(sources)
+        groups = copies.annotate(align_story(story_id, sources, story_mentions), story_copies, _outlets(sources))
+        facts, retired, recs = anchors.assign(story_id, [g for g in groups if g.listed], book)
         title = corpus.story_titles.get(story_id) or _story_title(story_id)
-        stories.append(Story(story_id, title, tuple(sources), tuple(facts), tuple(retired)))
+        names = names_table(groups, facts)
+        stories.append(Story(story_id, title, tuple(sources), tuple(facts), tuple(retired), story_copies, names))
         records.extend(recs)
     for story_id in sorted({r.story for r in book.records.values()} - set(by_story)):
         retired, recs = anchors.retire_story(story_id, book)
         stories.append(Story(story_id, _story_title(story_id), (), (), tuple(retired)))
         records.extend(recs)
     return SiteModel(tuple(stories), corpus.problems, tuple(records))
+
+
+def _outlets(sources: list[Source]) -> dict[str, str]:
+    return {s.id: s.outlet for s in sources}
 
 
 def extract_all(

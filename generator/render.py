@@ -331,26 +331,18 @@ def _segments(source: Source, mentions: list[tuple[Mention, Fact]], page_url: st
 
 
 def _names(stories: list[Story], page_url: str) -> list[dict]:
-    """Per story, every person, organisation and place with its spellings by outlet."""
+    """Per story, every person, organisation and place with its spellings by outlet (facts or not)."""
     out = []
     for story in stories:
         by_id = {s.id: s for s in story.sources}
         rows = []
-        for fact in sorted(story.facts, key=lambda f: (f.kind, f.label.lower())):
-            if fact.kind not in ("name", "place"):
-                continue
+        for entry in story.names:
             spellings: dict[str, list[str]] = {}
-            for m in fact.mentions:
-                spellings.setdefault(" ".join(m.text.split()), [])
-                outlet = by_id[m.source].outlet
-                if outlet not in spellings[" ".join(m.text.split())]:
-                    spellings[" ".join(m.text.split())].append(outlet)
-            rows.append(
-                {
-                    "fact": fact,
-                    "link": urls.relative(page_url, urls.fact(story.id, fact.id)),
-                    "spellings": sorted(spellings.items()),
-                }
-            )
+            for m in entry.mentions:
+                outlets = spellings.setdefault(" ".join(m.text.split()), [])
+                if by_id[m.source].outlet not in outlets:
+                    outlets.append(by_id[m.source].outlet)
+            link = urls.relative(page_url, urls.fact(story.id, entry.fact_id)) if entry.fact_id else None
+            rows.append({"entry": entry, "link": link, "spellings": sorted(spellings.items())})
         out.append({"story": story, "rows": rows})
     return out

@@ -406,3 +406,208 @@ def test_one_outlet_tagging_a_surname_as_organisation_joins_the_person():
 @pytest.mark.parametrize(("a", "b", "same"), [("52nd", "52nd", True), ("52nd", "53rd", False), ("1200", "1300", False)])
 def test_numbered_name_parts_match_exactly(a, b, same):
     assert tokens_match(a, b) is same
+
+
+# Publishing: names and places are facts only where outlets differ or use them to say who or where.
+
+JEFFS_CP = (
+    '"Mr. Jeffs, the court is not going to recess these proceeding to let you go to law school," said U.S. District '
+    "Judge Barbara Walther."
+)
+JEFFS_AP = (
+    "Jeffs failed three times to remove state District Judge Barbara Walther from the case, the last rejection "
+    "coming even without a hearing."
+)
+JEFFS_CSM = "He was represented by stand-by counsel, appointed by Judge Barbara Walther."
+PICKELL_CNN = "The chase ended without injury, said Sheriff Robert Pickell."
+KELLY_NYT = "Police Commissioner Raymond W. Kelly said the teenager had a gun."
+KELLY_BI = "NYPD Commissioner Raymond W. Kelly said the officers fired 11 shots."
+
+
+@pytest.mark.parametrize(
+    ("texts", "label", "status", "verdict"),
+    [
+        (  # warren jeffs: a state judge in the AP text, a federal one in the Christian Post
+            {"christianpost": JEFFS_CP, "huffpost": JEFFS_AP, "csmonitor": JEFFS_CSM},
+            "Barbara Walther",
+            "differ",
+            "Outlets give Barbara Walther different offices: U.S. District Judge (christianpost) vs "
+            "state District Judge (huffpost)",
+        ),
+        (  # troy: a county named before one title is the same office
+            {"theage": PICKELL_AGE, "cnn": PICKELL_CNN},
+            "Robert J Pickell",
+            "agree",
+            "Outlets agree on the name, written in different forms: Robert J Pickell (theage) vs Robert Pickell (cnn)",
+        ),
+        (  # kimani gray: the police and the NYPD are not two jurisdictions
+            {"nytimes": KELLY_NYT, "insider": KELLY_BI},
+            "Raymond W. Kelly",
+            "agree",
+            "Outlets agree on the name: Raymond W. Kelly",
+        ),
+    ],
+)
+def test_offices_of_different_jurisdictions_differ(article, texts, label, status, verdict):
+    mentions, ctx = _story(article, texts)
+    group = next(g for g in align_names(mentions, ctx) if g.label == label)
+    assert (group.status, group.verdict) == (status, verdict)
+    assert group.listed
+
+
+@pytest.mark.parametrize(
+    ("texts", "label", "listed"),
+    [
+        (  # geysers: two outlets place the quake near a town
+            {
+                "napavalley": "The Napa Valley was shaken at 2:09 a.m. Thursday by a magnitude 4.6 earthquake located "
+                "near Clearlake in Lake County, the U.S. Geological Survey reported.",
+                "lalate": "Mapping reveals that the quake began near Clearlake, south of Lakeport and west of "
+                "Interstate 5.",
+            },
+            "Clearlake",
+            True,
+        ),
+        (  # queens: the street where she was hit
+            {
+                "ny1": "Witnesses say 59-year-old Raj Chohan was leaving her car on 117th Street in South Richmond "
+                "Hill Friday when she was hit by a silver Toyota Camry and sent flying into the air.",
+                "wabc": "It happened around 7 p.m. at 97th Avenue and 117th Street in Richmond Hill.",
+            },
+            "117th Street",
+            True,
+        ),
+        (  # iran: a region named in passing is scene-setting trivia
+            {
+                "a": "The strikes raised fears of a wider war in the Middle East.",
+                "b": "Oil prices rose on worries about a conflict in the Middle East.",
+            },
+            "Middle East",
+            False,
+        ),
+        (  # athens: the capital named by every outlet as the scene, with "in"
+            {
+                "a": "Three people died when protesters set fire to a bank in Athens on Wednesday.",
+                "b": "Tens of thousands marched in Athens against the austerity measures.",
+            },
+            "Athens",
+            False,
+        ),
+    ],
+)
+def test_places_are_facts_when_they_say_where(article, texts, label, listed):
+    mentions, ctx = _story(article, texts)
+    group = next(g for g in align_places(mentions, ctx) if g.label == label)
+    assert group.status == "agree" and group.listed is listed
+
+
+@pytest.mark.parametrize(
+    ("texts", "label", "verdict"),
+    [
+        (  # queens: a middle initial in two outlets
+            {
+                "ny1": "Witnesses say 59-year-old Raj Chohan was leaving her car on 117th Street.",
+                "dnainfo": "Police found the unconscious Raj K. Chohan, 59, of College Point, lying in the roadway.",
+            },
+            "Raj K. Chohan",
+            "Outlets agree on the name, written in different forms: Raj Chohan (ny1) vs Raj K. Chohan (dnainfo)",
+        ),
+        (  # troy: a generational suffix
+            {
+                "cnn": "Police identified the gunman as 38-year-old Anthony LaCalamita.",
+                "nbc": "Anthony LaCalamita III, 38, was arrested after a chase.",
+            },
+            "Anthony LaCalamita",
+            "Outlets agree on the name, written in different forms: Anthony LaCalamita (cnn) vs "
+            "Anthony LaCalamita III (nbc)",
+        ),
+        (  # iran: a given name dropped
+            {"s3": ZARIF_S3, "s2": "Iran's Foreign Minister Mohammad Javad Zarif said Iran had taken measures."},
+            "Mohammad Javad Zarif",
+            "Outlets agree on the name, written in different forms: Javad Zarif (s3) vs Mohammad Javad Zarif (s2)",
+        ),
+    ],
+)
+def test_name_forms_are_listed_with_every_outlets_form(article, texts, label, verdict):
+    mentions, ctx = _story(article, texts)
+    group = next(g for g in align_names(mentions, ctx) if label in {m.value for m in g.mentions})
+    assert (group.status, group.verdict, group.listed) == ("agree", verdict, True)
+
+
+@pytest.mark.parametrize(
+    ("texts", "label", "verdict"),
+    [
+        (  # troy: every outlet under its spelling
+            {
+                "usatoday": "The families requested privacy, Beaumont Hospital spokeswoman Ilene Wolfe said.",
+                "nytimes": "Ilene Wolff, a spokeswoman for the hospital, said that their families had requested "
+                "privacy.",
+                "accountingweb": "Riva and Steinberg were being treated at Beaumont Hospital, where spokeswoman "
+                "Ilene Wolff said the families asked that their conditions not be released.",
+            },
+            "Ilene Wolff",
+            "Outlets spell it differently: Ilene Wolff (accountingweb, nytimes) vs Ilene Wolfe (usatoday)",
+        ),
+        (  # athens: a transliterated given name
+            {
+                "newscomau": "Greek President Carolos Papoulias condemned the violence, saying the debt-hit country "
+                'had "reached the edge of the abyss".',
+                "reuters": '"Our country is on the edge of the abyss," Greek President Karolos Papoulias said in a '
+                "statement.",
+            },
+            "Carolos Papoulias",
+            "Outlets spell it differently: Carolos Papoulias (newscomau) vs Karolos Papoulias (reuters)",
+        ),
+        (  # warren jeffs: one article's one-off slip beside its own right spelling is no difference between outlets
+            {
+                "christianpost": "The special prosecutor, Eric Nichols, delivered his opening statement. Jeffs "
+                "interjected repeatedly during Nichol's response to his speech.",
+                "cnn": "Prosecutor Eric Nichols told the jury that Jeffs used his position.",
+            },
+            "Eric Nichols",
+            "Outlets agree on the name: Eric Nichols",
+        ),
+    ],
+)
+def test_spelling_verdicts_name_every_outlets_form(article, texts, label, verdict):
+    mentions, ctx = _story(article, texts)
+    group = next(g for g in align_names(mentions, ctx) if label in {m.value for m in g.mentions})
+    assert group.verdict == verdict
+
+
+NEPHEW_NYDN = "“We are really just shocked,” said her nephew, Ravi Singh, 32, of Coney Island."
+NEPHEW_NBC = '"Her forehead hit the back of the headlight, and the headlight broke," said Manpreet Singh.'
+
+
+@pytest.mark.parametrize(
+    ("texts", "different"),
+    [
+        (  # a different first name for one role is a different person, not a spelling (pelosi-type; constructed)
+            {
+                "nyt": "House Democrats elected Rep. Linda T. Sánchez of California as vice chair.",
+                "fox": "Rep. Loretta Sanchez of California won the race for vice chair.",
+            },
+            ("Linda T. Sánchez", "Loretta Sanchez"),
+        ),
+        ({"nydn": NEPHEW_NYDN, "nbc": NEPHEW_NBC}, None),  # queens: NBC names no role in the sentence: left apart
+        (  # dnc: a short form of one given name is not another person
+            {
+                "nytimes": "Mr. Trump added Rudolph W. Giuliani, the former New York City mayor, to his legal team.",
+                "foxnews": "Trump's legal team is expanding with the addition of former New York mayor Rudy Giuliani.",
+            },
+            None,
+        ),
+        ({"nydn": NYDN_WILLIAMS, "rt": "City Councilman Jumaane D. Williams called for calm."}, None),  # kimani
+        (KIMANI_STORY, None),  # kimani: the victim and his sister, named together by most outlets
+    ],
+)
+def test_different_people_with_one_surname(article, texts, different):
+    mentions, ctx = _story(article, texts)
+    flagged = [g for g in align_names(mentions, ctx) if " or " in g.label]
+    if different is None:
+        assert flagged == []
+    else:
+        (group,) = flagged
+        assert group.status == "differ"
+        assert all(name in group.verdict for name in different)
+        assert "a different first name is a different person" in group.verdict

@@ -28,6 +28,7 @@ class Group:
     verdict: str  # the status in words
     label: str  # short description for headings
     subject: str  # what the fact is, in a few words: the permanent id is made from this
+    listed: bool = True  # False: kept for the names page and alignment, not published as a fact
 
 
 Aligner = Callable[[Sequence[Mention], StoryContext], list[Group]]

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from generator.entities import TITLE_WORDS, fold, name_tokens
+from generator.entities import HONORIFICS, TITLE_WORDS, fold, name_tokens
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Span
@@ -26,6 +26,23 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:by|written by|reporting by|photo|credit|image)\s*:?\s*$", re.I)
 _DATELINE_AFTER = re.compile(r"^[^\n]{0,40}?\([A-Z][\w .&-]*\)\s*[-–—]")
 _JOINERS = {"of", "the", "for"}
+_LOCATIVE = {
+    "near",
+    "outside",
+    "at",
+    "on",
+    "off",
+    "inside",
+    "beside",
+    "behind",
+    "opposite",
+    "along",
+    "across",
+    "nearby",
+}
+_PLACE_ONLY = {"at", "on", "off", "along", "across"}
+_DIRECTION = re.compile(r"^(?:north|south|east|west)(?:-?(?:north|south|east|west))*(?:ward|wards|ern)?$")
+_NEARNESS = {"close", "next", "mile", "kilometre", "kilometer", "km", "block", "yard", "metre", "meter", "foot"}
 _NOT_NAMES = {"ADP", "VERB", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "AUX"}
 _STREET_TYPES = {
     "street": "Street",
@@ -73,7 +90,7 @@ class _Ent:
         return name_tokens(text[self.start : self.end])
 
 
-@register("names", 8)
+@register("names", 9)
 def extract(article: ArticleDoc) -> list[Mention]:
     """The first occurrence of each written form of a name or place, valued with the article's fullest form."""
     tagged = [e for e in (_trim(article, ent) for ent in article.doc.ents) if e]
@@ -83,10 +100,21 @@ def extract(article: ArticleDoc) -> list[Mention]:
     full = _full_forms(article.text, ents)
     credits: dict[Span, str | None] = {}
     seen: set[tuple[str, str]] = set()
+    values = [
+        e.value
+        or (
+            _display(article.text[e.start : e.end])
+            if e.category != "person"
+            else full.get(e.start, _display(article.text[e.start : e.end]))
+        )
+        for e in ents
+    ]
+    uses: dict[str, set[str]] = {}
+    for e, value in zip(ents, values, strict=True):
+        uses.setdefault(value, set()).update(_uses(article, e))
     out = []
-    for e in ents:
+    for e, value in zip(ents, values, strict=True):
         text = article.text[e.start : e.end]
-        value = e.value or (_display(text) if e.category != "person" else full.get(e.start, _display(text)))
         if (value, fold(text)) in seen:
             continue  # each way of writing a name once per article: enough to compare, and readable
         seen.add((value, fold(text)))
@@ -102,9 +130,94 @@ def extract(article: ArticleDoc) -> list[Mention]:
                 key=("org:" + value) if e.category == "org" else value,
                 attributed_to=credits[e.sent],
                 words=(e.title,) if e.title else (),
+                uses=tuple(sorted(uses[value])),
             )
         )
     return out
+
+
+def _uses(article: ArticleDoc, e: _Ent) -> set[str]:
+    """How this occurrence is used, from the parse: 'located' or 'described' (see Mention.uses)."""
+    span = article.doc.char_span(e.start, e.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    root = span.root
+    found = set()
+    if e.category != "person" and _locates(root, e.category == "place"):
+        found.add("located")
+    if e.category == "org" and _qualified(span):
+        found.add("qualified")
+    if e.category == "person":
+        roles = _roles(root)
+        if roles or (e.title and fold(e.title) not in HONORIFICS):
+            found.add("described")
+        found.update(f"role:{lemma}" for lemma in roles if lemma != "#")
+        office = _office(span)
+        if office:
+            found.add(f"office:{office}")
+    return found
+
+
+def _office(span) -> str:
+    """The office written in front of a name with its qualifiers: 'U.S. District Judge' of 'U.S. District Judge X'.
+
+    The words before the name that modify it or each other (compounds, adjectives) up to a title word.
+    """
+    doc = span.doc
+    i = span.start - 1
+    first = None
+    while i >= 0 and "\n" not in doc[i].text_with_ws and doc[i].dep_ in ("compound", "amod", "nmod", "nummod"):
+        if not span.start <= doc[i].head.i < span.end and not i < doc[i].head.i < span.start:
+            break
+        first = i
+        i -= 1
+    if first is None:
+        return ""
+    written = " ".join(doc[first : span.start].text.split())
+    words = fold(written).split()
+    return written if words and words[-1] in TITLE_WORDS else ""
+
+
+def _locates(root, place: bool) -> bool:
+    """The name says where something is: 'near Clearlake', 'outside the airport', '3 miles southwest of Cobb'.
+
+    'in' is left out: 'in Iran', 'in the Middle East' set a scene rather than place a happening. For an
+    organisation 'at' and 'on' say where someone works or what something runs on, so only nearness counts.
+    """
+    while root.dep_ in ("compound", "amod", "nummod", "nmod", "conj") and root.head is not root:
+        root = root.head  # "near The Geysers geothermal plant", "at 97th Avenue and 117th Street": the phrase's head
+    head = root.head
+    if root.dep_ != "pobj" or head.pos_ != "ADP":
+        return False
+    prep = head.lower_
+    if prep in _LOCATIVE and (place or prep not in _PLACE_ONLY):
+        return True
+    above = head.head
+    return prep in ("of", "to", "from") and (_DIRECTION.match(above.lower_) is not None or above.lemma_ in _NEARNESS)
+
+
+def _qualified(span) -> bool:
+    """A thing given a number in its own phrase: 'a gray 2013 Toyota Camry', 'a 12-gauge shotgun'."""
+    head = span.root
+    while head.dep_ in ("compound", "nmod") and head.head is not head:
+        head = head.head
+    return any(child.pos_ == "NUM" and not span.start <= child.i < span.end for child in head.children)
+
+
+def _roles(root) -> set[str]:
+    """What the article calls a person beside the name: an apposition, a noun, an age or a possessor in front.
+
+    Common nouns give their lemma ('nephew', 'adviser'); an age or a possessor counts as a description ('#').
+    """
+    words = [root.head] if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") else []
+    words += [
+        child
+        for child in root.children
+        if child.dep_ in ("appos", "poss", "compound", "amod", "nummod")
+        and child.pos_ in ("NOUN", "NUM", "PROPN", "ADJ")
+        and child.ent_type_ != "PERSON"
+    ]
+    return {w.lemma_.lower() if w.pos_ == "NOUN" else "#" for w in words}
 
 
 def _streets(article: ArticleDoc) -> list[_Ent]:
