@@ -104,6 +104,7 @@ class Mention:
     when: When | None = None
     words: tuple[str, ...] = ()  # content lemmas, for claims and event matching
     entities: tuple[str, ...] = ()  # canonical-ish entity strings in the sentence
+    predicates: tuple[str, ...] = ()  # for claims: concepts of what the clause says happened (its verbs)
     extractor: str = ""  # "name@version"
 
     @property

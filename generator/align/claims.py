@@ -23,6 +23,7 @@ from generator.model import Mention
 
 LINK = 0.30  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
 GROUP_LINK = 0.22  # mean similarity a claim needs with the group it joins (no chaining through one member)
+SAME_CONTENT = 0.45  # similarity from which two claims state one thing even where the parse finds no shared predicate
 MIN_SHARED = 2  # content words two claims must share before their similarity counts
 PRIOR = 20  # sentences assumed to lack every word, so that a short story's shared words still weigh something
 SAME_WORDING = 85  # token-set ratio above which two sentences are the same wire text
@@ -78,9 +79,24 @@ def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
     sim[(present @ present.T) < MIN_SHARED] = 0.0  # one shared word ("initial") is a coincidence, not a statement
     sources = np.array([m.source for m in mentions])
     sim[sources[:, None] == sources[None, :]] = 0.0
+    sim[~_same_predicate(mentions) & (sim < SAME_CONTENT)] = 0.0
     for i, j in _death_place_pairs(mentions):
         sim[i, j] = sim[j, i] = 1.0
     return sim
+
+
+def _same_predicate(mentions: Sequence[Mention]) -> np.ndarray:
+    """Whether two claims can state one proposition: an event concept in common (the extractor's `predicates`:
+    "Jeffs fathered a child" / "Jeffs was the father"). Sharing names and topic words without one is two
+    statements about one subject."""
+    n = len(mentions)
+    ok = np.zeros((n, n), dtype=bool)
+    for i, a in enumerate(mentions):
+        for j in range(i, n):
+            b = mentions[j]
+            same = bool(set(a.predicates) & set(b.predicates))
+            ok[i, j] = ok[j, i] = same
+    return ok
 
 
 def _death_place_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
