@@ -87,16 +87,34 @@ def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
 
 def _same_predicate(mentions: Sequence[Mention]) -> np.ndarray:
     """Whether two claims can state one proposition: an event concept in common (the extractor's `predicates`:
-    "Jeffs fathered a child" / "Jeffs was the father"). Sharing names and topic words without one is two
-    statements about one subject."""
+    "Jeffs fathered a child" / "Jeffs was the father"), or a specific figure in common ("about 200 people
+    attended" / "more than 200 people set off"). Sharing names and topic words without one is two statements
+    about one subject."""
     n = len(mentions)
     ok = np.zeros((n, n), dtype=bool)
     for i, a in enumerate(mentions):
         for j in range(i, n):
             b = mentions[j]
-            same = bool(set(a.predicates) & set(b.predicates))
+            same = bool(set(a.predicates) & set(b.predicates)) or _shared_figure(a, b)
             ok[i, j] = ok[j, i] = same
     return ok
+
+
+def _shared_figure(a: Mention, b: Mention) -> bool:
+    """Both claims state the same specific figure: not a small count, a bare multiplier or a year, which many
+    unrelated sentences share."""
+    return any(_specific_figure(w) for w in set(a.words) & set(b.words))
+
+
+def _specific_figure(word: str) -> bool:
+    try:
+        value = float(word)
+    except ValueError:
+        return False
+    return value > 10 and not 1900 <= value <= 2100 and value not in _MULTIPLIERS
+
+
+_MULTIPLIERS = {100.0, 1000.0, 1e6, 1e9}
 
 
 def _death_place_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:

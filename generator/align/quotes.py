@@ -172,10 +172,10 @@ def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
         target = _best_container(i, ms, words)
         if target is not None:
             parent[find(i)] = find(target)
-        else:
-            for j in range(len(ms)):  # the same short phrase quoted by another outlet
-                if j != i and ms[j].source != ms[i].source and words[j] == words[i] and same_speaker(ms[i], ms[j]):
-                    parent[find(i)] = find(j)
+        for j in range(len(ms)):  # the same short phrase quoted by another outlet, or with one word changed
+            other_outlet = j != i and ms[j].source != ms[i].source and same_speaker(ms[i], ms[j])
+            if other_outlet and (words[j] == words[i] or _one_word_apart(words[i], words[j])):
+                parent[find(i)] = find(j)
     clusters: dict[int, list[int]] = {}
     for i in range(len(ms)):
         clusters.setdefault(find(i), []).append(i)
@@ -270,6 +270,17 @@ def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]]) -> in
         if _contains(words[j], words[i]) and (best is None or len(words[j]) > len(words[best])):
             best = j
     return best
+
+
+def _one_word_apart(short: list[str], other: list[str]) -> bool:
+    """Two short quotes of at least three words where one word is added, dropped or changed ("I am peace" /
+    "I am at peace"): one remark reported differently, which the verdict then names."""
+    if min(len(short), len(other)) < 3 or abs(len(short) - len(other)) > 1:
+        return False
+    ops = word_diff(" ".join(short), " ".join(other))
+    dropped = sum(len(chunk.split()) for op, chunk in ops if op < 0)
+    added = sum(len(chunk.split()) for op, chunk in ops if op > 0)
+    return dropped <= 1 and added <= 1
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

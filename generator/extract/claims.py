@@ -16,7 +16,7 @@ from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Span
 
-VERSION = 18  # bump whenever the output changes: the build cache keys on it
+VERSION = 19  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
@@ -49,6 +49,7 @@ _REPORTING = {
 _DENYING = {"deny", "refute", "dispute"}  # "denied colluding" states "did not collude"
 _LIGHT = {"file", "make", "take", "give", "have", "launch", "carry", "bring", "hold", "issue", "conduct", "open"}
 _COMPLEMENTS = ("ccomp", "xcomp", "pcomp")
+_COPULAS = {"be", "become", "remain", "seem", "appear"}
 _REPORTING_NOUNS = {"report", "sign", "evidence", "indication", "word", "news", "account", "claim", "allegation"}
 _GENERIC = {"be", "have", "do", "get", "present", "come", "go", "include", "become", "seem", "appear"}
 US_NAMES = {
@@ -67,7 +68,7 @@ for _concept, _lemmas in {
     "vote": "vote resolution ballot motion referendum",
     "sue": "sue lawsuit suit litigation",
     "convict": "convict conviction guilty",
-    "sentence": "sentence sentencing",
+    "sentence": "sentence sentencing face receive",
     "buy": "buy acquire acquisition purchase",
     "testify": "testify testimony",
     "consume": "consume use",
@@ -360,7 +361,7 @@ def predicates(part) -> tuple[str, ...]:
                 found.add(_concept(lemma))
                 if obj is not None and obj.lemma_.lower() in _CONCEPTS:  # "left no casualties", "inflict damage"
                     found.update(_noun_predicates(obj))
-        elif tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ == "be" and tok.pos_ in ("NOUN", "ADJ"):
+        elif tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ in _COPULAS and tok.pos_ in ("NOUN", "ADJ"):
             found.update(_noun_predicates(tok))
     return tuple(sorted(found))
 
