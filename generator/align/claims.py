@@ -24,6 +24,7 @@ from generator.model import Mention
 LINK = 0.30  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
 GROUP_LINK = 0.22  # mean similarity a claim needs with the group it joins (no chaining through one member)
 SAME_CONTENT = 0.45  # similarity from which two claims state one thing even where the parse finds no shared predicate
+FIGURE_BONUS = 0.2  # added to the similarity of two claims that state the same specific figure
 MIN_SHARED = 2  # content words two claims must share before their similarity counts
 PRIOR = 20  # sentences assumed to lack every word, so that a short story's shared words still weigh something
 SAME_WORDING = 85  # token-set ratio above which two sentences are the same wire text
@@ -80,6 +81,8 @@ def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
     sources = np.array([m.source for m in mentions])
     sim[sources[:, None] == sources[None, :]] = 0.0
     sim[~_same_predicate(mentions) & (sim < SAME_CONTENT)] = 0.0
+    figures = _figure_pairs(mentions)
+    sim[figures & (sim > 0)] += FIGURE_BONUS  # the same specific figure: the stronger evidence of one proposition
     for i, j in _death_place_pairs(mentions):
         sim[i, j] = sim[j, i] = 1.0
     return sim
@@ -115,6 +118,15 @@ def _specific_figure(word: str) -> bool:
 
 
 _MULTIPLIERS = {100.0, 1000.0, 1e6, 1e9}
+
+
+def _figure_pairs(mentions: Sequence[Mention]) -> np.ndarray:
+    n = len(mentions)
+    out = np.zeros((n, n), dtype=bool)
+    for i, a in enumerate(mentions):
+        for j in range(i + 1, n):
+            out[i, j] = out[j, i] = _shared_figure(a, mentions[j])
+    return out
 
 
 def _death_place_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
