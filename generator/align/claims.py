@@ -37,7 +37,6 @@ _PLACE_CLASS = {"scene": "at the scene", "spot": "at the scene", "way": "on the 
                 "route": "on the way to hospital", "ambulance": "on the way to hospital",
                 "home": "at home"}  # fmt: skip
 _PLURAL_SUBJECT = re.compile(r"\b(?:two|three|four|five|\d+|victims|people|others|both|all|they|men|women)\b", re.I)
-_EXPLICIT_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody)\b|n[’']t\b", re.I)
 
 
 @register("claim")
@@ -233,14 +232,21 @@ def _place_conflict(a: Mention, b: Mention) -> str | None:
 
 
 def _polarity_conflict(a: Mention, b: Mention) -> str | None:
-    """Near-identical wording where exactly one says "not": one outlet states what the other negates."""
-    na, nb = bool(_EXPLICIT_NEGATION.search(a.text)), bool(_EXPLICIT_NEGATION.search(b.text))
-    if na == nb:
+    """The same main predicate (`key`) over mostly the same arguments, negated in exactly one claim ("not" in
+    `words` is the predicate's polarity): one outlet states what the other denies."""
+    if ("not" in a.words) == ("not" in b.words):
         return None
-    wa, wb = [w for w in a.words if w != "not"], [w for w in b.words if w != "not"]
-    if fuzz.token_sort_ratio(" ".join(wa), " ".join(wb)) < 92 or len(wa) < 4:
+    wa, wb = set(a.words) - {"not"}, set(b.words) - {"not"}
+    common = wa & wb
+    if not a.key or a.key != b.key or len(common) < 4 or len(common) < 0.75 * min(len(wa), len(wb)):
         return None
-    return "Outlets differ: one states it, another says the opposite"
+    negative, positive = (a, b) if "not" in a.words else (b, a)
+    return f"Outlets differ: “{_gist(positive.text)}” vs “{_gist(negative.text)}” (one negates the other)"
+
+
+def _gist(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split()).rstrip(".")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _surname(speaker: str) -> str:

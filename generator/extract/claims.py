@@ -16,7 +16,7 @@ from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Span
 
-VERSION = 21  # bump whenever the output changes: the build cache keys on it
+VERSION = 24  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
@@ -324,8 +324,9 @@ def predicate(part) -> tuple[str, bool]:
         inside = _indices(part)
         verbs = (c for c in head.children if c.dep_ in _COMPLEMENTS and c.pos_ in ("VERB", "AUX") and c.i in inside)
         complement = next(verbs, None)
-        if (lemma in _REPORTING or lemma in _DENYING) and complement is not None:
-            negated ^= lemma in _DENYING or _has_negation(head)
+        yet_to = complement is not None and complement.dep_ == "xcomp" and any(c.lower_ == "yet" for c in head.children)
+        if (lemma in _REPORTING or lemma in _DENYING or yet_to) and complement is not None:
+            negated ^= lemma in _DENYING or yet_to or _has_negation(head)  # "had yet to regain" = "had not regained"
             head = complement
             continue
         break
@@ -398,6 +399,10 @@ def _head_verb(part):
     inside = _indices(part)
     heads = [t for t in part if (t.head.i not in inside or t.head.i == t.i) and not t.is_punct]
     verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    auxiliary = verbs and (verbs[0].pos_ == "AUX" or verbs[0].lemma_ in ("have", "be", "do"))
+    if auxiliary and not any(c.dep_ in ("attr", "acomp", "dobj") for c in verbs[0].children):
+        main = next((c for c in verbs[0].children if c.pos_ == "VERB" and c.i in inside), None)
+        return main or verbs[0]  # a parse broken by dashes hangs the main verb under its auxiliary
     if verbs:
         return verbs[0]
     return next((t for t in part if t.pos_ == "VERB"), None)
