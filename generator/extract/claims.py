@@ -16,7 +16,7 @@ from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Span
 
-VERSION = 24  # bump whenever the output changes: the build cache keys on it
+VERSION = 28  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
@@ -350,8 +350,13 @@ def predicates(part) -> tuple[str, ...]:
     ("left no casualties" -> "casualty"), and a copula's attribute ("was the father" -> "father";
     "there were no reports of injuries" -> "injure"). Nouns elsewhere are arguments, not predicates: a story's
     topic noun ("the lawsuit") is in most of its sentences."""
+    aside = _aside_tokens(part, ("relcl", "appos"))  # "X, an adviser who is named in the suit, dismissed it"
+    return _predicates_of([t for t in part if t.i not in aside]) or _predicates_of(list(part))
+
+
+def _predicates_of(tokens: list) -> tuple[str, ...]:
     found: set[str] = set()
-    for tok in part:
+    for tok in tokens:
         lemma = tok.lemma_.lower()
         reports = (lemma in _REPORTING or lemma in _DENYING) and any(c.dep_ in _COMPLEMENTS for c in tok.children)
         if tok.pos_ == "VERB" and not reports and lemma not in _GENERIC:
@@ -412,13 +417,13 @@ def _indices(part) -> range:
     return range(part.start, part.end)
 
 
-def _aside_tokens(part) -> set[int]:
-    """Token indices of a relative clause set off by commas ("X, who opposed the deal, spoke"): background about
+def _aside_tokens(part, deps: tuple[str, ...] = ("relcl",)) -> set[int]:
+    """Token indices of a relative clause (or, for predicates, an appositive) set off by commas ("X, who opposed
     someone, not what the sentence states."""
     out: set[int] = set()
     for tok in part:
         left = tok.left_edge.i
-        if tok.dep_ == "relcl" and left > part.start and part.doc[left - 1].text == ",":
+        if tok.dep_ in deps and left > part.start and part.doc[left - 1].text == ",":
             out.update(t.i for t in tok.subtree)
     return out
 
