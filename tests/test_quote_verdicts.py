@@ -73,10 +73,10 @@ PEREZ_FOX = (
             {
                 "a": "AMD plans to keep supporting SeaMicro's existing customers by selling servers \"for the "
                 'foreseeable future," Ms. Lisa Su said.',
-                "b": "AMD says it will continue to sell and support SeaMicro servers equipped with Intel chips “for the "
-                "foreseeable future.”",
-                "c": 'AMD will continue to sell SeaMicro servers based on Intel processors "for the foreseeable future,"'
-                " Lu said.",
+                "b": "AMD says it will continue to sell and support SeaMicro servers equipped with Intel chips "
+                "“for the foreseeable future.”",
+                "c": "AMD will continue to sell SeaMicro servers based on Intel processors "
+                '"for the foreseeable future," Lu said.',
             },
             "agree",
             None,

@@ -419,7 +419,7 @@ def _indices(part) -> range:
 
 def _aside_tokens(part, deps: tuple[str, ...] = ("relcl",)) -> set[int]:
     """Token indices of a relative clause (or, for predicates, an appositive) set off by commas ("X, who opposed
-    someone, not what the sentence states."""
+    the deal, spoke"): background about someone, not what the sentence states."""
     out: set[int] = set()
     for tok in part:
         left = tok.left_edge.i

@@ -43,7 +43,7 @@ ROLES = _lexicon(
     "ambassador king queen pope judge detective spokesman spokeswoman commissioner mayor chancellor attorney "
     "prosecutor professor commander director ayatollah general premier"
 )  # titles of one office holder: "the sheriff said" -> the person named "Sheriff ..."
-VERSION = 6
+VERSION = 7
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OPEN_AFTER = " \t\n([{—–-/:"
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z0-9])")
@@ -78,7 +78,9 @@ def extract(article: ArticleDoc) -> list[Mention]:
         previous = (para, speaker)
         for start, end in _quoted_sentences(text, quote.start, quote.end):
             words = _words(text[start:end])
-            if not words or (len(words) <= 3 and not quote.marked) or _is_title(text, start, end):
+            whole = len(_words(text[quote.start : quote.end])) == len(words)  # a short quotation, not a piece of one
+            short_kept = quote.marked and (speaker_key(speaker) or whole)
+            if not words or (len(words) <= 3 and not short_kept) or _is_title(text, start, end):
                 continue
             sentence = article.sentence_at(start)
             mentions.append(
