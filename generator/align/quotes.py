@@ -329,8 +329,10 @@ def _verdict(members: list[Mention], ctx: StoryContext) -> tuple[str, str]:
     for a, b in pairs:
         result = compare(normalise(a.value or a.text), normalise(b.value or b.text), _ends(a), _ends(b))
         if result.differences:
+            va, vb = a.value or a.text, b.value or b.text
             shown = "; ".join(
-                f"“{da}” ({_outlet(a, ctx)}) vs “{db}” ({_outlet(b, ctx)})" for da, db in result.differences[:2]
+                f"“{as_written(va, da)}” ({_outlet(a, ctx)}) vs “{as_written(vb, db)}” ({_outlet(b, ctx)})"
+                for da, db in result.differences[:2]
             )
             return "differ", "Outlets differ in wording: " + shown
     named = [m for m in members if m.key and m.speaker and len(m.speaker.split()) >= 2]
@@ -338,6 +340,19 @@ def _verdict(members: list[Mention], ctx: StoryContext) -> tuple[str, str]:
         speakers = sorted({ctx.entities.resolve(m.speaker) or m.speaker for m in named})
         return "differ", "Outlets credit different speakers: " + " vs ".join(speakers)
     return "agree", "Outlets agree on the words"
+
+
+def as_written(value: str, passage: str) -> str:
+    """The outlet's own words for a compared passage (case, apostrophes, spelling as published), found as the
+    shortest run of the quote's words that normalises to it; the normalised words if none does."""
+    target = passage.split()
+    tokens = value.split()
+    for size in range(max(1, len(target) - 2), len(target) + 4):
+        for i in range(len(tokens) - size + 1):
+            run = " ".join(tokens[i : i + size])
+            if [w for w in normalise(run) if w != EDIT] == target:
+                return run.strip(",.;:!?“”\"‘’'")
+    return passage
 
 
 def _ends(m: Mention) -> bool:
