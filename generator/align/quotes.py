@@ -168,6 +168,10 @@ def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
         for j in long_ones[x + 1 :]:
             if words[i] == words[j] or ms[i].source != ms[j].source and _same_quote(ms[i], ms[j], words[i], words[j]):
                 parent[find(j)] = find(i)
+    for i in long_ones:
+        target = _best_container(i, ms, words, fragment_only=True)
+        if target is not None:
+            parent[find(i)] = find(target)
     for i in (i for i in range(len(ms)) if len(words[i]) <= SHORT):
         target = _best_container(i, ms, words)
         if target is not None:
@@ -200,7 +204,7 @@ def _same_quote(a: Mention, b: Mention, wa: list[str], wb: list[str]) -> bool:
     sa, sb = " ".join(wa), " ".join(wb)
     short, long_ = sorted((sa, sb), key=len)
     if len(short) < 0.3 * len(long_):
-        return same_speaker(a, b) and _contains(*sorted((wa, wb), key=len, reverse=True))
+        return False  # a fragment of a longer quote joins only its best container, not every quote holding it
     named = bool(a.key and b.key) and same_speaker(a, b)  # one named speaker: renderings may vary more
     if _inner_changes(wa, wb) > max(2, len(min(wa, wb, key=len)) // (2 if named else 4)):
         return False  # the same phrase inside two different sentences, not one sentence rendered twice
@@ -258,12 +262,15 @@ def _content_words(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]]) -> int | None:
+def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]], fragment_only: bool = False) -> int | None:
     """A partial quote joins the longest other outlet's quote by the same speaker that contains its words (a
-    speaker left unnamed by one outlet counts as the same)."""
+    speaker left unnamed by one outlet counts as the same). `fragment_only`: only quotes over three times as long
+    (a shorter container was compared word by word already)."""
     best = None
     for j, other in enumerate(ms):
         if j == i or other.source == ms[i].source or not same_speaker(ms[i], other):
+            continue
+        if fragment_only and len(" ".join(words[i])) >= 0.3 * len(" ".join(words[j])):
             continue
         if not (ms[i].key or len(words[i]) >= 2 or other.key):
             continue  # one unattributed word inside another unattributed quote is a coincidence
