@@ -203,7 +203,7 @@ def _same_quote(a: Mention, b: Mention, wa: list[str], wb: list[str]) -> bool:
     """Fuzzy candidate test: near-identical words, or one quote found inside the other with small edits."""
     sa, sb = " ".join(wa), " ".join(wb)
     short, long_ = sorted((sa, sb), key=len)
-    if len(short) < 0.3 * len(long_):
+    if len(short) < 0.3 * len(long_) or _contains(wa, wb) or _contains(wb, wa):
         return False  # a fragment of a longer quote joins only its best container, not every quote holding it
     named = bool(a.key and b.key) and same_speaker(a, b)  # one named speaker: renderings may vary more
     if _inner_changes(wa, wb) > max(2, len(min(wa, wb, key=len)) // (2 if named else 4)):
@@ -264,13 +264,13 @@ def _content_words(words: list[str]) -> frozenset[str]:
 
 def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]], fragment_only: bool = False) -> int | None:
     """A partial quote joins the longest other outlet's quote by the same speaker that contains its words (a
-    speaker left unnamed by one outlet counts as the same). `fragment_only`: only quotes over three times as long
-    (a shorter container was compared word by word already)."""
+    speaker left unnamed by one outlet counts as the same). `fragment_only`: only longer quotes (equal ones were
+    joined already)."""
     best = None
     for j, other in enumerate(ms):
         if j == i or other.source == ms[i].source or not same_speaker(ms[i], other):
             continue
-        if fragment_only and len(" ".join(words[i])) >= 0.3 * len(" ".join(words[j])):
+        if fragment_only and len(words[j]) <= len(words[i]):
             continue
         if not (ms[i].key or len(words[i]) >= 2 or other.key):
             continue  # one unattributed word inside another unattributed quote is a coincidence
