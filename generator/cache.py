@@ -104,7 +104,7 @@ def mention_from_json(row: dict) -> Mention:
         row["quantity"] = Quantity(**row["quantity"])
     if row.get("when"):
         row["when"] = When(**row["when"])
-    for name in ("words", "entities"):
+    for name in ("words", "entities", "predicates"):
         row[name] = tuple(row.get(name) or ())
     known = {f.name for f in fields(Mention)}
     return Mention(**{k: v for k, v in row.items() if k in known})

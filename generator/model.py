@@ -108,6 +108,7 @@ class Mention:
     when: When | None = None
     words: tuple[str, ...] = ()  # content lemmas, for claims and event matching
     entities: tuple[str, ...] = ()  # canonical-ish entity strings in the sentence
+    predicates: tuple[str, ...] = ()  # for claims: concepts of what the clause says happened (its verbs)
     extractor: str = ""  # "name@version"
     uses: tuple[str, ...] = ()  # names: how the article uses it ("located": where something is; "described")
 

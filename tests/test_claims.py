@@ -62,7 +62,8 @@ def test_a_sentence_with_two_statements_gives_two_claims(article):
     first, second = found
     assert {"us", "not", "plan", "leave", "stay", "troop", "iraq"} <= set(first.words)  # "no plans" -> polarity
     assert {"letter", "reposition", "official", "iraq", "us"} <= set(second.words)  # Iraqi -> iraq, American -> us
-    assert first.sentence == second.sentence and first.kind == "claim" and first.key == ""
+    assert first.sentence == second.sentence and first.kind == "claim"
+    assert first.key == "plan" and {"inform", "reposition"} <= set(second.predicates)  # what each says happened
 
 
 def test_quotation_is_cut_out_and_the_appositive_kept(article):

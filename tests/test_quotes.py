@@ -59,9 +59,9 @@ EXTRACTION = [
         '"US feet are cut off from the region."',
         [("US feet are cut off from the region.", "Hassan Rouhani")],
     ),
-    (  # s0: scare quote with no speaker is dropped
+    (  # s0: a scare quote with no speaker is kept here; the aligner drops it unless another outlet quotes it
         "It seems that Trump intended to “scare” the Iranian regime from responding militarily.",
-        [],
+        [("scare", None)],
     ),
     (  # s4: a role resolved to the named office holder; quote of two words kept because it is attributed
         "Iranian Foreign Minister Mohammad Javad Zarif appeared at Asia Society.\n\n"

@@ -23,6 +23,8 @@ from generator.model import Mention
 
 LINK = 0.30  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
 GROUP_LINK = 0.22  # mean similarity a claim needs with the group it joins (no chaining through one member)
+SAME_CONTENT = 0.45  # similarity from which two claims state one thing even where the parse finds no shared predicate
+FIGURE_BONUS = 0.2  # added to the similarity of two claims that state the same specific figure
 MIN_SHARED = 2  # content words two claims must share before their similarity counts
 PRIOR = 20  # sentences assumed to lack every word, so that a short story's shared words still weigh something
 SAME_WORDING = 85  # token-set ratio above which two sentences are the same wire text
@@ -35,7 +37,6 @@ _PLACE_CLASS = {"scene": "at the scene", "spot": "at the scene", "way": "on the 
                 "route": "on the way to hospital", "ambulance": "on the way to hospital",
                 "home": "at home"}  # fmt: skip
 _PLURAL_SUBJECT = re.compile(r"\b(?:two|three|four|five|\d+|victims|people|others|both|all|they|men|women)\b", re.I)
-_EXPLICIT_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody)\b|n[’']t\b", re.I)
 
 
 @register("claim")
@@ -78,9 +79,53 @@ def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
     sim[(present @ present.T) < MIN_SHARED] = 0.0  # one shared word ("initial") is a coincidence, not a statement
     sources = np.array([m.source for m in mentions])
     sim[sources[:, None] == sources[None, :]] = 0.0
+    sim[~_same_predicate(mentions) & (sim < SAME_CONTENT)] = 0.0
+    figures = _figure_pairs(mentions)
+    sim[figures & (sim > 0)] += FIGURE_BONUS  # the same specific figure: the stronger evidence of one proposition
     for i, j in _death_place_pairs(mentions):
         sim[i, j] = sim[j, i] = 1.0
     return sim
+
+
+def _same_predicate(mentions: Sequence[Mention]) -> np.ndarray:
+    """Whether two claims can state one proposition: an event concept in common (the extractor's `predicates`:
+    "Jeffs fathered a child" / "Jeffs was the father"), or a specific figure in common ("about 200 people
+    attended" / "more than 200 people set off"). Sharing names and topic words without one is two statements
+    about one subject."""
+    n = len(mentions)
+    ok = np.zeros((n, n), dtype=bool)
+    for i, a in enumerate(mentions):
+        for j in range(i, n):
+            b = mentions[j]
+            same = bool(set(a.predicates) & set(b.predicates)) or _shared_figure(a, b)
+            ok[i, j] = ok[j, i] = same
+    return ok
+
+
+def _shared_figure(a: Mention, b: Mention) -> bool:
+    """Both claims state the same specific figure: not a small count, a bare multiplier or a year, which many
+    unrelated sentences share."""
+    return any(_specific_figure(w) for w in set(a.words) & set(b.words))
+
+
+def _specific_figure(word: str) -> bool:
+    try:
+        value = float(word)
+    except ValueError:
+        return False
+    return value > 10 and not 1900 <= value <= 2100 and value not in _MULTIPLIERS
+
+
+_MULTIPLIERS = {100.0, 1000.0, 1e6, 1e9}
+
+
+def _figure_pairs(mentions: Sequence[Mention]) -> np.ndarray:
+    n = len(mentions)
+    out = np.zeros((n, n), dtype=bool)
+    for i, a in enumerate(mentions):
+        for j in range(i + 1, n):
+            out[i, j] = out[j, i] = _shared_figure(a, mentions[j])
+    return out
 
 
 def _death_place_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -187,14 +232,21 @@ def _place_conflict(a: Mention, b: Mention) -> str | None:
 
 
 def _polarity_conflict(a: Mention, b: Mention) -> str | None:
-    """Near-identical wording where exactly one says "not": one outlet states what the other negates."""
-    na, nb = bool(_EXPLICIT_NEGATION.search(a.text)), bool(_EXPLICIT_NEGATION.search(b.text))
-    if na == nb:
+    """The same main predicate (`key`) over mostly the same arguments, negated in exactly one claim ("not" in
+    `words` is the predicate's polarity): one outlet states what the other denies."""
+    if ("not" in a.words) == ("not" in b.words):
         return None
-    wa, wb = [w for w in a.words if w != "not"], [w for w in b.words if w != "not"]
-    if fuzz.token_sort_ratio(" ".join(wa), " ".join(wb)) < 92 or len(wa) < 4:
+    wa, wb = set(a.words) - {"not"}, set(b.words) - {"not"}
+    common = wa & wb
+    if not a.key or a.key != b.key or len(common) < 4 or len(common) < 0.75 * min(len(wa), len(wb)):
         return None
-    return "Outlets differ: one states it, another says the opposite"
+    negative, positive = (a, b) if "not" in a.words else (b, a)
+    return f"Outlets differ: “{_gist(positive.text)}” vs “{_gist(negative.text)}” (one negates the other)"
+
+
+def _gist(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split()).rstrip(".")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _surname(speaker: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.align.base import Group, StoryContext, register, single_or
@@ -99,7 +100,8 @@ class Comparison:
 def compare(a: Sequence[str], b: Sequence[str], a_ends: bool = False, b_ends: bool = False) -> Comparison:
     """Word-by-word comparison of normalised quotes; extra words at either edge are a partial quote, not a change.
 
-    `a_ends`/`b_ends`: the quote closes its sentence there, so words the other outlet has after it are a change.
+    `a_ends`/`b_ends`: the quote closes its sentence there; when both do, words one has after the other's end are a
+    change ("no community." vs "no community center."), else the shorter one is a partial quote.
     """
     ops = word_diff(" ".join(a), " ".join(b))
     regions = _regions(ops)
@@ -108,8 +110,8 @@ def compare(a: Sequence[str], b: Sequence[str], a_ends: bool = False, b_ends: bo
         at_start, at_end = index == 0 and not before, index == len(regions) - 1 and not after
         if at_start and (not deleted or not inserted):
             continue
-        if at_end and (not deleted or not inserted) and not (a_ends and inserted) and not (b_ends and deleted):
-            continue
+        if at_end and (not deleted or not inserted) and not (a_ends and b_ends):
+            continue  # one outlet quotes further, or stops: a partial quote unless both close the sentence
         if (at_start or at_end) and min(len(deleted), len(inserted)) > 2:
             continue  # two partial quotes that overlap: each has words the other cut off
         if _editorial(deleted, inserted):
@@ -166,10 +168,18 @@ def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
         for j in long_ones[x + 1 :]:
             if words[i] == words[j] or ms[i].source != ms[j].source and _same_quote(ms[i], ms[j], words[i], words[j]):
                 parent[find(j)] = find(i)
+    for i in long_ones:
+        target = _best_container(i, ms, words, fragment_only=True)
+        if target is not None:
+            parent[find(i)] = find(target)
     for i in (i for i in range(len(ms)) if len(words[i]) <= SHORT):
         target = _best_container(i, ms, words)
         if target is not None:
             parent[find(i)] = find(target)
+        for j in range(len(ms)):  # the same short phrase quoted by another outlet, or with one word changed
+            other_outlet = j != i and ms[j].source != ms[i].source and same_speaker(ms[i], ms[j])
+            if other_outlet and (words[j] == words[i] or _one_word_apart(words[i], words[j])):
+                parent[find(i)] = find(j)
     clusters: dict[int, list[int]] = {}
     for i in range(len(ms)):
         clusters.setdefault(find(i), []).append(i)
@@ -178,22 +188,41 @@ def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
         if a != b and not {ms[k].source for k in clusters[a]} & {ms[k].source for k in clusters[b]}:
             parent[b] = a
             clusters[a].extend(clusters.pop(b))
-    groups = [_group([ms[i] for i in members], ctx) for members in clusters.values()]
+    groups = [_group([ms[i] for i in members], ctx) for members in clusters.values() if _kept(members, ms, words)]
     return sorted(groups, key=lambda g: (g.subject, g.mentions[0].source, g.mentions[0].start))
+
+
+def _kept(members: list[int], ms: Sequence[Mention], words: list[list[str]]) -> bool:
+    """A short phrase in quote marks with no speaker is a scare quote unless another outlet quotes it too."""
+    if len({ms[i].source for i in members}) > 1:
+        return True
+    return any(ms[i].key or len(words[i]) > SHORT for i in members)
 
 
 def _same_quote(a: Mention, b: Mention, wa: list[str], wb: list[str]) -> bool:
     """Fuzzy candidate test: near-identical words, or one quote found inside the other with small edits."""
     sa, sb = " ".join(wa), " ".join(wb)
     short, long_ = sorted((sa, sb), key=len)
-    if len(short) < 0.3 * len(long_):
-        return same_speaker(a, b) and _contains(*sorted((wa, wb), key=len, reverse=True))
+    if len(short) < 0.3 * len(long_) or _contains(wa, wb) or _contains(wb, wa):
+        return False  # a fragment of a longer quote joins only its best container, not every quote holding it
+    named = bool(a.key and b.key) and same_speaker(a, b)  # one named speaker: renderings may vary more
+    if _inner_changes(wa, wb) > max(2, len(min(wa, wb, key=len)) // (2 if named else 4)):
+        return False  # the same phrase inside two different sentences, not one sentence rendered twice
     score = max(fuzz.ratio(sa, sb), fuzz.partial_ratio(short, long_))
     if min(len(wa), len(wb)) >= 6:
         score = max(score, fuzz.token_set_ratio(sa, sb) - 5)
     if same_speaker(a, b):
         return score >= 85
     return score >= 95 and min(len(wa), len(wb)) >= 6  # the same long sentence, credited to someone else
+
+
+def _inner_changes(a: Sequence[str], b: Sequence[str]) -> int:
+    """Words added, dropped or changed between the first and the last word the two quotes share, in order."""
+    ops = word_diff(" ".join(a), " ".join(b))
+    equal = [k for k, (op, _) in enumerate(ops) if op == 0]
+    if not equal:
+        return max(len(a), len(b))
+    return sum(len(chunk.split()) for op, chunk in ops[equal[0] : equal[-1]] if op != 0)
 
 
 def _variant_pairs(ms: Sequence[Mention], words: list[list[str]]) -> list[tuple[float, int, int]]:
@@ -233,15 +262,32 @@ def _content_words(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]]) -> int | None:
-    """A partial quote joins the longest other outlet's quote by the same speaker that contains its words."""
+def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]], fragment_only: bool = False) -> int | None:
+    """A partial quote joins the longest other outlet's quote by the same speaker that contains its words (a
+    speaker left unnamed by one outlet counts as the same). `fragment_only`: only longer quotes (equal ones were
+    joined already)."""
     best = None
     for j, other in enumerate(ms):
-        if j == i or other.source == ms[i].source or not same_speaker(ms[i], other) or not ms[i].key:
+        if j == i or other.source == ms[i].source or not same_speaker(ms[i], other):
             continue
+        if fragment_only and len(words[j]) <= len(words[i]):
+            continue
+        if not (ms[i].key or len(words[i]) >= 2 or other.key):
+            continue  # one unattributed word inside another unattributed quote is a coincidence
         if _contains(words[j], words[i]) and (best is None or len(words[j]) > len(words[best])):
             best = j
     return best
+
+
+def _one_word_apart(short: list[str], other: list[str]) -> bool:
+    """Two short quotes of at least three words where one word is added, dropped or changed ("I am peace" /
+    "I am at peace"): one remark reported differently, which the verdict then names."""
+    if min(len(short), len(other)) < 3 or abs(len(short) - len(other)) > 1:
+        return False
+    ops = word_diff(" ".join(short), " ".join(other))
+    dropped = sum(len(chunk.split()) for op, chunk in ops if op < 0)
+    added = sum(len(chunk.split()) for op, chunk in ops if op > 0)
+    return dropped <= 1 and added <= 1
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
@@ -253,7 +299,7 @@ def same_speaker(a: Mention, b: Mention) -> bool:
     """Variants of one name (surname match, transliterations), or a speaker left unnamed by one outlet."""
     if not a.key or not b.key:
         return True
-    return a.key == b.key or fuzz.ratio(a.key, b.key) >= 80
+    return a.key == b.key or fuzz.ratio(a.key, b.key) >= 80 or Levenshtein.distance(a.key, b.key) <= 1
 
 
 def _group(members: list[Mention], ctx: StoryContext) -> Group:
@@ -283,21 +329,37 @@ def _speaker_name(members: list[Mention], ctx: StoryContext) -> str:
 
 
 def _verdict(members: list[Mention], ctx: StoryContext) -> tuple[str, str]:
-    """agree / differ with the difference in words: changed words first, then differently credited speakers."""
+    """agree / differ with the difference in words: changed words first, then the same words credited to two
+    differently named persons (a role, an organisation or a bare surname is not evidence of another speaker)."""
     pairs = [(a, b) for x, a in enumerate(members) for b in members[x + 1 :] if a.source != b.source]
     pairs.sort(key=lambda p: -min(len(p[0].value or p[0].text), len(p[1].value or p[1].text)))
     for a, b in pairs:
         result = compare(normalise(a.value or a.text), normalise(b.value or b.text), _ends(a), _ends(b))
         if result.differences:
+            va, vb = a.value or a.text, b.value or b.text
             shown = "; ".join(
-                f"“{da}” ({_outlet(a, ctx)}) vs “{db}” ({_outlet(b, ctx)})" for da, db in result.differences[:2]
+                f"“{as_written(va, da)}” ({_outlet(a, ctx)}) vs “{as_written(vb, db)}” ({_outlet(b, ctx)})"
+                for da, db in result.differences[:2]
             )
             return "differ", "Outlets differ in wording: " + shown
-    speakers = sorted({ctx.entities.resolve(m.speaker) or "" for m in members if m.key and m.speaker})
-    keys = {m.key for m in members if m.key}
-    if len(keys) > 1 and not all(same_speaker(a, b) for a in members for b in members):
+    named = [m for m in members if m.key and m.speaker and len(m.speaker.split()) >= 2]
+    if any(not same_speaker(a, b) for a in named for b in named):
+        speakers = sorted({ctx.entities.resolve(m.speaker) or m.speaker for m in named})
         return "differ", "Outlets credit different speakers: " + " vs ".join(speakers)
     return "agree", "Outlets agree on the words"
+
+
+def as_written(value: str, passage: str) -> str:
+    """The outlet's own words for a compared passage (case, apostrophes, spelling as published), found as the
+    shortest run of the quote's words that normalises to it; the normalised words if none does."""
+    target = passage.split()
+    tokens = value.split()
+    for size in range(max(1, len(target) - 2), len(target) + 4):
+        for i in range(len(tokens) - size + 1):
+            run = " ".join(tokens[i : i + size])
+            if [w for w in normalise(run) if w != EDIT] == target:
+                return run.strip(",.;:!?“”\"‘’'")
+    return passage
 
 
 def _ends(m: Mention) -> bool:

@@ -28,7 +28,7 @@ SPEECH_VERBS = _lexicon(
     "reply respond lament thunder condemn stress shout yell scream chant quote accuse urge recall remark admit "
     "acknowledge conclude suggest predict vow promise threaten post testify confirm deny comment observe complain cry "
     "hail dub label term brand characterize characterise mock slam blast criticize criticise praise caution emphasize "
-    "emphasise assert maintain contend go tout describe lash"
+    "emphasise assert maintain contend go tout describe lash mumble mutter whisper murmur chide scold rail"
 )
 TITLES = _lexicon(
     "president prime minister foreign defense defence interior supreme leader ayatollah gen gen. general mr mr. mrs "
@@ -43,7 +43,7 @@ ROLES = _lexicon(
     "ambassador king queen pope judge detective spokesman spokeswoman commissioner mayor chancellor attorney "
     "prosecutor professor commander director ayatollah general premier"
 )  # titles of one office holder: "the sheriff said" -> the person named "Sheriff ..."
-VERSION = 5
+VERSION = 7
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OPEN_AFTER = " \t\n([{—–-/:"
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z0-9])")
@@ -62,7 +62,8 @@ class _Quote:
 
 @register("quotes", VERSION)
 def extract(article: ArticleDoc) -> list[Mention]:
-    """Every quoted sentence with its speaker; scare quotes without a speaker are dropped."""
+    """Every quoted sentence with its speaker. A short marked phrase without a speaker is kept too: the aligner
+    keeps it only where another outlet quotes the same words (a phrase several outlets put in quote marks)."""
     text = article.doc.text
     quotes = find_quotes(text)
     inside = [Span(q.start, q.end) for q in quotes]
@@ -77,11 +78,9 @@ def extract(article: ArticleDoc) -> list[Mention]:
         previous = (para, speaker)
         for start, end in _quoted_sentences(text, quote.start, quote.end):
             words = _words(text[start:end])
-            if (
-                not words
-                or (len(words) <= 3 and not (speaker_key(speaker) and quote.marked))
-                or _is_title(text, start, end)
-            ):
+            whole = len(_words(text[quote.start : quote.end])) == len(words)  # a short quotation, not a piece of one
+            short_kept = quote.marked and (speaker_key(speaker) or whole)
+            if not words or (len(words) <= 3 and not short_kept) or _is_title(text, start, end):
                 continue
             sentence = article.sentence_at(start)
             mentions.append(
@@ -336,7 +335,7 @@ def _speaker(article: ArticleDoc, quote: _Quote, inside: list[Span], people: lis
             sents = [s for s in sents if s.start_char >= quote.end - 1]
         tokens = [t for s in sents for t in s if not any(q.start <= t.idx < q.end for q in inside)]
         found = [_subject_of(t) for t in sorted(tokens, key=lambda t: (_distance(t, lo, quote.end), t.i))]
-        named = [(who, _resolve(article, who, lo, people)) for who in found if who is not None]
+        named = [(who, _resolve(article, who, lo, people, inside)) for who in found if who is not None]
         named = [(who, name) for who, name in named if name]
         if named:  # a named person beats a nearer group ("heard co-workers yelling, said Jane Doe")
             plural = named[0][0].tag_ in ("NNS", "NNPS")
@@ -378,13 +377,20 @@ def _subject_of(token):
     return None
 
 
-def _resolve(article: ArticleDoc, who, before: int, people: list[tuple[int, str]]) -> str | None:
+def _resolve(article: ArticleDoc, who, before: int, people: list[tuple[int, str]], inside: list[Span]) -> str | None:
     """A subject token to a name: its PERSON entity, a pronoun's or role's antecedent, else the role itself."""
     doc = article.doc
     span = doc[who.left_edge.i : who.right_edge.i + 1]
     titled = any(t.lower_ in TITLES and t.text[:1].isupper() for t in (who, doc[span.end - 1]))
     reach = span.end + 4 if titled else span.end  # "said Lt. Jane Doe", "according to city police Lt. Jane Doe"
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start < reach and e.end > span.start]
+    persons = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and e.start < reach
+        and e.end > span.start
+        and not any(q.start <= e.start_char < q.end for q in inside)  # a name inside the quotation is not its speaker
+    ]
     if persons:
         ent = next((e for e in persons if e.start <= who.i < e.end), persons[0])
         name = _clean_name(ent.text)
