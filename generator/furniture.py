@@ -80,6 +80,12 @@ _SECTION_HEADING = re.compile(
     r"share this(?: article| story)?|read next|most popular|trending)\W*\Z",
     re.I,
 )
+# A share price quoted inline after a company's name ("Intel Corp., INTC +0.93% has ..."): symbol, sign, change.
+_TICKER = re.compile(r"(?<![\w$])[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s[+\-−–]\d+(?:\.\d+)?%")
+# A broadcast credit under a video or audio clip ("Veuer's Nick Cardona has that story.").
+_CLIP_CREDIT = re.compile(
+    r"\b(?:has|have|brings?|with) (?:that|the|this|more on (?:that|the|this)) (?:story|report)\.?\s*\Z"
+)
 _EMBED_LEAD = re.compile(r"(?::|\b(?:tweeted|posted|reported|wrote|writes|reports|tweets))\s*\Z", re.I)
 
 
@@ -112,7 +118,14 @@ def detect(text: str, body: Span) -> tuple[Span, ...]:
     flagged = [score >= THRESHOLD and not _introduces_quote(units, i) for i, score in enumerate(scores)]
     for i in _leading_block(units, flagged) + _tail(units, scores, flagged, body):
         flagged[i] = True
-    return _merge(unit.span for unit, hit in zip(units, flagged, strict=True) if hit)
+    whole = [unit.span for unit, hit in zip(units, flagged, strict=True) if hit]
+    inline = [s for unit, hit in zip(units, flagged, strict=True) if not hit for s in _inline(text, unit)]
+    return _merge(sorted(whole + inline, key=lambda s: (s.start, s.end)))
+
+
+def _inline(text: str, unit: Unit) -> list[Span]:
+    """Furniture inside a line of prose: stock tickers set after a company's name."""
+    return [Span(m.start(), m.end()) for m in _TICKER.finditer(text, unit.span.start, unit.span.end)]
 
 
 def _units(text: str, body: Span) -> list[Unit]:
@@ -195,7 +208,7 @@ def _boilerplate_score(text: str) -> float:
     if not _OPEN_QUOTE.match(text):
         score += 0.6 * len(_READER_REQUEST.findall(text)) + 1.0 * bool(_READER_QUESTION.search(text))
         score += 0.5 * all(pattern.search(text) for pattern in _SITE_VOICE)  # the site talking to its readers
-    score += 1.5 * bool(_PHOTO_CREDIT.search(text))
+    score += 1.5 * bool(_PHOTO_CREDIT.search(text) or _CLIP_CREDIT.search(text))
     score += 1.0 * bool(_SECTION_HEADING.match(text))
     return score
 
@@ -226,10 +239,20 @@ def _leading_block(units: list[Unit], flagged: list[bool]) -> list[int]:
     for i, unit in enumerate(units):
         if flagged[i]:
             continue
-        if unit.sentence or unit.unfinished or len(unit.words) > LEAD_WORDS:
+        if unit.sentence or unit.unfinished or len(unit.words) > LEAD_WORDS or _standfirst(unit):
             break
         out.append(i)
     return out
+
+
+def _standfirst(unit: Unit) -> bool:
+    """A summary line under the headline written as a sentence without its full stop
+    ("The woman was taken to hospital in traumatic arrest"): sentence case, longer than a
+    heading, ending on a lower-case word. A title or tagline capitalises its words or its end."""
+    words = unit.words
+    if len(words) <= SHORT_WORDS or not words[-1][0].islower():
+        return False
+    return sum(w[0].isupper() for w in words[1:]) * 3 <= len(words) - 1
 
 
 def _tail(units: list[Unit], scores: list[float], flagged: list[bool], body: Span) -> list[int]:
