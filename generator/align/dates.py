@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
-from generator.extract.dates import is_recent, names_month_day
+from generator.extract.dates import is_recent, names_month_day, readable
 from generator.model import Mention, When
 
 _NEAR_DAYS = 2  # further apart than this, two exact dates are two events, not a disagreement
@@ -346,13 +346,13 @@ def _judge(ms: list[Mention], ctx: StoryContext) -> Group:
 
 def _values(ms: list[Mention]) -> list[str]:
     """One value per distinct day, as most mentions word it (then the most detailed), in calendar order."""
-    counts = Counter(m.value or m.text for m in ms)
+    counts = Counter(_shown(m) for m in ms)
     best: dict[tuple, str] = {}
     for m in ms:
         w = m.when
         weekday = -1 if w is None or w.weekday is None or w.earliest is not None else w.weekday
         day = (str(w.earliest or ""), str(w.latest or ""), weekday) if w else ("", "", -1)
-        value = m.value or m.text
+        value = _shown(m)
         if day not in best or (counts[value], len(value)) > (counts[best[day]], len(best[day])):
             best[day] = value
     return [best[d] for d in sorted(best)]
@@ -369,7 +369,12 @@ def _most_precise(ms: list[Mention]) -> str:
             m.value or "",
         )
 
-    return max(ms, key=detail).value or ms[0].text
+    return _shown(max(ms, key=detail))
+
+
+def _shown(m: Mention) -> str:
+    """The moment as a reader says it: "Tuesday 7 January 2020, night"."""
+    return readable(m.when, m.text)
 
 
 def _topic(ms: list[Mention], ctx: StoryContext) -> str:

@@ -93,9 +93,9 @@ def _stamp_days(text: str) -> list[date]:
 
 
 def _is_stamp(sent) -> bool:
-    """A byline or time stamp line ("POSTED: 1052 GMT", "April 10, 2007-7:07AM") dates the page, not an event."""
-    words = [t for t in sent if t.is_alpha and t.ent_type_ not in ("DATE", "TIME")]
-    return bool(_STAMP.match(sent.text)) or not any(t.pos_ in ("VERB", "AUX") for t in sent) and len(words) < 4
+    """A line without a verb dates no happening: a byline or time stamp ("POSTED: 1052 GMT"), or a caption
+    ("Tom Perez ... during the party's winter meeting in Atlanta last February.") that only shows a picture."""
+    return bool(_STAMP.match(sent.text)) or not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 @functools.cache
@@ -165,8 +165,8 @@ def _mention(article: ArticleDoc, sent, start: int, end: int, ref: date | None, 
     text = article.text[start:end]
     inferred = article.reference_inferred and not from_stamp
     when = resolve(text, ref, _future(span), inferred, relative_days=not from_stamp)
-    if when is None:
-        return None
+    if when is None or (not _placeable(when) and _quoted(article.text, sent, start, end)):
+        return None  # "how many kids will you kill today," they chanted: the words are the quote's, not a date
     sentence = article.sentence_span(sent)
     return article.mention(
         "date",
@@ -182,16 +182,21 @@ def _mention(article: ArticleDoc, sent, start: int, end: int, ref: date | None, 
     )
 
 
+def _placeable(when: When) -> bool:
+    return when.earliest is not None or when.weekday is not None or when.clock is not None
+
+
+def _quoted(text: str, sent, start: int, end: int) -> bool:
+    """Whether the expression sits inside quotation marks (an open quote before it or a close after it)."""
+    before, after = text[sent.start_char : start], text[end : sent.end_char]
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return opened or after.find("”") != -1 and (after.find("“") == -1 or after.find("”") < after.find("“"))
+
+
 def _names_a_model_year(span) -> bool:
     """A year that is part of a name ("a 2013 Toyota Camry", "the 2016 Olympics") dates no happening here."""
     root = span.root
-    return (
-        len(span) == 1
-        and root.like_num
-        and root.dep_ in ("nummod", "compound", "amod", "nmod")
-        and root.head.pos_ == "PROPN"
-        and root.head.ent_type_ not in ("", "DATE", "EVENT")
-    )
+    return len(span) == 1 and root.like_num and root.dep_ in _NOUN_MODIFIERS and root.head.pos_ == "PROPN"
 
 
 # --- resolving an expression to a When -------------------------------------------------------------
@@ -225,12 +230,12 @@ def resolve(
     low = text.lower()
     if re.search(r"\d+-year-old|\bage[ds]?\b", low) or re.fullmatch(r"\W*\d{1,2}\W*", low):
         return None
-    if _DURATION.match(low.strip()):
-        return None
     bare, zone = pop_tz_offset_from_string(_LOCAL_TIME.sub("", text))
     tz = zone.tzname(None) if zone is not None else ("local time" if _LOCAL_TIME.search(text) else None)
     part = _part(low)
     core = _HEDGE.sub("", bare).strip(" ,.")
+    if _DURATION.match(core.lower()):
+        return None
     counted = _counted(core, ref)
     if counted is not None:
         return When(*counted, inferred=inferred and counted[0] is not None)
