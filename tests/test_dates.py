@@ -537,3 +537,21 @@ def test_a_moment_in_other_words_agrees_and_another_clock_reading_does_not(artic
 )  # fmt: skip
 def test_a_quote_keeps_its_dates_only_where_they_can_be_placed(article, sentence, published, kept):
     assert [m.text for m in _dates(article, sentence, published=published)] == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("Raj Chohan, 59, had just parked her car and was walking alongside other parked vehicles toward a Sikh temple when she was struck by a gray 2013 Toyota Camry heading north on 117th St.", []),  # noqa: E501
+        ("Raj Chohan was hit by a 2013 gray Camry near 117th Street and 97th Avenue in Richmond Hill.", []),
+        ('Tens of thousands of secret files and other evidence proves the 2015 Iran nuclear deal is "based on lies and Iranian deception," Netanyahu said.', ["2015"]),  # noqa: E501
+        ("Democratic Party sues Russia, the Trump campaign and WikiLeaks, alleging conspiracy to influence the 2016 election.", ["2016"]),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_a_model_year_is_no_date_and_an_event_year_is(article, sentence, years):
+    assert [m.text for m in _dates(article, sentence)] == years
+
+
+def test_a_chant_split_over_two_lines_has_no_date(article):
+    """ECB+ splits RT's chant: the closing straight quote alone says the word is quoted (kimani)."""
+    assert _dates(article, 'how many kids will you kill today," witnesses reported.') == []

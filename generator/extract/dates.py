@@ -190,13 +190,17 @@ def _quoted(text: str, sent, start: int, end: int) -> bool:
     """Whether the expression sits inside quotation marks (an open quote before it or a close after it)."""
     before, after = text[sent.start_char : start], text[end : sent.end_char]
     opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-    return opened or after.find("”") != -1 and (after.find("“") == -1 or after.find("”") < after.find("“"))
+    closed = after.find("”") != -1 and (after.find("“") == -1 or after.find("”") < after.find("“"))
+    return opened or closed or after.count('"') % 2 == 1
 
 
 def _names_a_model_year(span) -> bool:
     """A year that is part of a name ("a 2013 Toyota Camry", "the 2016 Olympics") dates no happening here."""
     root = span.root
-    return len(span) == 1 and root.like_num and root.dep_ in _NOUN_MODIFIERS and root.head.pos_ == "PROPN"
+    if len(span) != 1 or not root.like_num:
+        return False
+    named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in root.children)  # parsed the other way
+    return named or root.dep_ in _NOUN_MODIFIERS and root.head.pos_ == "PROPN"
 
 
 # --- resolving an expression to a When -------------------------------------------------------------
@@ -525,9 +529,17 @@ def _head_chain(token, inside: set[int]) -> list:
             continue
         chain.append(token)
         verb = token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _LIGHT_VERBS
-        if verb and (_classify(token) or token.dep_ not in ("acl", "relcl", "xcomp")):
+        if verb and (_classify(token) or token.dep_ not in ("acl", "relcl", "xcomp") and not _leads_up(token)):
             break
     return chain
+
+
+def _leads_up(verb) -> bool:
+    """ "shot him after he pointed a gun at officers on Saturday": a clause of what led up to a named
+    happening dates that happening, when its own verb names none."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "when") for c in verb.children
+    )
 
 
 def _pick_event(chain: list):
