@@ -20,6 +20,7 @@ THRESHOLD = 1.0
 SHORT_WORDS = 8  # a line this short without sentence punctuation is a heading, menu entry or button
 LEAD_WORDS = 15  # longest unpunctuated line still taken for a title/tagline before the first paragraph
 PROSE_WORDS = 8  # a plain sentence this long after a boilerplate block means the article goes on
+CAPTION_WORDS = 6  # a verbless first line this long is a caption, not a heading
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.U)
 _END = re.compile(r"[.!?…][\"'”’)\]]*\s*\Z")
@@ -116,7 +117,7 @@ def detect(text: str, body: Span) -> tuple[Span, ...]:
     units = _units(text, body)
     scores = _scores(units)
     flagged = [score >= THRESHOLD and not _introduces_quote(units, i) for i, score in enumerate(scores)]
-    for i in _leading_block(units, flagged) + _tail(units, scores, flagged, body):
+    for i in _leading_block(units, flagged) + _tail(units, scores, flagged, body) + _caption(units, flagged):
         flagged[i] = True
     whole = [unit.span for unit, hit in zip(units, flagged, strict=True) if hit]
     inline = [s for unit, hit in zip(units, flagged, strict=True) if not hit for s in _inline(text, unit)]
@@ -243,6 +244,19 @@ def _leading_block(units: list[Unit], flagged: list[bool]) -> list[int]:
             break
         out.append(i)
     return out
+
+
+def _caption(units: list[Unit], flagged: list[bool]) -> list[int]:
+    """A photo caption set above the story: its first line of text, a full sentence without any verb
+    ("Tom Perez, the chairman of the party, during the party's winter meeting in Atlanta last February.").
+    A standfirst keeps its participle ("Three killed in bank fire."), so it stays."""
+    first = next((i for i, hit in enumerate(flagged) if not hit), None)
+    if first is None or not units[first].sentence or len(units[first].words) < CAPTION_WORDS:
+        return []
+    from generator import nlp  # the tagger, for this one line: only a verb tells a caption from a sentence
+
+    tagged = nlp.pipeline()(units[first].text)
+    return [] if any(t.pos_ in ("VERB", "AUX") for t in tagged) else [first]
 
 
 def _standfirst(unit: Unit) -> bool:
