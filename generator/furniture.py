@@ -20,6 +20,7 @@ THRESHOLD = 1.0
 SHORT_WORDS = 8  # a line this short without sentence punctuation is a heading, menu entry or button
 LEAD_WORDS = 15  # longest unpunctuated line still taken for a title/tagline before the first paragraph
 PROSE_WORDS = 8  # a plain sentence this long after a boilerplate block means the article goes on
+CAPTION_WORDS = 6  # a verbless first line this long is a caption, not a heading
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.U)
 _END = re.compile(r"[.!?…][\"'”’)\]]*\s*\Z")
@@ -80,6 +81,12 @@ _SECTION_HEADING = re.compile(
     r"share this(?: article| story)?|read next|most popular|trending)\W*\Z",
     re.I,
 )
+# A share price quoted inline after a company's name ("Intel Corp., INTC +0.93% has ..."): symbol, sign, change.
+_TICKER = re.compile(r"(?<![\w$])[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s[+\-−–]\d+(?:\.\d+)?%")
+# A broadcast credit under a video or audio clip ("Veuer's Nick Cardona has that story.").
+_CLIP_CREDIT = re.compile(
+    r"\b(?:has|have|brings?|with) (?:that|the|this|more on (?:that|the|this)) (?:story|report)\.?\s*\Z"
+)
 _EMBED_LEAD = re.compile(r"(?::|\b(?:tweeted|posted|reported|wrote|writes|reports|tweets))\s*\Z", re.I)
 
 
@@ -110,9 +117,16 @@ def detect(text: str, body: Span) -> tuple[Span, ...]:
     units = _units(text, body)
     scores = _scores(units)
     flagged = [score >= THRESHOLD and not _introduces_quote(units, i) for i, score in enumerate(scores)]
-    for i in _leading_block(units, flagged) + _tail(units, scores, flagged, body):
+    for i in _leading_block(units, flagged) + _tail(units, scores, flagged, body) + _caption(units, flagged):
         flagged[i] = True
-    return _merge(unit.span for unit, hit in zip(units, flagged, strict=True) if hit)
+    whole = [unit.span for unit, hit in zip(units, flagged, strict=True) if hit]
+    inline = [s for unit, hit in zip(units, flagged, strict=True) if not hit for s in _inline(text, unit)]
+    return _merge(sorted(whole + inline, key=lambda s: (s.start, s.end)))
+
+
+def _inline(text: str, unit: Unit) -> list[Span]:
+    """Furniture inside a line of prose: stock tickers set after a company's name."""
+    return [Span(m.start(), m.end()) for m in _TICKER.finditer(text, unit.span.start, unit.span.end)]
 
 
 def _units(text: str, body: Span) -> list[Unit]:
@@ -195,7 +209,7 @@ def _boilerplate_score(text: str) -> float:
     if not _OPEN_QUOTE.match(text):
         score += 0.6 * len(_READER_REQUEST.findall(text)) + 1.0 * bool(_READER_QUESTION.search(text))
         score += 0.5 * all(pattern.search(text) for pattern in _SITE_VOICE)  # the site talking to its readers
-    score += 1.5 * bool(_PHOTO_CREDIT.search(text))
+    score += 1.5 * bool(_PHOTO_CREDIT.search(text) or _CLIP_CREDIT.search(text))
     score += 1.0 * bool(_SECTION_HEADING.match(text))
     return score
 
@@ -226,10 +240,33 @@ def _leading_block(units: list[Unit], flagged: list[bool]) -> list[int]:
     for i, unit in enumerate(units):
         if flagged[i]:
             continue
-        if unit.sentence or unit.unfinished or len(unit.words) > LEAD_WORDS:
+        if unit.sentence or unit.unfinished or len(unit.words) > LEAD_WORDS or _standfirst(unit):
             break
         out.append(i)
     return out
+
+
+def _caption(units: list[Unit], flagged: list[bool]) -> list[int]:
+    """A photo caption set above the story: its first line of text, a full sentence without any verb
+    ("Tom Perez, the chairman of the party, during the party's winter meeting in Atlanta last February.").
+    A standfirst keeps its participle ("Three killed in bank fire."), so it stays."""
+    first = next((i for i, hit in enumerate(flagged) if not hit), None)
+    if first is None or not units[first].sentence or len(units[first].words) < CAPTION_WORDS:
+        return []
+    from generator import nlp  # the tagger, for this one line: only a verb tells a caption from a sentence
+
+    tagged = nlp.pipeline()(units[first].text)
+    return [] if any(t.pos_ in ("VERB", "AUX") for t in tagged) else [first]
+
+
+def _standfirst(unit: Unit) -> bool:
+    """A summary line under the headline written as a sentence without its full stop
+    ("The woman was taken to hospital in traumatic arrest"): sentence case, longer than a
+    heading, ending on a lower-case word. A title or tagline capitalises its words or its end."""
+    words = unit.words
+    if len(words) <= SHORT_WORDS or not words[-1][0].islower():
+        return False
+    return sum(w[0].isupper() for w in words[1:]) * 3 <= len(words) - 1
 
 
 def _tail(units: list[Unit], scores: list[float], flagged: list[bool], body: Span) -> list[int]:

@@ -133,7 +133,9 @@ def test_demo_missile_strike_differs_and_soleimani_agrees(article):
     groups = _align(s0 + s3 + s2 + s4)
     by_key = {g.mentions[0].key: g for g in groups}
     assert by_key["attack"].status == "differ"
-    assert by_key["attack"].verdict == "Outlets differ: 2020-01-07 (Tuesday) night vs 2020-01-08 (Wednesday) night"
+    assert (
+        by_key["attack"].verdict == "Outlets differ: Tuesday 7 January 2020, night vs Wednesday 8 January 2020, night"
+    )
     assert by_key["killing"].status == "agree"
     assert {m.source for m in by_key["killing"].mentions} == {"s2", "s4"}
 
@@ -231,7 +233,7 @@ def test_more_values_and_events(article, sentence, published, text, value, key):
 
 def test_time_zones_are_kept_and_only_same_zone_clocks_compared():
     gmt = resolve("2:31 a.m. GMT", date(2013, 3, 12))
-    assert (gmt.clock, gmt.timezone, gmt.earliest) == ("02:31", "GMT", date(2013, 3, 12))
+    assert (gmt.clock, gmt.timezone, gmt.earliest) == ("02:31", "GMT", None)  # a clock alone names no day
     local = resolve("around 10 p.m. local time", None)
     assert (local.clock, local.timezone) == ("22:00", "local time")
     same_day = date(2013, 3, 12)
@@ -322,3 +324,234 @@ def test_undated_recent_helpers():
         True, True, True, False, False,
     ]  # fmt: skip
     assert [names_month_day(t) for t in ("May 12", "3 January", "May 2018", "Monday")] == [True, True, False, False]
+
+
+# --- dateparser against the reference date: real expressions of five clusters -----------------------
+
+KIMANI, NETANYAHU, TROY, AMD, QUEENS, JEFFS = (
+    date(2013, 3, 12),
+    date(2018, 4, 30),
+    date(2007, 4, 11),
+    date(2012, 2, 29),
+    date(2013, 9, 14),
+    date(2011, 8, 9),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "earliest", "latest", "weekday", "clock"),
+    [
+        ("Saturday night", KIMANI, date(2013, 3, 9), date(2013, 3, 9), 5, None),
+        ("March 9", KIMANI, date(2013, 3, 9), date(2013, 3, 9), 5, None),
+        ("just before 11:30 p.m. on Saturday", KIMANI, date(2013, 3, 9), date(2013, 3, 9), 5, "23:30"),
+        ("in January", NETANYAHU, date(2018, 1, 1), date(2018, 1, 31), None, None),
+        ("within the past 10 days", NETANYAHU, date(2018, 4, 20), date(2018, 4, 30), None, None),
+        ("last week", TROY, date(2007, 4, 2), date(2007, 4, 8), None, None),
+        ("two days later", TROY, date(2007, 4, 6), date(2007, 4, 11), None, None),
+        ("in August", AMD, date(2011, 8, 1), date(2011, 8, 31), None, None),  # "became chief executive in August"
+        ("the second half of 2012", AMD, date(2012, 1, 1), date(2012, 12, 31), None, None),
+        ("about 7 p.m.", QUEENS, None, None, None, "19:00"),  # a clock alone names no day
+        ("7:01 p.m. on Friday", QUEENS, date(2013, 9, 13), date(2013, 9, 13), 4, "19:01"),
+        ("April 2008", JEFFS, date(2008, 4, 1), date(2008, 4, 30), None, None),
+        ("Saturday", None, None, None, 5, None),  # no reference: still the weekday
+    ],
+)  # fmt: skip
+def test_dateparser_places_expressions_on_the_reference(text, ref, earliest, latest, weekday, clock):
+    w = resolve(text, ref)
+    assert (w.earliest, w.latest, w.weekday, w.clock) == (earliest, latest, weekday, clock)
+
+
+@pytest.mark.parametrize("text", ["15 minutes", "7,000 years", "4.5 hours", "55-minute"])
+def test_durations_are_no_dates(text):
+    assert resolve(text, TROY) is None
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 12 March 2013", date(2013, 3, 12)),
+        ("First Posted: 08/04/11 06:44 PM ET Updated: 10/04/11 06:12 AM ET", date(2011, 8, 4)),
+        ("02.29.12 4:15 PM", date(2012, 2, 29)),
+        ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", date(2007, 4, 10)),
+        ("on September 14, 2013 11:41am | Updated on September 14, 2013 11:41am", date(2013, 9, 14)),
+        ("Published: Tuesday, Aug. 2 2011 7:08 p.m. MDT", date(2011, 8, 2)),
+    ],
+)
+def test_page_time_stamp_gives_the_publication_day(stamp, day):
+    from generator.extract.dates import _stamp_days
+
+    assert min(_stamp_days(stamp)) == day
+
+
+def _devset_dates(name: str, path: str):
+    """The date mentions of one real dev-set article, read and parsed as a build does (no metadata date)."""
+    from conftest import SHARED
+
+    from generator import nlp
+    from generator.extract import ArticleDoc
+    from generator.ingest import read_corpus
+
+    source = next(s for s in read_corpus(SHARED / "devset" / name).sources if s.path == path)
+    doc = nlp.parse([source])[source.id]
+    return [m for m in extract(ArticleDoc(source, doc, None, False)) if m.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    ("cluster", "path", "text", "day"),
+    [
+        ("kimani_gray_2013", "02_rt.txt", "Saturday night", date(2013, 3, 9)),
+        ("warren_jeffs_trial_2011", "02_deseretnews.txt", "Tuesday", date(2011, 8, 2)),
+        ("warren_jeffs_trial_2011", "06_cnn.txt", "Tuesday", date(2011, 8, 9)),
+        ("queens_hit_and_run_2013", "06_nbcnewyork.txt", "Friday night", date(2013, 9, 13)),
+        ("troy_office_shooting_2007", "06_foxnews.txt", "last Thursday", date(2007, 4, 5)),
+    ],
+)
+def test_undated_article_is_read_against_its_page_stamp(cluster, path, text, day):
+    found = [m for m in _devset_dates(cluster, path) if m.text == text]
+    assert found and found[0].when.earliest == day
+
+
+# --- what a date fact is: one happening and its time ------------------------------------------------
+
+
+def test_two_tuesdays_of_one_trial_stay_apart(article):
+    """Testimony on Tuesday 2 August and the sentence on Tuesday 9 August name the same man."""
+    mentions = _dates(
+        article,
+        "Prosecutors Tuesday put on the most shocking evidence yet in the trial of Warren Jeffs, who is charged with sexually assaulting underage girls.",
+        "deseret",
+        date(2011, 8, 2),
+    )  # noqa: E501
+    mentions += _dates(
+        article,
+        "Polygamist leader Warren Jeffs was sentenced Tuesday to life in prison plus 20 years for sexually assaulting two girls.",
+        "cnn",
+        date(2011, 8, 10),
+    )  # noqa: E501
+    mentions += _dates(
+        article,
+        "Polygamist sect leader Warren Jeffs was sentenced to life in a Texas prison on Tuesday following his conviction.",
+        "csm",
+        date(2011, 8, 9),
+    )  # noqa: E501
+    groups = _align(mentions)
+    sentence = _group_of(groups, "cnn", "Tuesday")
+    assert {m.source for m in sentence.mentions} == {"cnn", "csm"} and sentence.status == "agree"
+    assert _group_of(groups, "deseret", "Tuesday").status == "single"
+
+
+def test_arraignment_day_is_not_the_shooting_day(article):
+    """Two days after a Monday shooting, the Wednesday arraignment is another happening (troy)."""
+    texts = {
+        "usat": "Some witnesses told police that when the shooter walked into the office on the building's second floor around 10 a.m. Monday, he looked as if he was trying to hide something.",  # noqa: E501
+        "fox": "Kafoury's loved ones attended Wednesday's arraignment, and her daughter sobbed loudly during the proceedings.",
+        "acc": "LaCalamita walked in around 10 a.m., stopped briefly at the reception desk, then entered Alan Steinberg's office with the shotgun.",  # noqa: E501
+    }
+    published = {"usat": date(2007, 4, 9), "fox": date(2007, 4, 11), "acc": date(2007, 4, 12)}
+    groups = _align([m for sid, t in texts.items() for m in _dates(article, t, sid, published[sid])])
+    assert all(g.status != "differ" for g in groups)
+    assert _group_of(groups, "fox", "Wednesday").status == "single"
+    assert {m.source for m in _group_of(groups, "usat", "around 10 a.m. Monday").mentions} == {"usat", "acc"}
+
+
+def test_statements_of_unnamed_speakers_are_not_one_fact(article):
+    """ "A witness told" and "He said" on the same Tuesday are two statements (kimani); so are two
+    police statements about different things on one day (troy)."""
+    mentions = _dates(
+        article, "A witness told the Daily News Tuesday that the youth did not have a gun in his hand.", "dn", KIMANI
+    )  # noqa: E501
+    mentions += _dates(
+        article,
+        "He said at a City Council hearing on Tuesday that the violence had been caused by a disorderly group.",
+        "nyt",
+        KIMANI,
+    )  # noqa: E501
+    assert all(g.status == "single" for g in _align(mentions))
+
+
+def test_a_moment_in_other_words_agrees_and_another_clock_reading_does_not(article):
+    """ "Saturday" = "March 9" (kimani); "2:09 a.m." = "2:09 a.m. Thursday" but an aftershock at 2:12 a.m.
+    is another happening (geysers); "about 7 p.m." = "7:01 p.m. on Friday" (queens)."""
+    kimani = _dates(
+        article,
+        "Sixteen-year-old Kimani Gray was shot and killed on Saturday night after pointing a gun at two officers.",
+        "rt",
+        KIMANI,
+    )  # noqa: E501
+    kimani += _dates(
+        article,
+        "Gray was killed on March 9 by police who claim he pointed a gun at Sgt. Mourad Mourad.",
+        "essence",
+        date(2013, 3, 17),
+    )  # noqa: E501
+    [killing] = [g for g in _align(kimani) if len(g.mentions) > 1]
+    assert killing.status == "agree" and killing.verdict == "Outlets agree: Saturday 9 March 2013, night"
+    quake = _dates(
+        article,
+        "The quake occurred at 2:09 a.m. about 14 miles north-northeast of Healdsburg. It was followed by a 2.9 aftershock at 2:12 a.m.",
+        "kgo",
+        date(2013, 3, 14),
+    )  # noqa: E501
+    quake += _dates(
+        article,
+        "The Napa Valley was shaken at 2:09 a.m. Thursday by a magnitude 4.6 earthquake located near Clearlake.",
+        "napa",
+        date(2013, 3, 14),
+    )  # noqa: E501
+    groups = _align(quake)
+    assert {m.text for m in _group_of(groups, "napa", "2:09 a.m. Thursday").mentions} == {
+        "2:09 a.m.",
+        "2:09 a.m. Thursday",
+    }  # noqa: E501
+    assert _group_of(groups, "kgo", "2:12 a.m.").status == "single"
+    crash = _dates(
+        article,
+        "Raj K. Chohan was walking alongside parked cars on 117th Street and 97th Avenue at about 7 p.m. when she was struck by a gray 2013 Toyota Camry.",
+        "tl",
+        QUEENS,
+    )  # noqa: E501
+    crash += _dates(
+        article,
+        "Raj Chohan, 59, of Queens, had just parked her car around 7 p.m. Friday at 97th Avenue and 117th Street in Richmond Hill when she was hit.",
+        "cbs",
+        QUEENS,
+    )  # noqa: E501
+    crash += _dates(
+        article,
+        "Police responded to the Richmond Hill crash on the corner of 117th Street and 97th Avenue at 7:01 p.m. on Friday.",
+        "dna",
+        QUEENS,
+    )  # noqa: E501
+    assert "2013" not in {m.text for m in crash}  # the model year of a car dates nothing
+    [when] = _align(crash)
+    assert when.status == "agree" and {m.source for m in when.mentions} == {"tl", "cbs", "dna"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "kept"),
+    [
+        ('Dozens chanted “NYPD, KKK, how many kids did you kill today” as they marched west on Church Ave.', None, []),
+        ('"They successfully hacked the Democratic Party in 2016 and they will be back," Perez said.', date(2018, 4, 20), ["2016"]),  # noqa: E501
+        ("“Iran took [and] concluded proportionate measures in self-defense,” Zarif tweeted on Tuesday.", JAN8, ["Tuesday"]),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_a_quote_keeps_its_dates_only_where_they_can_be_placed(article, sentence, published, kept):
+    assert [m.text for m in _dates(article, sentence, published=published)] == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("Raj Chohan, 59, had just parked her car and was walking alongside other parked vehicles toward a Sikh temple when she was struck by a gray 2013 Toyota Camry heading north on 117th St.", []),  # noqa: E501
+        ("Raj Chohan was hit by a 2013 gray Camry near 117th Street and 97th Avenue in Richmond Hill.", []),
+        ('Tens of thousands of secret files and other evidence proves the 2015 Iran nuclear deal is "based on lies and Iranian deception," Netanyahu said.', ["2015"]),  # noqa: E501
+        ("Democratic Party sues Russia, the Trump campaign and WikiLeaks, alleging conspiracy to influence the 2016 election.", ["2016"]),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_a_model_year_is_no_date_and_an_event_year_is(article, sentence, years):
+    assert [m.text for m in _dates(article, sentence)] == years
+
+
+def test_a_chant_split_over_two_lines_has_no_date(article):
+    """ECB+ splits RT's chant: the closing straight quote alone says the word is quoted (kimani)."""
+    assert _dates(article, 'how many kids will you kill today," witnesses reported.') == []

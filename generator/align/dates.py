@@ -17,11 +17,11 @@ from rapidfuzz import fuzz
 
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
-from generator.extract.dates import is_recent, names_month_day
+from generator.extract.dates import is_recent, names_month_day, readable
 from generator.model import Mention, When
 
 _NEAR_DAYS = 2  # further apart than this, two exact dates are two events, not a disagreement
-_CLOCK_SLACK = 90  # minutes: "about 10 a.m." and "after 10 a.m." are the same time
+_CLOCK_SLACK = 45  # minutes: "about 10 a.m." and "after 10 a.m." are the same time
 _LATE = ("night", "late", "evening", "overnight")
 _EARLY = ("overnight", "early")
 _SPEAKER_KEYS = {"statement"}
@@ -70,7 +70,7 @@ def _cluster(mentions: list[Mention], ctx: StoryContext) -> list[list[Mention]]:
         else:
             home.append(m)
     for lone in unnamed:
-        home = _home(lone[0], groups) if len({m.source for m in lone}) == 1 and lone[0].key else None
+        home = _only_home(lone[0], groups) if len({m.source for m in lone}) == 1 and lone[0].key else None
         if home is not None and all(_fits(m, home) for m in lone):
             home.extend(lone)
         else:
@@ -96,11 +96,7 @@ def _merge_once(groups: list[list[Mention]]) -> list[list[Mention]]:
     for group in sorted(groups, key=lambda g: (-len(g), _order(g[0]))):
         key = group[0].key
         home = next(
-            (
-                g
-                for g in merged
-                if key and key not in _SPEAKER_KEYS and g[0].key == key and all(_fits(m, g) for m in group)
-            ),
+            (g for g in merged if key and key not in _SPEAKER_KEYS and g[0].key == key and _group_fits(group, g)),
             None,
         )
         if home is None:
@@ -108,6 +104,13 @@ def _merge_once(groups: list[list[Mention]]) -> list[list[Mention]]:
         else:
             home.extend(group)
     return merged
+
+
+def _group_fits(group: list[Mention], home: list[Mention]) -> bool:
+    """Every dated member fits; members that cannot be placed ("today" without a date) follow the outlet-mates
+    they were grouped with, as they can contradict nothing."""
+    placed = [m for m in group if _placeable(m.when)]
+    return all(_fits(m, home) for m in placed or group)
 
 
 def _adopt_orphans(groups: list[list[Mention]], ctx: StoryContext) -> list[list[Mention]]:
@@ -190,6 +193,13 @@ def _home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
     return max((g for g in groups if g[0].key == m.key and _fits(m, g)), key=len, default=None)
 
 
+def _only_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
+    """The one several-outlet named group of the same happening this date fits; with two candidates (Monday's
+    shooting here and another city's Monday shooting) a date that names nobody cannot say which, and stays apart."""
+    homes = [g for g in groups if g[0].key == m.key and len({o.source for o in g}) > 1 and _fits(m, g)]
+    return homes[0] if len(homes) == 1 else None  # nor may it turn one outlet's happening into a corroborated one
+
+
 def _fits(m: Mention, group: list[Mention]) -> bool:
     """A date fits a group when it is compatible with every member; one that cannot be placed
     ("last week" with no publication date) only fits beside the same words, as it is compatible with anything."""
@@ -206,9 +216,16 @@ def _comparable(a: When | None, b: When | None) -> bool:
         return False
     return (
         (a.earliest is not None and b.earliest is not None)
-        or (a.weekday is not None and a.weekday == b.weekday)
+        or (_clock_only(a) and _placeable(b))
+        or (_clock_only(b) and _placeable(a))
+        or (a.weekday is not None and b.weekday is not None)
         or (a.clock is not None and b.clock is not None)
     )
+
+
+def _clock_only(w: When) -> bool:
+    """ "at 2:09 a.m.": a time of day that names no day, so it can sit beside any day of its happening."""
+    return w.clock is not None and w.earliest is None and w.weekday is None
 
 
 def _placeable(w: When | None) -> bool:
@@ -217,7 +234,18 @@ def _placeable(w: When | None) -> bool:
 
 def _same_event(a: Mention, b: Mention, ctx: StoryContext) -> bool:
     """Shared names, and dates close enough that a mismatch would be a disagreement, not two events."""
-    return _names_meet(_names(a, ctx), _names(b, ctx)) and _near(a.when, b.when) and not _unplaced_day_apart(a, b)
+    return (
+        _names_meet(_names(a, ctx), _names(b, ctx))
+        and (_comparable(a.when, b.when) or _recent(a) and _recent(b))
+        and _near(a.when, b.when)
+        and not _unplaced_day_apart(a, b)
+    )
+
+
+def _recent(m: Mention) -> bool:
+    """A weekday or a relative date of the last fortnight ("last week", "four days earlier"): with the same
+    people named, two such dates of one happening are worth comparing even when neither is on the calendar."""
+    return m.when is not None and (m.when.weekday is not None or is_recent(m.text))
 
 
 def _unplaced_day_apart(a: Mention, b: Mention) -> bool:
@@ -266,7 +294,7 @@ def compatible(a: When | None, b: When | None) -> bool:
             or (b.weekday + 1) % 7 == a.weekday
             and _late_early(b, a)
         )
-    return a.weekday != b.weekday or _clocks_meet(a, b)
+    return _clocks_meet(a, b)
 
 
 def _runs_into(a: When, b: When) -> bool:
@@ -282,7 +310,15 @@ def _late_early(a: When, b: When) -> bool:
 def _clocks_meet(a: When, b: When) -> bool:
     if not a.clock or not b.clock or (a.timezone and b.timezone and a.timezone != b.timezone):
         return True
-    return abs(_minutes(a.clock) - _minutes(b.clock)) <= _CLOCK_SLACK
+    gap = abs(_minutes(a.clock) - _minutes(b.clock))
+    if _exact(a.clock) and _exact(b.clock):
+        return gap <= 1  # "2:09 a.m." and "2:12 a.m." are two readings, not one time rounded
+    return gap <= _CLOCK_SLACK
+
+
+def _exact(clock: str) -> bool:
+    """A clock read to the minute (off the quarter hours) is exact; "10 a.m." and "11:30 p.m." are round."""
+    return _minutes(clock) % 15 != 0
 
 
 def _minutes(clock: str) -> int:
@@ -310,13 +346,13 @@ def _judge(ms: list[Mention], ctx: StoryContext) -> Group:
 
 def _values(ms: list[Mention]) -> list[str]:
     """One value per distinct day, as most mentions word it (then the most detailed), in calendar order."""
-    counts = Counter(m.value or m.text for m in ms)
+    counts = Counter(_shown(m) for m in ms)
     best: dict[tuple, str] = {}
     for m in ms:
         w = m.when
         weekday = -1 if w is None or w.weekday is None or w.earliest is not None else w.weekday
         day = (str(w.earliest or ""), str(w.latest or ""), weekday) if w else ("", "", -1)
-        value = m.value or m.text
+        value = _shown(m)
         if day not in best or (counts[value], len(value)) > (counts[best[day]], len(best[day])):
             best[day] = value
     return [best[d] for d in sorted(best)]
@@ -333,7 +369,12 @@ def _most_precise(ms: list[Mention]) -> str:
             m.value or "",
         )
 
-    return max(ms, key=detail).value or ms[0].text
+    return _shown(max(ms, key=detail))
+
+
+def _shown(m: Mention) -> str:
+    """The moment as a reader says it: "Tuesday 7 January 2020, night"."""
+    return readable(m.when, m.text)
 
 
 def _topic(ms: list[Mention], ctx: StoryContext) -> str:

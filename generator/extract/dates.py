@@ -1,78 +1,135 @@
-"""Dates and times: when each reported event happened, and which event that is.
+"""Dates and times: when each reported happening took place, and which happening that is.
 
-spaCy's DATE/TIME entities (plus a pattern for clock times and weekdays it
-misses) find the expressions; a small resolver turns them into a `When`
-against the article's reference date; the dependency parse says which event
-the date belongs to, so the aligner never compares the dates of two events.
+spaCy's DATE/TIME entities (plus Matcher patterns, kept in `date_pieces.json`,
+for clock times and weekdays it misses) find the expressions; dateparser places
+them on the calendar against the article's reference date (its publication
+date, else the time stamp printed on its page); the dependency parse says which
+happening the date belongs to, so the aligner never compares the dates of two.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from dateparser.date import DateDataParser
+from dateparser.languages import default_loader
+from dateparser.timezone_parser import pop_tz_offset_from_string
+from spacy.matcher import Matcher
 
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, When
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 4, "couple": 2,
-}  # fmt: skip
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)day"
-_CLOCK = r"\d{1,2}(?::\d\d)?\s?(?:[ap]\.\s?m\.|[ap]m\b)|\bnoon\b|\bmidnight\b"
-_TZ = r"\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|local time)\b"
-_PART = r"\b(?:morning|afternoon|evening|night|overnight|tonight|midday|dawn)\b"
-# Pieces spaCy sometimes leaves out of its entities: joined to a neighbouring expression when adjacent.
-_PIECE = re.compile(
-    rf"(?:(?:just |shortly )?(?:about|around|after|before|at|approximately) )?(?:{_CLOCK})(?:\s?{_TZ})?"
-    rf"|(?:(?:late|early|last|this|next|on) )?\b{_WEEKDAY}\b(?:\s(?:morning|afternoon|evening|night))?"
-    rf"|\b(?:today|yesterday|tonight|overnight|this morning)\b|{_TZ}",
+_PIECES = Path(__file__).with_name("date_pieces.json")
+_PART = re.compile(r"\b(morning|afternoon|evening|night|overnight|tonight|midday|dawn)\b", re.I)
+# Hedges around an expression: dateparser reads the bare expression, the hedge makes a clock approximate.
+_HEDGE = re.compile(
+    r"\b(?:just|shortly|about|around|approximately|roughly|some|after|before|late|early|mid|within|in|the|on|at"
+    r"|as recently as|as early as|since|by)\b[\s-]*",
     re.I,
 )
-_MONTH_DAY = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-_JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of|in)?\s*)$", re.I)
-_STAMP = re.compile(r"^\W*(?:posted|updated|published|last updated|first published|by)\b", re.I)
 _APPROX = re.compile(r"\b(?:about|around|approximately|roughly|some|after|before|late|early|mid|shortly|just)\b", re.I)
+_COUNTED = re.compile(r"^(.+?)\s+(day|week|month|year)s?\s+(earlier|later|before|after|ago)$", re.I)
+_WINDOW = re.compile(r"^(?:past|last|previous)\s+(.+?)\s+(day|week|month|year)s?$", re.I)
+# "15 minutes", "7,000 years": how long, not when (dateparser would read them as "... ago").
+_DURATION = re.compile(
+    r"^(?!(?:last|next|this|past|previous)\b)[\w,.\- ]*\b(?:second|minute|hour|day|week|month|year|decade)s?$"
+)
+_LOCAL_TIME = re.compile(r"\s*\blocal time\b", re.I)
+_STAMP = re.compile(r"^\W*(?:posted|updated|published|last updated|first published|by)\b", re.I)
+_STAMP_SPLIT = re.compile(r"\s*(?:\||--|—|\(|\bupdated\b:?|\bedited\b:?)\s*", re.I)
+# Reading a stamp's two-digit year ("02.29.12") from here puts it in 1969-2068.
+_STAMP_BASE = datetime(2068, 12, 31)
+# Two far-apart reference days on different weekdays: what an expression means without a reference.
+_PROBES = (datetime(2001, 6, 13, 12), datetime(2003, 2, 10, 12))
 
 
-@register("dates", 6)
+@register("dates", 7)
 def extract(article: ArticleDoc) -> list[Mention]:
-    """Every placeable date or time in the body, keyed by the event it dates."""
+    """Every placeable date or time in the body, keyed by the happening it dates."""
+    ref, from_stamp = _reference(article)
     found = []
     for sent in article.sentences():
         if _is_stamp(sent):
             continue
         for start, end in _expressions(article, sent):
-            mention = _mention(article, sent, start, end)
+            mention = _mention(article, sent, start, end, ref, from_stamp)
             if mention is not None:
                 found.append(mention)
     return found
 
 
+def _reference(article: ArticleDoc) -> tuple[date | None, bool]:
+    """The day "Tuesday" and "last week" count from: the article's own date, else its page's time stamp.
+
+    A stamp ("PUBLISHED: 02:31 GMT, 12 March 2013") is set aside as furniture but still dates the page;
+    the earliest one is the publication. Only when neither exists does the story's inferred date serve.
+    """
+    if article.reference_date is not None and not article.reference_inferred:
+        return article.reference_date, False
+    stamped = [d for f in article.source.furniture for d in _stamp_days(article.text[f.start : f.end])]
+    if stamped:
+        return min(stamped), True
+    return article.reference_date, False
+
+
+def _stamp_days(text: str) -> list[date]:
+    """The full dates (day, month and year) in a short time-stamp line."""
+    if len(text.split()) > 16:
+        return []
+    days = []
+    for piece in _STAMP_SPLIT.split(text):
+        words = piece.split()
+        for skip in range(min(3, len(words))):
+            parsed = _parse(" ".join(words[skip:]), _STAMP_BASE, "past", ("day", "month", "year"))
+            if parsed is not None:
+                days.append(parsed[0].date())
+                break
+    return days
+
+
 def _is_stamp(sent) -> bool:
-    """A byline or time stamp line ("POSTED: 1052 GMT", "April 10, 2007-7:07AM") dates the page, not an event."""
-    words = [t for t in sent if t.is_alpha and t.ent_type_ not in ("DATE", "TIME")]
-    return bool(_STAMP.match(sent.text)) or not any(t.pos_ in ("VERB", "AUX") for t in sent) and len(words) < 4
+    """A line without a verb dates no happening: a byline or time stamp ("POSTED: 1052 GMT"), or a caption
+    ("Tom Perez ... during the party's winter meeting in Atlanta last February.") that only shows a picture."""
+    return bool(_STAMP.match(sent.text)) or not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+@functools.cache
+def _language_words() -> dict[str, list[str]]:
+    """Weekday names and relative day words as dateparser's English data spells them."""
+    info = default_loader.get_locale("en").info
+    weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    relative = info["relative-type"]
+    return {
+        "$weekday": [w for day in weekdays for w in info[day] if len(w) > 2],
+        "$relative_day": [w for key in ("0 day ago", "1 day ago", "in 1 day") for w in relative[key] if " " not in w],
+    }
+
+
+@functools.cache
+def _matcher(vocab) -> Matcher:
+    """The piece patterns of `date_pieces.json`, with dateparser's words filled in."""
+    words = _language_words()
+    matcher = Matcher(vocab)
+    for i, pattern in enumerate(json.loads(_PIECES.read_text(encoding="utf-8"))["patterns"]):
+        for token in pattern:
+            for attrs in token.values():
+                if isinstance(attrs, dict) and isinstance(attrs.get("IN"), str):
+                    attrs["IN"] = words[attrs["IN"]]
+        matcher.add(f"piece{i}", [pattern])
+    return matcher
 
 
 def _expressions(article: ArticleDoc, sent) -> list[tuple[int, int]]:
     """Character spans of date expressions: spaCy's entities and our pieces, adjacent ones joined."""
     spans = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in ("DATE", "TIME")]
     names = [(e.start_char, e.end_char) for e in sent.ents if e.label_ not in ("DATE", "TIME", "CARDINAL")]
-    for m in _PIECE.finditer(sent.text):
-        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    for _, first, last in _matcher(article.doc.vocab)(sent):
+        start, end = sent[first].idx, sent[last - 1].idx + len(sent[last - 1])
         if not any(s < end and start < e for s, e in names):  # "USA Today" is a name, not a day
             spans.append((start, end))
     spans.sort()
@@ -86,6 +143,9 @@ def _expressions(article: ArticleDoc, sent) -> list[tuple[int, int]]:
     return [_trimmed(text, s, e) for s, e in merged]
 
 
+_JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of|in)?\s*)$", re.I)
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading article/preposition and a trailing possessive: "the January 3" -> "January 3"."""
     m = re.match(r"(?:(?:the|on|at|in)\s+)+", text[start:end], re.I)
@@ -97,21 +157,23 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _mention(article: ArticleDoc, sent, start: int, end: int) -> Mention | None:
+def _mention(article: ArticleDoc, sent, start: int, end: int, ref: date | None, from_stamp: bool) -> Mention | None:
     span = article.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    if span is None or _names_a_model_year(span):
         return None
     event, entities = _event(span)
-    when = resolve(article.text[start:end], article.reference_date, _future(span), article.reference_inferred)
-    if when is None:
-        return None
+    text = article.text[start:end]
+    inferred = article.reference_inferred and not from_stamp
+    when = resolve(text, ref, _future(span), inferred, relative_days=not from_stamp)
+    if when is None or (not _placeable(when) and _quoted(article.text, sent, start, end)):
+        return None  # "how many kids will you kill today," they chanted: the words are the quote's, not a date
     sentence = article.sentence_span(sent)
     return article.mention(
         "date",
         start,
         end,
         sentence,
-        value=describe(when, article.text[start:end]),
+        value=describe(when, text),
         key=event,
         attributed_to=credited_source(article, sentence),
         when=when,
@@ -120,213 +182,209 @@ def _mention(article: ArticleDoc, sent, start: int, end: int) -> Mention | None:
     )
 
 
+def _placeable(when: When) -> bool:
+    return when.earliest is not None or when.weekday is not None or when.clock is not None
+
+
+def _quoted(text: str, sent, start: int, end: int) -> bool:
+    """Whether the expression sits inside quotation marks (an open quote before it or a close after it)."""
+    before, after = text[sent.start_char : start], text[end : sent.end_char]
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    closed = after.find("”") != -1 and (after.find("“") == -1 or after.find("”") < after.find("“"))
+    return opened or closed or after.count('"') % 2 == 1
+
+
+def _names_a_model_year(span) -> bool:
+    """A year that is part of a name ("a 2013 Toyota Camry", "the 2016 Olympics") dates no happening here."""
+    root = span.root
+    if len(span) != 1 or not root.like_num:
+        return False
+    named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in root.children)  # parsed the other way
+    return named or root.dep_ in _NOUN_MODIFIERS and root.head.pos_ == "PROPN"
+
+
 # --- resolving an expression to a When -------------------------------------------------------------
 
 
-def resolve(text: str, ref: date | None, future: bool = False, inferred: bool = False) -> When | None:
-    """The calendar days (and clock, part of day, zone) an expression can mean; None if it is no date."""
+@functools.cache
+def _parser(base: datetime, prefer: str, require: tuple[str, ...]) -> DateDataParser:
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True}
+    if require:
+        settings["REQUIRE_PARTS"] = list(require)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(text: str, base: datetime, prefer: str = "past", require: tuple[str, ...] = ()):
+    """(datetime, period) as dateparser reads `text` from `base`, or None."""
+    if not text.strip():
+        return None
+    data = _parser(base, prefer, require).get_date_data(text)
+    return (data.date_obj.replace(tzinfo=None), data.period) if data.date_obj else None
+
+
+def resolve(
+    text: str, ref: date | None, future: bool = False, inferred: bool = False, relative_days: bool = True
+) -> When | None:
+    """The calendar days (and clock, part of day, zone) an expression can mean; None if it is no date.
+
+    `relative_days=False` leaves "today" and "tonight" unplaced: a page's stamp may be a day off
+    the local date (a GMT stamp of a New York evening), which a weekday survives and "tonight" does not.
+    """
     low = text.lower()
     if re.search(r"\d+-year-old|\bage[ds]?\b", low) or re.fullmatch(r"\W*\d{1,2}\W*", low):
         return None
-    clock = _clock(low)
-    tz = _match(_TZ, text)
+    bare, zone = pop_tz_offset_from_string(_LOCAL_TIME.sub("", text))
+    tz = zone.tzname(None) if zone is not None else ("local time" if _LOCAL_TIME.search(text) else None)
     part = _part(low)
-    weekday = _weekday(low)
-    days = _absolute(low, ref) or _relative(low, ref, weekday)
-    if days is None and (weekday is not None or clock or part in ("tonight", "overnight")):
-        days = _weekday_days(weekday, ref, future, low) if weekday is not None else _today(ref)
-    if days is None and not (weekday is not None or clock):
+    core = _HEDGE.sub("", bare).strip(" ,.")
+    if _DURATION.match(core.lower()):
         return None
-    earliest, latest = days or (None, None)
-    if weekday is None and earliest is not None and earliest == latest and _names_day(low):
+    counted = _counted(core, ref)
+    if counted is not None:
+        return When(*counted, inferred=inferred and counted[0] is not None)
+    prefer = "future" if future else "past"
+    base = datetime(ref.year, ref.month, ref.day, 12) if ref else _PROBES[0]
+    parsed = _parse(core, base, prefer)
+    words = core.split()
+    while parsed is None and len(words) > 1:  # "second half of 2012", "end of this year": the date they lie in
+        words = words[1:]
+        core = " ".join(words)
+        parsed = _parse(core, base, prefer)
+    if parsed is None:
+        if part in ("tonight", "night", "overnight") and low.strip() in ("tonight", "overnight"):
+            days = (ref, ref) if ref and relative_days else (None, None)
+            return When(*days, part_of_day="night", inferred=inferred and days[0] is not None)
+        return None
+    moment, period = parsed
+    later = _parse(core, base + timedelta(days=1), prefer)
+    anchored = later is not None and (  # moves with the reference day: "today", "7 p.m.", "yesterday"
+        (later[0].date() - moment.date()).days == 1
+        if period in ("day", "time", "part_of_day")
+        else _period(later[0].date(), period) != _period(moment.date(), period)
+    )
+    probes = [_parse(core, probe, prefer) for probe in _PROBES]
+    absolute = None not in probes and _period(probes[0][0].date(), period) == _period(probes[1][0].date(), period)
+    weekday_named = not absolute and not anchored and None not in probes and period in ("day", "time", "part_of_day")
+    weekday_named = weekday_named and probes[0][0].weekday() == probes[1][0].weekday()
+    if ref is not None and weekday_named:
+        moment = _weekday_from(moment, base, future, low)
+    elif ref is not None and not absolute and not anchored:
+        moment = _nearest(core, base, future)
+    clock = moment.strftime("%H:%M") if period == "time" else None
+    day_known = not (clock and anchored and _parse(core, base, prefer, ("day",)) is None)
+    if not day_known or (ref is None and not absolute) or (anchored and not relative_days):
+        earliest = latest = None
+    else:
+        earliest, latest = _period(moment.date(), period)
+    weekday = moment.weekday() if weekday_named and day_known else None
+    if weekday is None and earliest is not None and earliest == latest:
         weekday = earliest.weekday()
+    part = part or _hedge_part(low)
     return When(earliest, latest, weekday, part, clock, tz, inferred and earliest is not None)
 
 
-def _match(pattern: str, text: str) -> str | None:
-    m = re.search(pattern, text, re.I)
-    return m.group() if m else None
+def _weekday_from(moment: datetime, base: datetime, future: bool, low: str) -> datetime:
+    """A weekday is the latest such day on or before the reference ("Wednesday" in Wednesday's paper is that
+    day); the next one when said of the future; "last" and "next" skip the reference day itself."""
+    shift = (base.weekday() - moment.weekday()) % 7
+    if future or low.lstrip().startswith("next"):
+        shift = -((moment.weekday() - base.weekday()) % 7 or (7 if low.lstrip().startswith("next") else 0))
+    elif low.lstrip().startswith("last") and shift == 0:
+        shift = 7
+    return (base - timedelta(days=shift)).replace(hour=moment.hour, minute=moment.minute)
 
 
-def _clock(low: str) -> str | None:
-    """ "2:09 a.m." -> "02:09", "10pm" -> "22:00", "noon" -> "12:00"."""
-    if re.search(r"\bnoon\b", low):
-        return "12:00"
-    if re.search(r"\bmidnight\b", low):
-        return "00:00"
-    m = re.search(r"(\d{1,2})(?::(\d\d))?\s?([ap])\.?\s?m\b", low)
-    if not m or int(m.group(1)) > 12:
-        return None
-    hour = int(m.group(1)) % 12 + (12 if m.group(3) == "p" else 0)
-    return f"{hour:02d}:{m.group(2) or '00'}"
+def _nearest(core: str, base: datetime, future: bool) -> datetime:
+    """A day or month named without its year ("May 12", "in January"): the last occurrence, unless the next
+    one is nearer and within a season (a deadline "May 12" in April) or the clause speaks of the future."""
+    past, ahead = (p[0] if p else None for p in (_parse(core, base, "past"), _parse(core, base, "future")))
+    if ahead is None or past is None:
+        return ahead or past
+    if past.date() == base.date():
+        return past
+    days_ahead, days_back = (ahead.date() - base.date()).days, (base.date() - past.date()).days
+    return ahead if future or days_ahead < min(days_back, 92) else past
 
 
-def _part(low: str) -> str | None:
-    m = re.search(_PART, low)
-    if m:
-        return "night" if m.group() == "tonight" else m.group()
-    m = re.match(r"\s*(late|early|mid)\b", low)
-    return m.group(1) if m else None
+def _period(day: date, period: str) -> tuple[date, date]:
+    """The calendar days a parsed period covers: one day, its Monday-Sunday week, month or year."""
+    if period == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if period == "month":
+        first = day.replace(day=1)
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    if period == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    return day, day
 
 
-def _weekday(low: str) -> int | None:
-    m = re.search(rf"\b{_WEEKDAY}\b", low, re.I)
-    if not m:
-        return None
-    return next(i for i, name in enumerate(WEEKDAYS) if name[:3] == m.group()[:3])
+def _counted(core: str, ref: date | None) -> tuple[date | None, date | None] | None:
+    """ "four days earlier", "two days later", "past 10 days": counted from a story event or the reference.
 
-
-def _names_day(low: str) -> bool:
-    return bool(re.search(rf"{_MONTH}\s+\d|\d\s+{_MONTH}|\b(?:today|yesterday|tomorrow|tonight)\b", low, re.I))
-
-
-def names_month_day(text: str) -> bool:
-    """ "May 12", "3 January": one calendar day whatever the year, so the same words mean the same day."""
-    return bool(re.search(_MONTH_DAY, text, re.I))
-
-
-def _month_number(word: str) -> int:
-    return MONTHS[word[:3].lower()]
-
-
-def _absolute(low: str, ref: date | None) -> tuple[date | None, date | None] | None:
-    """Written-out dates: "April 9, 2007", "3 January", "May 2018", "in 2018", "last April"."""
-    year_m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b(?!s)", low)
-    year = int(year_m.group(1)) if year_m else None
-    md = re.search(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)", low, re.I) or re.search(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})", low, re.I
-    )
-    if md:
-        month_word, day = (md.group(1), md.group(2)) if not md.group(1)[0].isdigit() else (md.group(2), md.group(1))
-        if year is None and ref is None:
-            return None, None  # "May 12" with no year to place it: a date all the same, compared by its words
-        return _day_in(year, _month_number(month_word), int(day), ref)
-    month_m = re.search(rf"\b{_MONTH}(?!\w)", low, re.I)
-    if month_m and (month_m.group() != "may" or year or re.search(r"\b(?:in|of|last|since) may\b", low)):
-        month = _month_number(month_m.group())
-        year = year or _month_year(month, ref, low)
-        if year is None:
-            return None
-        last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
-        return date(year, month, 1), last
-    if year is not None:
-        return date(year, 1, 1), date(year, 12, 31)
-    return None
-
-
-def _day_in(year: int | None, month: int, day: int, ref: date | None) -> tuple[date, date] | None:
-    """A month and day; without a year, the occurrence nearest the reference date."""
-    try:
-        if year is not None:
-            d = date(year, month, day)
-        elif ref is None:
-            return None
-        else:
-            options = [date(y, month, day) for y in (ref.year - 1, ref.year, ref.year + 1)]
-            d = min(options, key=lambda o: abs((o - ref).days))
-    except ValueError:
-        return None
-    return d, d
-
-
-def _month_year(month: int, ref: date | None, low: str) -> int | None:
-    """The year of a bare month: the last one before the reference date for "last April", else the nearest."""
-    if ref is None:
-        return None
-    if low.startswith("last"):
-        return ref.year if month < ref.month else ref.year - 1
-    return ref.year if month <= ref.month + 3 else ref.year - 1
-
-
-def _today(ref: date | None) -> tuple[date, date] | None:
-    return (ref, ref) if ref else None
-
-
-def _relative(low: str, ref: date | None, weekday: int | None) -> tuple[date | None, date | None] | None:
-    """Days counted from the reference date: "yesterday", "last week", "four days earlier", "past 10 days".
-
-    Without a reference date the expression is still a date, just not a placeable one: (None, None).
+    dateparser reads the count; "earlier/later" count from a happening of the week before the article.
     """
-    number = r"(\d+|" + "|".join(NUMBER_WORDS) + r")"
-    m = re.search(r"\b(today|tonight|this morning|yesterday|tomorrow)\b", low)
-    if m and weekday is None:
-        shift = {"yesterday": -1, "tomorrow": 1}.get(m.group(1), 0)
-        return (None, None) if ref is None else (ref + timedelta(days=shift),) * 2
-    m = re.search(r"\b(last|this|next|past)\s+(week(?:end)?|month|year)\b", low)
-    if m and weekday is None:
-        return (None, None) if ref is None else _calendar_unit(m.group(1), m.group(2), ref)
-    m = re.search(number + r"\s+(day|week|month|year)s?\s+(ago|earlier|before|later)\b", low)
-    if m:
-        return (None, None) if ref is None else _counted(_count(m.group(1)) * UNIT_DAYS[m.group(2)], m.group(3), ref)
-    m = re.search(r"\b(?:past|last)\s+" + number + r"\s+(day|week|month)s?\b", low)
-    if m:
-        return (None, None) if ref is None else (ref - timedelta(days=_count(m.group(1)) * UNIT_DAYS[m.group(2)]), ref)
-    return None
+    m = _COUNTED.match(core)
+    window = _WINDOW.match(core)
+    if not m and not window:
+        return None
+    amount, unit = (m or window).group(1), (m or window).group(2).lower()
+    counted = _parse(f"{amount} {unit}s ago", _PROBES[0])
+    if counted is None:
+        return None
+    days = (_PROBES[0].date() - counted[0].date()).days
+    if ref is None:
+        return None, None
+    if window:
+        return ref - timedelta(days=days), ref
+    direction = m.group(3).lower()
+    slack = 0 if days < 7 else days // 7 + 2
+    if direction == "ago":
+        return ref - timedelta(days=days + slack), ref - timedelta(days=days - slack)
+    if direction in ("later", "after"):
+        return ref - timedelta(days=max(7 - days, 0)), ref
+    return ref - timedelta(days=days + 7 + slack), ref - timedelta(days=days)
 
 
 def is_recent(text: str) -> bool:
     """Whether a relative expression reaches back two weeks at most ("four days earlier", "last week", "today")."""
     monday = date(2001, 1, 1)  # any reference will do: only the distance back is read
-    days = _relative(text.lower(), monday, None)
-    return days is not None and days[0] is not None and (monday - days[0]).days <= 14
+    w = resolve(text, monday)
+    return w is not None and w.earliest is not None and 0 <= (monday - w.earliest).days <= 14 and w.latest <= monday
 
 
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+def names_month_day(text: str) -> bool:
+    """ "May 12", "3 January": one calendar day whatever the year, so the same words mean the same day."""
+    core = _HEDGE.sub("", pop_tz_offset_from_string(text)[0]).strip(" ,.")
+    first, second = (_parse(core, probe) for probe in _PROBES)
+    if first is None or second is None or first[1] != "day":
+        return False
+    return (first[0].month, first[0].day) == (second[0].month, second[0].day) and first[0].year != second[0].year
 
 
-def _calendar_unit(which: str, unit: str, ref: date) -> tuple[date, date]:
-    """ "last week" is the Monday-Sunday week before the reference date's; months and years likewise."""
-    step = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
-    if unit.startswith("week"):
-        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
-        return (
-            (monday + timedelta(days=5), monday + timedelta(days=6))
-            if unit == "weekend"
-            else (monday, monday + timedelta(days=6))
-        )
-    if unit == "month":
-        month_index = ref.year * 12 + ref.month - 1 + step
-        first = date(month_index // 12, month_index % 12 + 1, 1)
-        return first, date((month_index + 1) // 12, (month_index + 1) % 12 + 1, 1) - timedelta(days=1)
-    return date(ref.year + step, 1, 1), date(ref.year + step, 12, 31)
+def _part(low: str) -> str | None:
+    m = _PART.search(low)
+    if m:
+        return "night" if m.group().lower() == "tonight" else m.group().lower()
+    return None
 
 
-def _counted(days: int, direction: str, ref: date) -> tuple[date, date]:
-    """ "N days ago" counts from publication; "earlier/later" from a story event in the week before it."""
-    slack = 0 if days < 7 else days // 7 + 2
-    if direction == "ago":
-        return ref - timedelta(days=days + slack), ref - timedelta(days=days - slack)
-    if direction == "later":
-        return ref - timedelta(days=7 - days), ref
-    return ref - timedelta(days=days + 7 + slack), ref - timedelta(days=days)
-
-
-def _weekday_days(weekday: int, ref: date | None, future: bool, low: str) -> tuple[date, date] | None:
-    """A weekday is the latest such day on or before the reference date; the next one when said of the future."""
-    if ref is None:
-        return None
-    back = (ref.weekday() - weekday) % 7
-    if low.startswith("last") and back == 0:
-        back = 7
-    if future or low.startswith("next"):
-        ahead = (weekday - ref.weekday()) % 7
-        d = ref + timedelta(days=ahead + (7 if low.startswith("next") and ahead == 0 else 0))
-    else:
-        d = ref - timedelta(days=back)
-    return d, d
+def _hedge_part(low: str) -> str | None:
+    m = re.match(r"\s*(late|early|mid)\b", low)
+    return m.group(1) if m else None
 
 
 def describe(when: When, text: str) -> str:
-    """The value shown to readers: "2020-01-08 (Wednesday) night", "May 2018", "Tuesday night", "10:00"."""
+    """The value published in the data: "2020-01-08 (Wednesday) night", "May 2018", "Tuesday night", "10:00"."""
     parts = []
     e, la = when.earliest, when.latest
     if e is not None and e == la:
-        parts.append(f"{e.isoformat()} ({WEEKDAYS[e.weekday()].capitalize()})")
+        parts.append(f"{e.isoformat()} ({e.strftime('%A')})")
     elif e is not None and la is not None:
         parts.append(_interval(e, la))
     elif when.weekday is not None:
-        parts.append(WEEKDAYS[when.weekday].capitalize())
+        parts.append(_weekday_name(when.weekday))
     if when.part_of_day:
         parts.append(when.part_of_day)
     if when.clock:
@@ -336,16 +394,42 @@ def describe(when: When, text: str) -> str:
     return " ".join(parts) or text
 
 
+def readable(when: When | None, text: str) -> str:
+    """The moment for readers: "Tuesday 7 January 2020, night", "Saturday, about 23:30", "May 2018"."""
+    if when is None:
+        return text
+    e, la = when.earliest, when.latest
+    if e is not None and e == la:
+        day = f"{e.strftime('%A')} {e.day} {e.strftime('%B %Y')}"
+    elif e is not None and la is not None:
+        day = _interval(e, la, readable=True)
+    elif when.weekday is not None:
+        day = _weekday_name(when.weekday)
+    else:
+        day = ""
+    extra = [p for p in (when.part_of_day, when.clock and ("about " if _approximate_clock(text) else "") + when.clock,
+                         when.timezone) if p]  # fmt: skip
+    if not day:
+        return " ".join(extra) or text
+    return ", ".join([day, " ".join(extra)]) if extra else day
+
+
+def _weekday_name(weekday: int) -> str:
+    return (date(2001, 1, 1) + timedelta(days=weekday)).strftime("%A")  # 1 January 2001 was a Monday
+
+
 def _approximate_clock(text: str) -> bool:
     """ "around 10 a.m.", "late Tuesday 10 p.m.", "today shortly after 2:09 am": the clock is not exact."""
     return bool(_APPROX.match(text.strip()) or re.search(_APPROX.pattern + r"\s+(?:\d|noon|midnight)", text, re.I))
 
 
-def _interval(e: date, la: date) -> str:
+def _interval(e: date, la: date, readable: bool = False) -> str:
     if e.month == 1 and e.day == 1 and la.month == 12 and la.day == 31 and e.year == la.year:
         return str(e.year)
     if e.day == 1 and (la + timedelta(days=1)).day == 1 and e.month == la.month:
         return e.strftime("%B %Y")
+    if readable:
+        return f"{e.day} {e.strftime('%B %Y')} to {la.day} {la.strftime('%B %Y')}"
     return f"{e.isoformat()} to {la.isoformat()}"
 
 
@@ -369,7 +453,7 @@ EVENT_CLASSES = {
     "meeting": ("meet", "meeting", "talk", "summit", "visit", "brief"),
     "agreement": ("agreement", "deal", "accord", "treaty", "sign", "pact"),
     "protest": ("protest", "riot", "vigil", "rally", "march", "demonstration", "unrest", "clash"),
-    "earthquake": ("earthquake", "quake", "tremor", "aftershock", "jolt", "shake", "temblor"),
+    "earthquake": ("earthquake", "quake", "tremor", "jolt", "shake", "temblor"),
 }  # fmt: skip
 _CLASS_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
 _ARGUMENTS = ("dobj", "attr", "nsubj", "nsubjpass")
@@ -402,12 +486,16 @@ def _event(span) -> tuple[str, tuple[str, ...]]:
     if word is None:
         return "", ()
     event = _classify(word) or word.lemma_.lower()
-    scope = _speaker(word) if event == "statement" and word.pos_ == "VERB" else word
+    speaking = event == "statement" and word.pos_ == "VERB"
+    scope = _speaker(word) if speaking else word
     names = (
         []
         if scope is None
         else [e.text for e in word.doc.ents if e.label_ in _ENTITY_LABELS and _within(e, scope, inside)]
     )
+    if speaking and not names:
+        # Who spoke is what makes two statements one: "police said" or "he said" names no one in particular.
+        return "", ()
     return event, tuple(sorted(set(names)))
 
 
@@ -441,9 +529,17 @@ def _head_chain(token, inside: set[int]) -> list:
             continue
         chain.append(token)
         verb = token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _LIGHT_VERBS
-        if verb and (_classify(token) or token.dep_ not in ("acl", "relcl", "xcomp")):
+        if verb and (_classify(token) or token.dep_ not in ("acl", "relcl", "xcomp") and not _leads_up(token)):
             break
     return chain
+
+
+def _leads_up(verb) -> bool:
+    """ "shot him after he pointed a gun at officers on Saturday": a clause of what led up to a named
+    happening dates that happening, when its own verb names none."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "when") for c in verb.children
+    )
 
 
 def _pick_event(chain: list):
@@ -469,8 +565,9 @@ def _classify(token) -> str:
     lemma = token.lemma_.lower()
     if lemma == "fire":
         near = {t.lemma_.lower() for t in token.subtree} | {token.head.lemma_.lower()}
-        if near & _WORK or not near & _WEAPONS and token.tag_ == "VBN" and token.dep_ != "amod":
-            return "dismissal"
+        fired_someone = any(c.dep_ == "dobj" for c in token.children) and token.pos_ == "VERB"
+        if near & _WORK or not near & _WEAPONS and (fired_someone or token.tag_ == "VBN" and token.dep_ != "amod"):
+            return "dismissal"  # "firing his attorneys", "was fired last week"
         return "attack"
     if lemma == "lay" and not any(c.lower_ == "off" for c in token.children):
         return ""
@@ -495,10 +592,10 @@ def _within(ent, word, inside: set[int]) -> bool:
 
 def _future(span) -> bool:
     """Whether the date's clause speaks of what is still to come ("would make a statement Wednesday")."""
-    if span.root.dep_ in _NOUN_MODIFIERS:
-        return False
-    for token in span.root.ancestors:
-        if token.pos_ in ("VERB", "AUX"):
-            aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-            return bool(aux & {"will", "would", "'ll", "’ll", "shall"} or {"to", "be"} <= aux)
-    return False
+    head = span.root.head
+    while head.pos_ == "ADP" and head.head.i != head.i:  # "to be voted on Thursday"
+        head = head.head
+    if span.root.dep_ in _NOUN_MODIFIERS or head.pos_ not in ("VERB", "AUX"):
+        return False  # only the verb the date modifies says whether it is still to come
+    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & {"will", "would", "'ll", "’ll", "shall"} or {"to", "be"} <= aux)
