@@ -25,7 +25,7 @@ from generator.model import Mention, Quantity, Source, Span, When
 
 log = logging.getLogger("parallax")
 
-CACHE_FORMAT = 2  # 2: an entry names its key, so a file copied over another is a miss
+CACHE_FORMAT = 2  # 2: an entry names its key and a checksum of its mentions
 
 
 def cache_key(text: str, spans: tuple, extractor_tags: tuple[str, ...], config: dict) -> str:
@@ -77,8 +77,10 @@ class MentionCache:
         if self.folder is None or not self._writable:
             return
         path = self.folder / key[:2] / f"{key}.json"
-        entry = {"key": key, "mentions": [mention_to_json(m) for m in mentions]}
-        data = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+        rows = [mention_to_json(m) for m in mentions]
+        data = json.dumps(
+            {"key": key, "mentions": rows, "check": _check(key, rows)}, ensure_ascii=False, sort_keys=True
+        )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -95,8 +97,18 @@ class MentionCache:
             log.warning("%s: extraction cache cannot be written (%s); building without it", self.folder, reason)
 
 
+def _check(key: str, rows: list) -> str:
+    """A checksum of an entry: an entry edited by hand, truncated or copied over another no longer matches."""
+    return hashlib.sha256(json.dumps([key, rows], ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
 def _entry_of(entry: object, key: str) -> bool:
-    return isinstance(entry, dict) and set(entry) == {"key", "mentions"} and entry["key"] == key
+    return (
+        isinstance(entry, dict)
+        and set(entry) == {"key", "mentions", "check"}
+        and entry["key"] == key
+        and entry["check"] == _check(key, entry["mentions"])
+    )
 
 
 def _valid_mentions(rows: object, source: Source | None) -> list[Mention] | None:

@@ -18,7 +18,7 @@ from yaml.composer import ComposerError
 
 from generator.model import Span
 
-MAX_YAML_CHARS = 200_000
+MAX_YAML_CHARS = 1_000_000
 MAX_YAML_DEPTH = 20
 
 
