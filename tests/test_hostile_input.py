@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from conftest import ROOT, SHARED, run_build
 from generator import cli, data
 from generator.ingest import read_corpus
 from generator.pipeline import BuildConfig, build_model
+from generator.render import render_site
 
 DEVSET = SHARED / "devset"
 QUAKE = DEVSET / "geysers_quake_2013"
@@ -222,6 +224,29 @@ def test_facts_csv_grows_with_the_mentions_not_facts_times_outlets(tmp_path):
     assert {(r["fact_id"], r["source"]) for r in rows} == {
         (f.id, m.source) for s in model.stories for f in s.facts for m in f.mentions
     }
+
+
+def test_a_story_page_of_many_outlets_has_nothing_per_fact_and_outlet(tmp_path):
+    """Sixty one-paragraph files (real dev-set lines): no table cell or list entry for every fact x outlet."""
+    story = tmp_path / "story"
+    story.mkdir()
+    lines = [
+        line
+        for cluster in ("athens_bank_fire_2010", "kimani_gray_2013")
+        for article in sorted((DEVSET / cluster).glob("*.txt"))
+        for line in article.read_text().splitlines()[2:]
+        if len(line.split()) > 12
+    ][:60]
+    for i, line in enumerate(lines):
+        (story / f"{i:02}.txt").write_text(f"Report {i}\n\n{line}\n")
+    model = build_model(BuildConfig(seeds=tmp_path))
+    page = render_site(model)["stories/story.md"]
+    facts = sum(len(s.facts) for s in model.stories)
+    assert facts > 40
+    assert page.count("px-absent") == 0, "a coverage table with a column per outlet grows with facts x outlets"
+    missing = re.findall(r'<p class="px-missing">.*?</p>', page, re.S)
+    assert missing and all(len(line) < 300 for line in missing)
+    assert re.search(r"of the 5\d outlets", missing[0])
 
 
 # --- the cache --------------------------------------------------------------------------------------------------
