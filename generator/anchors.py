@@ -2,9 +2,12 @@
 
 A fact's id comes from what the fact is (kind and subject: speaker and opening
 words of a quote, what a number counts, the entity named), never from its order
-on the page. Once published, an id is kept by whichever fact inherits most of
-its mentions, so adding or removing articles does not move it; an id whose fact
-merged into another becomes an alias of it, and one whose fact vanished is
+on the page. Ids are unique across the whole site: a new id is never one that
+another story (in this build or an earlier one) has used. Once published, an id
+is kept by whichever fact inherits most of the mentions it was first published
+with (its origin), so adding or removing articles does not move it and it never
+comes to name another fact while its own sentences are still there; an id whose
+fact merged into another becomes an alias of it, and one whose fact vanished is
 retired with a note. `anchors.json` carries every id ever published.
 """
 
@@ -35,9 +38,10 @@ class AnchorRecord:
     status: str  # current | alias | retired
     target: str | None  # the fact id it resolves to (itself when current)
     members: tuple[str, ...] = ()  # fingerprints of the mentions it named when last current
+    origin: tuple[str, ...] = ()  # fingerprints of the mentions it named when first published
 
     def to_json(self) -> dict:
-        return {
+        payload = {
             "story": self.story,
             "kind": self.kind,
             "label": self.label,
@@ -45,31 +49,48 @@ class AnchorRecord:
             "target": self.target,
             "members": list(self.members),
         }
+        if self.origin and self.origin != self.members:
+            payload["origin"] = list(self.origin)
+        return payload
+
+    def moved(self, status: str, target: str | None, label: str | None = None, members=None) -> AnchorRecord:
+        """The same id in a later build: its origin never changes."""
+        members = self.members if members is None else tuple(members)
+        return AnchorRecord(
+            self.id, self.story, self.kind, label or self.label, status, target, members, self.origin or self.members
+        )
 
 
 @dataclass
 class AnchorBook:
-    """Every id published so far, read back from earlier builds."""
+    """Every id published so far, read back from earlier builds, and the ids this build has given out."""
 
     records: dict[str, AnchorRecord] = field(default_factory=dict)
+    issued: set[str] = field(default_factory=set)  # ids given to facts of any story in this build
 
     @classmethod
     def from_json(cls, payloads: Iterable[dict]) -> AnchorBook:
         book = cls()
         for payload in payloads:
             for fid, rec in sorted((payload.get("anchors") or {}).items()):
-                if not isinstance(rec, dict) or fid in book.records:
+                if not isinstance(rec, dict) or not isinstance(fid, str) or fid in book.records:
                     continue
+                members = _strings(rec.get("members"))
                 book.records[fid] = AnchorRecord(
                     id=fid,
                     story=str(rec.get("story", "")),
                     kind=str(rec.get("kind", "")),
                     label=str(rec.get("label", "")),
                     status=str(rec.get("status", "current")),
-                    target=rec.get("target"),
-                    members=tuple(str(m) for m in rec.get("members", [])),
+                    target=rec.get("target") if isinstance(rec.get("target"), str) else None,
+                    members=members,
+                    origin=_strings(rec.get("origin")) or members,
                 )
         return book
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 def fingerprint(m: Mention, occurrence: int = 1) -> str:
@@ -106,24 +127,28 @@ def assign(
     """Give every group an id (reusing published ones), and say what became of the rest.
 
     Returns the story's facts, the retired anchors to show on its page, and the
-    records for this story to publish in anchors.json.
+    records for this story to publish in anchors.json. The ids given out are
+    added to `book.issued`, so that no other story of the build can take them.
     """
     prints = _fingerprints(groups)
     previous = [r for r in book.records.values() if r.story == story]
     ids: list[str | None] = [None] * len(groups)
     taken: set[str] = set()
 
-    # 1. Published ids go to the group that inherits most of their mentions.
+    # 1. Published ids go to the group that holds most of the mentions they were first published with
+    #    (then most of those they named last); never to a group without them while those are still here.
     holder: dict[str, int] = {fp: gi for gi, fps in enumerate(prints) for fp in fps}
-    shared = {rec.id: _shared_counts(rec, holder, groups) for rec in previous}
-    claims = sorted((-n, rec.status != "current", rec.id, gi) for rec in previous for gi, n in shared[rec.id].items())
-    for _, _, rid, gi in claims:
+    shares = {rec.id: _shares(rec, holder, groups) for rec in previous}
+    claims = sorted(
+        (-o, -n, rec.status != "current", rec.id, gi) for rec in previous for gi, (o, n) in shares[rec.id].items()
+    )
+    for _, _, _, rid, gi in claims:
         if ids[gi] is None and rid not in taken:
             ids[gi] = rid
             taken.add(rid)
 
-    # 2. New facts get an id made from what they are; never one published before.
-    known = set(book.records) | taken
+    # 2. New facts get an id made from what they are; never one published before or issued to another story.
+    known = set(book.records) | book.issued | taken
     for gi, group in sorted(enumerate(groups), key=lambda p: (base_id(p[1].kind, p[1].subject), sorted(prints[p[0]]))):
         if ids[gi] is not None:
             continue
@@ -134,6 +159,7 @@ def assign(
         ids[gi] = candidate
         known.add(candidate)
         taken.add(candidate)
+    book.issued |= taken
 
     # 3. Ids no fact kept: an alias of the fact that took their mentions, else retired.
     aliases: dict[int, list[str]] = {}
@@ -142,16 +168,17 @@ def assign(
     for rec in sorted(previous, key=lambda r: r.id):
         if rec.id in taken:
             continue
-        counts = shared[rec.id]
+        counts = shares[rec.id]
         if counts:
-            best = min(counts, key=lambda gi: (-counts[gi], gi))
+            best = min(counts, key=lambda gi: (-counts[gi][0], -counts[gi][1], gi))
             aliases.setdefault(best, []).append(rec.id)
-            records.append(AnchorRecord(rec.id, story, rec.kind, rec.label, "alias", ids[best], rec.members))
+            records.append(rec.moved("alias", ids[best]))
         else:
             note = "This fact is no longer found in the articles of this story (an article was removed or changed)."
             retired.append(RetiredAnchor(rec.id, rec.label, note))
-            records.append(AnchorRecord(rec.id, story, rec.kind, rec.label, "retired", None, rec.members))
+            records.append(rec.moved("retired", None))
 
+    published = {rec.id: rec for rec in previous}
     facts = []
     for gi, group in enumerate(groups):
         fid = ids[gi]
@@ -169,16 +196,34 @@ def assign(
                 aliases=tuple(sorted(aliases.get(gi, []))),
             )
         )
-        records.append(AnchorRecord(fid, story, group.kind, group.label, "current", fid, tuple(sorted(prints[gi]))))
+        members = tuple(sorted(prints[gi]))
+        if fid in published:
+            records.append(published[fid].moved("current", fid, group.label, members))
+        else:
+            records.append(AnchorRecord(fid, story, group.kind, group.label, "current", fid, members, members))
     return facts, retired, records
 
 
-def _shared_counts(rec: AnchorRecord, holder: dict[str, int], groups: Sequence[Group]) -> dict[int, int]:
-    """How many of a published id's mentions each new group of the same kind holds."""
+def _shares(rec: AnchorRecord, holder: dict[str, int], groups: Sequence[Group]) -> dict[int, tuple[int, int]]:
+    """For each group that may take a published id: how many of its origin and of its last mentions it holds.
+
+    A group without any of the origin's mentions may take the id only when none of
+    them is left in the build (the articles that said it were removed): otherwise
+    the id would come to name another fact.
+    """
+    origin = rec.origin or rec.members
+    from_origin = _shared_counts(origin, rec.kind, holder, groups)
+    from_members = _shared_counts(rec.members, rec.kind, holder, groups)
+    eligible = from_origin if from_origin else from_members
+    return {gi: (from_origin.get(gi, 0), from_members.get(gi, 0)) for gi in eligible}
+
+
+def _shared_counts(prints: Iterable[str], kind: str, holder: dict[str, int], groups: Sequence[Group]) -> dict[int, int]:
+    """How many of the given mention fingerprints each new group of the same kind holds."""
     counts: dict[int, int] = {}
-    for member in rec.members:
+    for member in prints:
         gi = holder.get(member)
-        if gi is not None and groups[gi].kind == rec.kind:
+        if gi is not None and groups[gi].kind == kind:
             counts[gi] = counts.get(gi, 0) + 1
     return counts
 
@@ -189,12 +234,16 @@ def retire_story(story: str, book: AnchorBook) -> tuple[list[RetiredAnchor], lis
     for rec in sorted((r for r in book.records.values() if r.story == story), key=lambda r: r.id):
         note = "The articles of this story are no longer part of the site."
         retired.append(RetiredAnchor(rec.id, rec.label, note))
-        records.append(AnchorRecord(rec.id, story, rec.kind, rec.label, "retired", None, rec.members))
+        records.append(rec.moved("retired", None))
     return retired, records
 
 
 def dump(records: Sequence[AnchorRecord], urls: dict[str, str]) -> str:
-    """anchors.json: every id ever published, with the URL it resolves to now."""
+    """anchors.json: every id ever published, with the URL it resolves to now; one record per id, site-wide."""
+    stories: dict[str, str] = {}
+    for r in records:
+        if stories.setdefault(r.id, r.story) != r.story:
+            raise ValueError(f"fact id {r.id} was given to two stories, {stories[r.id]} and {r.story}")
     payload = {
         "schema_version": SCHEMA_VERSION,
         "anchors": {r.id: {**r.to_json(), "url": urls[r.id]} for r in sorted(records, key=lambda r: r.id)},

@@ -2,13 +2,18 @@
 
 The key is the hash of the article text (with its body and furniture spans), the
 tag of every extractor (`name@version`) and the configuration that changes
-output (the reference date). Entries are JSON: nothing is unpickled.
+output (the reference date). Entries are JSON: nothing is unpickled. An entry is
+trusted only after checking it: every record must have the shape of a mention of
+this source, and its text must be the source's text at its offsets; anything
+else is a miss, extracted again. A cache that cannot be written is a warning
+(once), never a failed build: the cache is only there to save time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 from dataclasses import asdict, fields
@@ -16,9 +21,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from generator.model import Mention, Quantity, Span, When
+from generator.model import Mention, Quantity, Source, Span, When
 
-CACHE_FORMAT = 1
+log = logging.getLogger("parallax")
+
+CACHE_FORMAT = 2  # 2: an entry names its key and a checksum of its mentions
 
 
 def cache_key(text: str, spans: tuple, extractor_tags: tuple[str, ...], config: dict) -> str:
@@ -37,36 +44,113 @@ def cache_key(text: str, spans: tuple, extractor_tags: tuple[str, ...], config: 
 
 
 class MentionCache:
-    """Mentions by key under a folder; a missing or unreadable entry is just a miss."""
+    """Mentions by key under a folder; a missing, unreadable or implausible entry is just a miss."""
 
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder else None
         self.hits = 0
         self.misses = 0
+        self.rejected = 0  # entries that were there but failed the checks
+        self._writable = True
 
-    def get(self, key: str) -> list[Mention] | None:
+    def get(self, key: str, source: Source | None = None) -> list[Mention] | None:
+        """The cached mentions of `source`, if the entry holds mentions of exactly its text."""
         if self.folder is None:
             return None
         path = self.folder / key[:2] / f"{key}.json"
         try:
-            rows = json.loads(path.read_text(encoding="utf-8"))
-            mentions = [mention_from_json(r) for r in rows]
-        except (OSError, ValueError, KeyError, TypeError):
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
             self.misses += 1
+            return None
+        mentions = _valid_mentions(entry["mentions"], source) if _entry_of(entry, key) else None
+        if mentions is None:
+            self.misses += 1
+            self.rejected += 1
+            where = source.path if source else key
+            log.warning("%s: cached extraction %s does not match the article; extracted again", where, path.name)
             return None
         self.hits += 1
         return mentions
 
     def put(self, key: str, mentions: list[Mention]) -> None:
-        if self.folder is None:
+        if self.folder is None or not self._writable:
             return
         path = self.folder / key[:2] / f"{key}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps([mention_to_json(m) for m in mentions], ensure_ascii=False, sort_keys=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
+        rows = [mention_to_json(m) for m in mentions]
+        data = json.dumps(
+            {"key": key, "mentions": rows, "check": _check(key, rows)}, ensure_ascii=False, sort_keys=True
+        )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(data)
+                os.replace(tmp, path)
+            except OSError:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            self._writable = False
+            reason = " ".join(str(exc).split())
+            log.warning("%s: extraction cache cannot be written (%s); building without it", self.folder, reason)
+
+
+def _check(key: str, rows: list) -> str:
+    """A checksum of an entry: an entry edited by hand, truncated or copied over another no longer matches."""
+    return hashlib.sha256(json.dumps([key, rows], ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _entry_of(entry: object, key: str) -> bool:
+    return (
+        isinstance(entry, dict)
+        and set(entry) == {"key", "mentions", "check"}
+        and entry["key"] == key
+        and entry["check"] == _check(key, entry["mentions"])
+    )
+
+
+def _valid_mentions(rows: object, source: Source | None) -> list[Mention] | None:
+    """Mentions from a cache entry, or None when any record is not a well-formed mention of `source`."""
+    if not isinstance(rows, list):
+        return None
+    mentions = []
+    for row in rows:
+        if not isinstance(row, dict):
+            return None
+        try:
+            m = mention_from_json(row)
+        except (ValueError, KeyError, TypeError, ArithmeticError):
+            return None
+        if mention_to_json(m) != row or not _well_typed(m) or (source is not None and not _belongs(m, source)):
+            return None
+        mentions.append(m)
+    return mentions
+
+
+def _well_typed(m: Mention) -> bool:
+    ints = (m.start, m.end, m.sentence.start, m.sentence.end)
+    texts = (m.value, m.speaker, m.attributed_to)
+    return (
+        all(type(i) is int for i in ints)
+        and all(isinstance(t, str) for t in (m.kind, m.source, m.text, m.key, m.extractor))
+        and all(t is None or isinstance(t, str) for t in texts)
+        and all(isinstance(w, str) for w in (*m.words, *m.entities))
+        and (m.quantity is None or isinstance(m.quantity, Quantity))
+        and (m.when is None or isinstance(m.when, When))
+    )
+
+
+def _belongs(m: Mention, source: Source) -> bool:
+    """The mention is this source's, and its text is the source's text at its offsets."""
+    n = len(source.text)
+    return (
+        m.source == source.id
+        and 0 <= m.start < m.end <= n
+        and 0 <= m.sentence.start <= m.sentence.end <= n
+        and source.text[m.start : m.end] == m.text
+    )
 
 
 def _plain(value):

@@ -47,7 +47,12 @@ def anchors_json(model: SiteModel) -> str:
 
 
 def facts_csv(model: SiteModel) -> str:
-    """One row per fact and outlet, for spreadsheets; outlets that do not mention a fact get a row too."""
+    """One row per fact and outlet that states it, for spreadsheets.
+
+    Outlets that do not mention a fact get no row (the story's outlets are in
+    comparison.json): a row for every fact and outlet would grow with facts x
+    outlets, a gigabyte for a story of a few thousand short files.
+    """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(
@@ -72,9 +77,14 @@ def facts_csv(model: SiteModel) -> str:
     )
     for story in model.stories:
         for fact in story.facts:
+            by_source: dict[str, list[Mention]] = {}
+            for m in fact.mentions:
+                by_source.setdefault(m.source, []).append(m)
             for source in story.sources:
-                ms = [m for m in fact.mentions if m.source == source.id]
-                first = ms[0] if ms else None
+                ms = by_source.get(source.id)
+                if not ms:
+                    continue
+                first = ms[0]
                 writer.writerow(
                     [
                         story.id,
@@ -87,12 +97,12 @@ def facts_csv(model: SiteModel) -> str:
                         source.id,
                         source.outlet,
                         len(ms),
-                        first.text if first else "",
-                        (first.value or "") if first else "",
-                        (first.speaker or "") if first else "",
-                        (first.attributed_to or "") if first else "",
-                        first.start if first else "",
-                        first.end if first else "",
+                        first.text,
+                        first.value or "",
+                        first.speaker or "",
+                        first.attributed_to or "",
+                        first.start,
+                        first.end,
                     ]
                 )
     return buf.getvalue()

@@ -1,35 +1,44 @@
 """Read a folder of articles into `Source`s; every unreadable file becomes a one-line problem.
 
-Formats: `.txt` (first non-empty line is the headline), `.md` (optional YAML front
-matter) and `.html`/`.htm` (text and metadata by trafilatura). Metadata comes from
-front matter, else a `NAME.yaml` beside the file, else the folder's `sources.yaml`
-keyed by file name, else what the text itself tells.
+Formats are the registered readers of `generator.readers` (`.txt`, `.md`,
+`.html`/`.htm`). Metadata comes from front matter, else a `NAME.yaml` beside the
+file, else the folder's `sources.yaml` keyed by file name, else what the text
+itself tells. Only regular files inside the seeds folder are read: a symbolic
+link that leads out of it is skipped, so a contributor cannot publish
+`/etc/passwd`. The same article saved twice in one story is read once.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
 import re
-from collections.abc import Iterator
+import stat
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
-import yaml
-
 from generator import furniture
-from generator.model import Source, Span
+from generator.model import Source
+from generator.readers import InputError, YamlError, load_yaml, one_line, reader_for
 
-ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+__all__ = ["Corpus", "InputError", "Problem", "decode", "read_article", "read_corpus", "slugify"]
+
 METADATA_FIELDS = ("outlet", "author", "title", "url", "published", "kind", "story")
 DEFAULT_MAX_BYTES = 5_000_000
 FALLBACK_ENCODING = "cp1252"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+MAX_SLUG_CHARS = 80  # ids become file and folder names: stay far below the 255-byte limit
 _SAFE_URL = re.compile(r"\Ahttps?://[^\s<>\"']+\Z", re.I)
-
-
-class InputError(Exception):
-    """A file that cannot be read as an article; the message says why in one line."""
+# Longest byte-order marks first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 @dataclass(frozen=True)
@@ -54,122 +63,144 @@ class Corpus:
 def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     """Read every article under `root`, in path order, so ids and output never depend on the file system."""
     root = Path(root)
+    if not root.is_dir():
+        raise InputError(f"{root}: not a folder")
+    root = root.resolve()
     sources: list[Source] = []
     problems: list[Problem] = []
     titles: dict[str, str] = {}
-    for folder, files in _article_files(root):
-        sidecar, sidecar_problem = _folder_metadata(folder, root)
-        if sidecar_problem:
-            problems.append(sidecar_problem)
+    folders, walk_problems = _article_files(root)
+    problems.extend(walk_problems)
+    for folder, files in folders:
+        story = _default_story(root, folder)
+        sidecar, sidecar_problems = _folder_metadata(folder, root)
+        problems.extend(sidecar_problems)
         for path in files:
             rel = path.relative_to(root).as_posix()
-            own, own_problem = _file_metadata(path, root)
-            if own_problem:
-                problems.append(own_problem)
+            own, own_problems = _file_metadata(path, root)
+            problems.extend(own_problems)
             meta = {**sidecar.get(path.name, {}), **own}
             try:
-                source, notes = read_article(path, rel, _default_story(root, folder), meta, max_bytes)
+                source, notes = read_article(path, rel, story, meta, max_bytes)
             except InputError as exc:
                 problems.append(Problem(rel, f"skipped: {exc}"))
                 continue
             problems.extend(Problem(rel, note, skipped=False) for note in notes)
             sources.append(source)
-        if (story_meta := sidecar.get("_story")) and isinstance(story_meta, dict):
-            titles[_default_story(root, folder)] = str(story_meta.get("title", ""))
-    _check_unique_ids(sources)
-    return Corpus(tuple(sources), tuple(problems), titles)
+        if (story_meta := sidecar.get("_story")) and isinstance(story_meta.get("title"), str):
+            titles[story] = " ".join(story_meta["title"].split())
+    sources, duplicate_problems = _without_duplicates(sources)
+    problems.extend(duplicate_problems)
+    return Corpus(tuple(_unique_ids(sources)), tuple(problems), titles)
 
 
-def _article_files(root: Path) -> Iterator[tuple[Path, list[Path]]]:
-    if not root.is_dir():
-        raise InputError(f"{root}: not a folder")
+def _article_files(root: Path) -> tuple[list[tuple[Path, list[Path]]], list[Problem]]:
+    """Article files per folder, in path order; links out of `root` and odd files are problems, not input."""
     folders: dict[Path, list[Path]] = {}
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith("."):
-            folders.setdefault(path.parent, []).append(path)
-    yield from sorted(folders.items())
+    problems: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        folder = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in dirnames:
+            if (folder / name).is_symlink():
+                problems.append(
+                    Problem((folder / name).relative_to(root).as_posix(), _link_reason(folder / name, root, "folder"))
+                )
+        for name in sorted(filenames):
+            path = folder / name
+            if name.startswith(".") or reader_for(path.suffix) is None:
+                continue
+            if reason := _not_inside(path, root):
+                problems.append(Problem(path.relative_to(root).as_posix(), reason))
+                continue
+            folders.setdefault(folder, []).append(path)
+    return sorted(folders.items()), sorted(problems, key=lambda p: p.path)
+
+
+def _link_reason(path: Path, root: Path, what: str) -> str:
+    target = path.resolve()
+    if target == root or root in target.parents:
+        return f"skipped: symbolic link to a {what} inside the seeds folder; not followed"
+    return f"skipped: symbolic link to a {what} outside the seeds folder"
+
+
+def _not_inside(path: Path, root: Path) -> str | None:
+    """Why `path` may not be read (a link leading out of `root`, not a regular file), or None."""
+    if path.is_symlink():
+        target = path.resolve()
+        if root not in target.parents:
+            return "skipped: symbolic link to a file outside the seeds folder"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return f"skipped: cannot be read ({one_line(exc)})"
+    if not stat.S_ISREG(mode):
+        return "skipped: not a regular file"
+    return None
 
 
 def _default_story(root: Path, folder: Path) -> str:
     rel = folder.relative_to(root).as_posix()
-    return slugify(root.resolve().name if rel == "." else rel)
+    return slugify(root.name if rel == "." else rel)
 
 
-def _folder_metadata(folder: Path, root: Path) -> tuple[dict, Problem | None]:
+def _folder_metadata(folder: Path, root: Path) -> tuple[dict, list[Problem]]:
     """The folder's `sources.yaml`: metadata keyed by file name (and `_story` for the story's title)."""
-    data, problem = _yaml_mapping(folder / "sources.yaml", root, "a mapping from file names to metadata")
-    return {str(k): v for k, v in data.items() if isinstance(v, dict)}, problem
+    data, problems = _yaml_mapping(folder / "sources.yaml", root, "a mapping from file names to metadata")
+    return {str(k): v for k, v in data.items() if isinstance(v, dict)}, problems
 
 
-def _file_metadata(path: Path, root: Path) -> tuple[dict, Problem | None]:
+def _file_metadata(path: Path, root: Path) -> tuple[dict, list[Problem]]:
     """`NAME.yaml` beside `NAME.txt`: metadata for that one file (never the folder's `sources.yaml`)."""
     sidecar = path.with_suffix(".yaml")
     if sidecar.name == "sources.yaml":
-        return {}, None
+        return {}, []
     return _yaml_mapping(sidecar, root, "a mapping of metadata fields")
 
 
-def _yaml_mapping(path: Path, root: Path, expected: str) -> tuple[dict, Problem | None]:
-    """A YAML file holding a mapping; a missing file is empty, a broken one is a warning, never fatal."""
-    if not path.is_file():
-        return {}, None
+def _yaml_mapping(path: Path, root: Path, expected: str) -> tuple[dict, list[Problem]]:
+    """A YAML file holding a mapping; a missing file is empty, a broken or hostile one is a warning, never fatal."""
+    if not path.exists() and not path.is_symlink():
+        return {}, []
     rel = path.relative_to(root).as_posix()
+    if reason := _not_inside(path, root):
+        return {}, [Problem(rel, reason.replace("skipped", "ignored", 1), skipped=False)]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
-        return {}, Problem(rel, f"ignored: not valid YAML ({_one_line(exc)})", skipped=False)
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except (YamlError, UnicodeDecodeError, OSError) as exc:
+        return {}, [Problem(rel, f"ignored: not valid YAML ({one_line(exc)})", skipped=False)]
     if data is None:
-        return {}, None
+        return {}, []
     if not isinstance(data, dict):
-        return {}, Problem(rel, f"ignored: expected {expected}", skipped=False)
-    return data, None
+        return {}, [Problem(rel, f"ignored: expected {expected}", skipped=False)]
+    return data, []
 
 
 def read_article(
     path: Path, rel: str, story: str, sidecar: dict, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[Source, list[str]]:
     """Read one file into a Source, or raise InputError; also return caveats worth a warning."""
+    read = reader_for(path.suffix)
+    if read is None:
+        raise InputError(f"no reader for {path.suffix or 'files without a suffix'}")
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot be read ({_one_line(exc)})") from exc
-    if not data.strip():
-        raise InputError("file is empty")
-    if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
-        raise InputError("file is binary, not text")
-    notes: list[str] = []
+        raise InputError(f"cannot be read ({one_line(exc)})") from exc
     text, encoding_note = decode(data)
-    if encoding_note:
-        notes.append(encoding_note)
-    fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
-    meta: dict = {}
-    if fmt == "html":
-        text, meta = _html_text(text)
-        body = Span(0, len(text))
-        headline = meta.get("title")
-    else:
-        body_start = 0
-        if fmt == "markdown" and (match := _FRONT_MATTER.match(text)):
-            body_start = match.end()
-            try:
-                loaded = yaml.safe_load(match.group(1))
-            except yaml.YAMLError as exc:
-                notes.append(f"malformed front matter ignored ({_one_line(exc)})")
-                loaded = {}
-            if loaded is not None and not isinstance(loaded, dict):
-                notes.append("front matter ignored: not a mapping of fields")
-                loaded = {}
-            meta = loaded or {}
-        headline_span = _first_line(text, body_start)
-        headline = text[headline_span.start : headline_span.end].lstrip("# ").strip() if headline_span else None
-        body = Span(headline_span.end if headline_span else body_start, len(text))
+    if not text.strip():
+        raise InputError("file is empty")
+    if _looks_binary(text[:8192]):
+        raise InputError("file is binary, not text")
+    parsed = read(text)
+    text, body = parsed.text, parsed.body
+    notes = [n for n in (encoding_note, *parsed.notes) if n]
     if not text[body.start : body.end].strip():
         raise InputError("no article text after the headline")
-    merged = {k: sidecar.get(k) for k in METADATA_FIELDS if sidecar.get(k) not in (None, "")}
-    merged.update({k: meta[k] for k in METADATA_FIELDS if meta.get(k) not in (None, "")})
+    merged = {**_fields(sidecar, notes, "metadata"), **_fields(parsed.meta, notes, "front matter")}
     published, date_note = _date(merged.get("published"))
     if date_note:
         notes.append(date_note)
@@ -182,7 +213,7 @@ def read_article(
         path=rel,
         story=slugify(str(merged["story"])) if merged.get("story") else story,
         outlet=_text(merged.get("outlet")) or _outlet_from(url) or PurePosixPath(rel).stem,
-        title=_text(merged.get("title")) or _text(headline) or PurePosixPath(rel).stem,
+        title=_text(merged.get("title")) or _text(parsed.headline) or PurePosixPath(rel).stem,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
         body=body,
@@ -196,10 +227,34 @@ def read_article(
     return source, notes
 
 
+def _fields(meta: dict, notes: list[str], where: str) -> dict:
+    """The known metadata fields that hold one plain value; a list or mapping in their place is noted and ignored."""
+    kept = {}
+    for name in METADATA_FIELDS:
+        value = meta.get(name)
+        if value in (None, ""):
+            continue
+        if isinstance(value, (str, int, float, date)) and not isinstance(value, bool):
+            kept[name] = value
+        else:
+            notes.append(f"{where} field {name!r} ignored: not a single value")
+    return kept
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
-    """UTF-8 (with or without BOM), else a single-byte fallback that always decodes, said aloud."""
+    """UTF-8, or UTF-8/16/32 with a byte-order mark; else a single-byte fallback that always decodes, said aloud."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"starts with a {encoding.upper()} byte-order mark but is not {encoding.upper()}"
+                ) from exc
+    if b"\x00" in data[:8192]:
+        raise InputError("file is binary, not text")
     try:
-        return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"), None
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         try:
             text = data.decode(FALLBACK_ENCODING)
@@ -208,37 +263,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return text, f"not valid UTF-8 (byte {exc.start}); read as {FALLBACK_ENCODING}"
 
 
-def _looks_binary(head: bytes) -> bool:
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls > max(8, len(head) // 100)
-
-
-def _html_text(html: str) -> tuple[str, dict]:
-    """Main text and metadata of a saved page; scripts, navigation and boilerplate are dropped."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
-    if doc is None:
-        raise InputError("no article text found in the HTML page")
-    doc = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = (doc.get("text") or "").strip()
-    if not text:
-        raise InputError("no article text found in the HTML page")
-    meta = {
-        "title": doc.get("title"),
-        "author": doc.get("author"),
-        "published": doc.get("date"),
-        "outlet": doc.get("sitename"),
-        "url": doc.get("url"),
-    }
-    return text + "\n", {k: v for k, v in meta.items() if v}
-
-
-def _first_line(text: str, start: int) -> Span | None:
-    match = re.compile(r"[^\S\n]*(\S[^\n]*)").search(text, start)
-    if not match:
-        return None
-    return Span(match.start(1), match.end(1))
+def _looks_binary(head: str) -> bool:
+    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\x0c\r")
+    return "\x00" in head or controls > max(8, len(head) // 100)
 
 
 def _date(value: object) -> tuple[date | None, str | None]:
@@ -248,10 +275,13 @@ def _date(value: object) -> tuple[date | None, str | None]:
         return value.date(), None
     if isinstance(value, date):
         return value, None
+    text = str(value).strip()
     try:
-        return date.fromisoformat(str(value).strip()[:10]), None
+        return date.fromisoformat(text[:10]), None
     except ValueError:
-        return None, f"published date {str(value)[:40]!r} is not YYYY-MM-DD; ignored"
+        if re.match(r"\d{4}-\d{2}-\d{2}\Z", text[:10]):
+            return None, f"published date {text[:40]!r} is not a real calendar date; ignored"
+        return None, f"published date {text[:40]!r} is not YYYY-MM-DD; ignored"
 
 
 def _url(value: object) -> tuple[str | None, str | None]:
@@ -277,23 +307,57 @@ def _text(value: object) -> str | None:
     return " ".join(str(value).split())
 
 
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:120]
+def _normalised(source: Source) -> str:
+    body = source.text[source.body.start : source.body.end]
+    return " ".join(unicodedata.normalize("NFKC", body).casefold().split())
 
 
-def _check_unique_ids(sources: list[Source]) -> None:
-    seen: dict[str, int] = {}
-    for i, source in enumerate(sources):
-        n = seen.get(source.id, 0)
-        seen[source.id] = n + 1
-        if n:
-            sources[i] = replace(source, id=f"{source.id}-{n + 1}")
+def _without_duplicates(sources: list[Source]) -> tuple[list[Source], list[Problem]]:
+    """One story's copies of the same article text are one outlet, not two: the first in path order is kept."""
+    first: dict[tuple[str, str], Source] = {}
+    kept, problems = [], []
+    for source in sources:
+        digest = hashlib.sha256(_normalised(source).encode()).hexdigest()
+        original = first.setdefault((source.story, digest), source)
+        if original is source:
+            kept.append(source)
+        else:
+            problems.append(Problem(source.path, f"skipped: the same article text as {original.path}"))
+    return kept, problems
+
+
+def _unique_ids(sources: list[Source]) -> list[Source]:
+    """Source ids unique however file names collide (`a-b.txt`, `a/b.txt`, `a_b.md`).
+
+    The first file in path order keeps the plain id; the others add a hash of
+    their path, which no other file name can produce by accident and which does
+    not depend on what else is in the folder.
+    """
+    plain = {s.id for s in sources}
+    used: set[str] = set()
+    out = []
+    for source in sources:
+        sid = source.id
+        if sid in used:
+            digest = hashlib.sha1(source.path.encode()).hexdigest()
+            n = 8
+            while sid in used or sid in plain:
+                sid, n = _bounded(f"{source.id}-{digest[:n]}"), n + 4
+        used.add(sid)
+        out.append(replace(source, id=sid) if sid != source.id else source)
+    return out
+
+
+def _bounded(slug: str) -> str:
+    """Keep a slug short enough to be a file name; a cut one ends in a hash of the whole, so it stays unique."""
+    if len(slug) <= MAX_SLUG_CHARS:
+        return slug
+    digest = hashlib.sha1(slug.encode()).hexdigest()[:10]
+    return f"{slug[: MAX_SLUG_CHARS - 11].rstrip('-')}-{digest}"
 
 
 def slugify(value: str) -> str:
-    """Lower-case ASCII letters, digits and hyphens; ids and URLs are made from this."""
-    import unicodedata
-
+    """Lower-case ASCII letters, digits and hyphens, at most `MAX_SLUG_CHARS`; ids and URLs are made from this."""
     ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "x"
+    return _bounded(slug) or "x"

@@ -85,7 +85,7 @@ def extract_all(
         ref, inferred = references.get(source.id, (None, False))
         spans = (source.body.start, source.body.end, tuple((f.start, f.end) for f in source.furniture))
         key = cache_key(source.text, spans, tags, {"reference": ref, "inferred": inferred, "source": source.id})
-        cached = cache.get(key)
+        cached = cache.get(key, source)
         if cached is not None:
             out[source.id] = cached
         else:

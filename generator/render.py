@@ -34,6 +34,14 @@ KIND_WORDS = {
     "claim": "Claim",
 }
 SITE_NAME = "Parallax"
+MAX_LISTED_OUTLETS = 12  # above this, per-outlet columns and lists would grow with facts x outlets
+
+
+@dataclass(frozen=True)
+class OutletCount:
+    """Stands for a list of outlets too long to print ("1,990 of the 2,000 outlets")."""
+
+    outlet: str
 
 
 @dataclass(frozen=True)
@@ -132,10 +140,12 @@ def _story_context(story: Story, url: str, site_url: str | None) -> dict:
         "differ": [f for f in facts if f.status == "differ"],
         "agree": [f for f in facts if f.status == "agree"],
         "single": [f for f in facts if f.status == "single"],
-        "matrix": [(f, [_cell(f, s) for s in story.sources]) for f in multi],
+        "matrix": [(f, [_cell(f, s) for s in story.sources]) for f in multi]
+        if len(story.sources) <= MAX_LISTED_OUTLETS
+        else [],
         "versions": versions,
         "diffs": {f.id: _quote_diffs(f) for f in facts if f.kind == "quote" and f.status != "single"},
-        "missing": {f.id: [s for s in story.sources if s.id not in f.sources] for f in facts},
+        "missing": {f.id: _missing(story, f) for f in facts},
         "kind_words": KIND_WORDS,
         "status_words": STATUS_WORDS,
         "citations": {f.id: _citations(story, f, versions[f.id], site_url) for f in facts},
@@ -145,6 +155,15 @@ def _story_context(story: Story, url: str, site_url: str | None) -> dict:
     }
     context["ctx"] = dict(context)
     return context
+
+
+def _missing(story: Story, fact: Fact) -> list[Source | OutletCount]:
+    """The outlets that do not report a fact; past `MAX_LISTED_OUTLETS`, only how many, so pages stay linear."""
+    stating = set(fact.sources)
+    missing = [s for s in story.sources if s.id not in stating]
+    if len(missing) <= MAX_LISTED_OUTLETS:
+        return missing
+    return [OutletCount(f"{len(missing):,} of the {len(story.sources):,} outlets")]
 
 
 def _cell(fact: Fact, source: Source) -> str | None:

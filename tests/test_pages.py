@@ -146,12 +146,12 @@ def test_names_page_lists_spellings_by_outlet(site, comparison):
         assert any(h.endswith(f"#{fact['id']}") for h in links), fact["id"]
 
 
-def test_facts_csv_has_one_row_per_fact_and_outlet(site, comparison):
+def test_facts_csv_has_one_row_per_fact_and_outlet_that_states_it(site, comparison):
     with (site / "data" / "facts.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     pairs = [(r["fact_id"], r["source"]) for r in rows]
     assert len(pairs) == len(set(pairs))
-    expected = {(f["id"], sid) for s in comparison["stories"] for f in s["facts"] for sid in s["sources"]}
+    expected = {(f["id"], m["source"]) for s in comparison["stories"] for f in s["facts"] for m in f["mentions"]}
     assert set(pairs) == expected
 
 
