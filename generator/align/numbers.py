@@ -70,10 +70,18 @@ def _with_known_people(mentions: list[Mention], ctx: StoryContext) -> list[Menti
     """
     people = {fold(c): c for v, c in ctx.entities.canonical.items() if ctx.entities.categories.get(v) == "person"}
     named: dict[int, str] = {}
+    surnames: dict[int, str] = {}
     for i, m in enumerate(mentions):
         who = _age_of(m)
         if who and "@" not in who and fold(resolved := ctx.entities.resolve(who) or who) in people:
-            named[i] = people[fold(resolved)]
+            (named if len(people[fold(resolved)].split()) > 1 else surnames)[i] = people[fold(resolved)]
+    for i, surname in surnames.items():  # "Gray, 16": the one full name of that surname and age, if any
+        full = {
+            named[j]
+            for j in named
+            if person_match(surname, named[j]) and mentions[j].quantity.same_figure(mentions[i].quantity)
+        }
+        named[i] = full.pop() if len(full) == 1 else surname
     out = []
     for i, m in enumerate(mentions):
         who = _age_of(m)
@@ -277,16 +285,12 @@ def _why(m: Mention, anchor: Mention) -> str:
     if q.qualifier == "range" or a.qualifier == "range":
         return "a range beside a figure" if q.overlaps(a, Decimal(0)) else ""
     if q.qualifier in ("at least", "at most") and q.overlaps(a, Decimal(0)):
-        return f"{'at least' if q.qualifier == 'at least' else 'up to'} {_plain_figure(q)}, a bound or an earlier count"
+        return "a lower bound or an earlier count" if q.qualifier == "at least" else "an upper bound"
     if q.figure is not None and a.figure is not None and abs(q.figure - a.figure) <= max(q.step, a.step) / 2:
         return "rounding"
     if "about" in (q.qualifier, a.qualifier) and q.overlaps(a):
         return "an approximate figure"
     return ""
-
-
-def _plain_figure(q) -> str:
-    return f"{q.figure.normalize():f}" if q.figure is not None else "?"
 
 
 def _distinct(ms: list[Mention]) -> list[str]:

@@ -206,7 +206,7 @@ _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "res
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 15)
+@register("numbers", 16)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -426,6 +426,8 @@ def _figure(match: re.Match, low: Decimal | None, high: Decimal | None) -> tuple
     written = Decimal(digits.group(0).replace(",", ""))
     scale = low / written if written else Decimal(1)
     exponent = written.normalize().as_tuple().exponent
+    if exponent > 0 and written < 1000:
+        exponent = 0  # "100 mph" is a hundred, not a figure rounded to the hundred; "15,800" may be
     return low, Decimal(10) ** exponent * scale
 
 
@@ -535,12 +537,19 @@ def _person(article: ArticleDoc, sent, anchor) -> str:
     The aligner resolves the name across the story's outlets; an age with no name ("He's 16") gets a
     one-off key and joins a person only by its value.
     """
-    window = [e for e in sent.ents if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
-    if window:
-        return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text)
+    doc = anchor.doc
+    if anchor.i > 1 and doc[anchor.i - 1].text == "," and doc[anchor.i - 2].pos_ == "PROPN":
+        named = doc[anchor.i - 2]  # "Riva, 47, and Steinberg, 48": the name the age is set beside
+        ent = next((e for e in sent.ents if e.start <= named.i < e.end), None)
+        return _name(ent.text if ent is not None else named.text)
     head = anchor.head
     while head.dep_ in ("amod", "compound", "npadvmod") and head.head.i != head.i:
         head = head.head
+    if head.pos_ == "NOUN" and head.i > anchor.i and head.lemma_.lower() not in ("old", "year"):
+        return f"{head.lemma_.lower()}@{article.source.id}:{anchor.idx}"  # "his 14-year-old wife": not a name
+    window = [e for e in sent.ents if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
+    if window:
+        return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text)
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
         return _name(head.head.text)
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON" and head.lemma_.lower() not in ("old", "year"):
