@@ -235,7 +235,7 @@ def _verdict(ms: list[Mention]) -> tuple[str, str]:
     values = _by_figure(ms)
     if len(values) == 1:
         return "agree", "Outlets agree: " + _written(values[0])
-    stated = _by_figure(figures)
+    stated = _by_figure([m for m in ms if any(_same(m, f) for f in figures)])  # "up to 120" states 120 too
     if len(stated) == 1 and len(sources_of(stated[0])) >= 2:
         best = stated[0]
         looser = [c for c in values if not _same(c[0], best[0])]
