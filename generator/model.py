@@ -51,7 +51,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A reported amount as an interval; open bounds are None ("at least 5": low=5)."""
+    """A reported amount as an interval; open bounds are None ("at least 5": low=5).
+
+    `figure` is the number the text states (converted, before any qualifier widens it) and `step`
+    the precision it is stated at in the canonical unit ("15,800" square metres: 100), so that two
+    outlets agree only when they state the same figure, not whenever their intervals overlap.
+    """
 
     low: Decimal | None
     high: Decimal | None
@@ -59,12 +64,32 @@ class Quantity:
     counted: str = ""  # what is counted, a canonical noun class ("people", "missiles")
     event: str = ""  # what happened to them ("killed", "injured", "fired", "")
     approximate: bool = False
+    figure: Decimal | None = None  # the stated figure; None for a range or a vague amount
+    step: Decimal = Decimal(0)  # precision of the figure in the canonical unit
+    converted: bool = False  # written in another unit than the canonical one
+    qualifier: str = ""  # "", "about", "at least", "at most", "range", "vague"
 
-    def compatible(self, other: Quantity, tolerance: Decimal = Decimal("0.02")) -> bool:
-        """Whether two intervals could describe the same amount (with rounding slack)."""
+    def overlaps(self, other: Quantity, tolerance: Decimal = Decimal("0.02")) -> bool:
+        """Whether two intervals could describe the same amount (with rounding slack): one fact, not one value."""
         lo_a, hi_a = self._widened(tolerance)
         lo_b, hi_b = other._widened(tolerance)
         return (hi_b is None or lo_a is None or lo_a <= hi_b) and (hi_a is None or lo_b is None or lo_b <= hi_a)
+
+    def same_figure(self, other: Quantity) -> bool:
+        """Whether two statements give the same figure at the precision stated (after unit conversion).
+
+        A vague amount is the same only as the same vague amount, a range only as the same range;
+        a figure converted from another unit matches within half the coarser precision (120 mph = 193 km/h).
+        """
+        if self.unit != other.unit:
+            return False
+        if self.figure is None or other.figure is None:
+            return self.figure is other.figure and (self.low, self.high) == (other.low, other.high)
+        if self.figure == other.figure:
+            return True
+        if not (self.converted or other.converted):
+            return False
+        return abs(self.figure - other.figure) <= max(self.step, other.step) / 2
 
     def _widened(self, tolerance: Decimal) -> tuple[Decimal | None, Decimal | None]:
         lo = None if self.low is None else self.low - abs(self.low) * tolerance

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -304,8 +305,45 @@ def test_bases_agree_across_wordings_but_missiles_stay_apart(article):
                 ("a", "Police seized a shotgun and several shells."),
                 ("b", "Police found a 12-gauge pump-action shotgun and three live shells in the vehicle."),
             ],
+            "differ",
+            "a vague amount beside an exact one",
+        ),
+        # Same figure, one outlet bounding it: the figure is what is compared (athens).
+        (
+            [
+                ("a", "A fire-bomb attack on a bank in Greece killed at least three people Wednesday."),
+                ("b", "Three people died in a burning bank."),
+            ],
             "agree",
-            "",
+            "Outlets agree: 3 people killed",
+        ),
+        # A vague amount beside one outlet's exact figure is never a plain agree (amd).
+        (
+            [
+                ("a", "SeaMicro's networking fabric allows hundreds of low-power processors to work together."),
+                ("b", "In its earliest system, SeaMicro put 384 Intel Atom dual-core processors in a 10-rack system."),
+            ],
+            "differ",
+            "a vague amount beside an exact one",
+        ),
+        # Different figures differ even where the bound makes both possible (troy).
+        (
+            [
+                ("a", "Sheriff's deputies and state police chased him at speeds of more than 100 mph."),
+                ("b", "He was arrested after leading police on a chase in which speeds reached 120 mph."),
+            ],
+            "differ",
+            "a lower bound",
+        ),
+        # Where two outlets state the figure, a looser bound beside it is named, not hidden (troy).
+        (
+            [
+                ("a", "Sheriff's deputies and state police chased him at speeds of more than 100 mph."),
+                ("b", "He was arrested after leading police on a chase in which speeds reached 120 mph."),
+                ("c", "Police officers chased him at speeds of up to 120 miles an hour on Interstate 75."),
+            ],
+            "agree",
+            "more than 100 mph (at least 160.93 km/h) beside it (a lower bound",
         ),
         (
             [("a", "It had a depth of 1.2 miles."), ("b", "It was on the Maacama Fault with a depth of 12 miles.")],
@@ -325,11 +363,39 @@ def test_one_outlet_repeating_itself_is_single(article):
     assert groups and all(g.status == "single" for g in groups)
 
 
-def test_quantity_compatibility_after_conversion():
-    assert Quantity(Decimal("193.12"), Decimal("193.12"), "km/h").compatible(
-        Quantity(Decimal(193), Decimal(193), "km/h")
-    )
-    assert not Quantity(Decimal(12), Decimal(12)).compatible(Quantity(Decimal(18), Decimal(18)))
+def test_quantity_overlap_is_not_the_same_figure():
+    converted = Quantity(Decimal("193.12"), Decimal("193.12"), "km/h", figure=Decimal("193.12"), converted=True)
+    converted = replace(converted, step=Decimal("1.609344"))
+    stated = Quantity(Decimal(193), Decimal(193), "km/h", figure=Decimal(193), step=Decimal(1))
+    assert converted.overlaps(stated) and converted.same_figure(stated)
+    five_nine = Quantity(Decimal("5.9"), Decimal("5.9"), figure=Decimal("5.9"), step=Decimal("0.1"))
+    six_one = Quantity(Decimal("6.1"), Decimal("6.1"), figure=Decimal("6.1"), step=Decimal("0.1"))
+    assert not five_nine.same_figure(six_one)
+    at_least_three = Quantity(Decimal(3), None, figure=Decimal(3), step=Decimal(1), qualifier="at least")
+    ten = Quantity(Decimal(10), Decimal(10), figure=Decimal(10), step=Decimal(1))
+    assert at_least_three.overlaps(ten) and not at_least_three.same_figure(ten)
+    assert not Quantity(Decimal(12), Decimal(12)).overlaps(Quantity(Decimal(18), Decimal(18)))
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "who"),
+    [
+        # An age set off by commas belongs to the name just before it, not the nearest name (troy).
+        ("He is charged in the shootings of Riva, 47, of Sterling Heights, and Steinberg, 48.", "47", "Riva"),
+        ("He is charged in the shootings of Riva, 47, of Sterling Heights, and Steinberg, 48.", "48", "Steinberg"),
+        # An age on a common noun is that noun's, not the named person's beside it (jeffs, queens).
+        (
+            'Prosecutors played recordings of Jeffs instructing his 14-year-old "spiritual wife" on how to please him.',
+            "14-year-old",
+            "wife@",
+        ),
+        ("A 59-year-old mother of two died when a drunken driver struck her with his car.", "59-year-old", "mother@"),
+        ("Witnesses say 59-year-old Raj Chohan was leaving her car on 117th Street.", "59-year-old", "Raj Chohan"),
+    ],
+)
+def test_an_age_belongs_to_what_it_is_set_beside(article, text, fragment, who):
+    ages = [m for m in _numbers(article, text) if m.key.startswith("age|") and m.text.startswith(fragment)]
+    assert len(ages) == 1 and ages[0].key.split("|", 1)[1].startswith(who)
 
 
 def test_an_outlets_breakdown_is_compared_as_parts_and_its_total_as_the_whole(article):

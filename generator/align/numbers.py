@@ -1,4 +1,4 @@
-"""Align reported numbers: same counted thing and event across outlets; agree when the intervals overlap.
+"""Align reported numbers: same counted thing and event across outlets; agree when they state the same figure.
 
 Conservative by design: mentions are grouped only by an exact key (counted
 class + event + context), figures without a counted thing stay single, and a
@@ -53,7 +53,7 @@ def _with_known_currencies(mentions: Sequence[Mention]) -> list[Mention]:
     for m in mentions:
         q = m.quantity
         if q is not None and q.unit == LOST_CURRENCY and "|" not in m.key:
-            units = {k.quantity.unit for k in known if k.quantity.compatible(q, Decimal(0))}
+            units = {k.quantity.unit for k in known if k.quantity.overlaps(q, Decimal(0))}
             if len(units) == 1:
                 (unit,) = units
                 value = m.value.replace(LOST_CURRENCY, f"{unit} (sign lost in the text)")
@@ -70,10 +70,18 @@ def _with_known_people(mentions: list[Mention], ctx: StoryContext) -> list[Menti
     """
     people = {fold(c): c for v, c in ctx.entities.canonical.items() if ctx.entities.categories.get(v) == "person"}
     named: dict[int, str] = {}
+    surnames: dict[int, str] = {}
     for i, m in enumerate(mentions):
         who = _age_of(m)
         if who and "@" not in who and fold(resolved := ctx.entities.resolve(who) or who) in people:
-            named[i] = people[fold(resolved)]
+            (named if len(people[fold(resolved)].split()) > 1 else surnames)[i] = people[fold(resolved)]
+    for i, surname in surnames.items():  # "Gray, 16": the one full name of that surname and age, if any
+        full = {
+            named[j]
+            for j in named
+            if person_match(surname, named[j]) and mentions[j].quantity.same_figure(mentions[i].quantity)
+        }
+        named[i] = full.pop() if len(full) == 1 else surname
     out = []
     for i, m in enumerate(mentions):
         who = _age_of(m)
@@ -85,8 +93,7 @@ def _with_known_people(mentions: list[Mention], ctx: StoryContext) -> list[Menti
             fits = {
                 named[j]
                 for j in named
-                if mentions[j].quantity.compatible(m.quantity, Decimal(0))
-                and ("@" in who or person_match(who, named[j]))
+                if mentions[j].quantity.overlaps(m.quantity, Decimal(0)) and ("@" in who or person_match(who, named[j]))
             }
             person = fits.pop() if len(fits) == 1 else None
         out.append(replace(m, key=f"age|{person}") if person else m)
@@ -197,7 +204,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
     qa, qb = a.quantity, b.quantity
     if qa is None or qb is None:
         return a.value == b.value
-    return qa.unit == qb.unit and qa.compatible(qb)
+    return qa.unit == qb.unit and qa.overlaps(qb)
 
 
 def _order(m: Mention) -> tuple:
@@ -207,26 +214,87 @@ def _order(m: Mention) -> tuple:
 
 
 def _group(key: str, ms: list[Mention], split: bool) -> Group:
-    """A Group with its verdict naming the values when outlets differ."""
+    """A Group whose verdict says whether the outlets state the same figure, and if not, how they differ."""
     ms = sorted(ms, key=lambda m: (m.source, m.start))
-    status = "agree" if len(_clusters(ms)) == 1 else "differ"
+    status, verdict = _verdict(ms)
     status = single_or(status, ms)
     subject = _subject(key, ms) + (f" {_distinct(ms)[0]}" if split else "")
-    values = sorted({m.value or m.text for m in ms})
     if status == "single":
         verdict = "Reported by one outlet only"
-    elif status == "agree":
-        verdict = "Outlets agree" + (f": {values[0]}" if len(values) == 1 else f" ({'; '.join(values)})")
-    else:
-        verdict = "Outlets differ: " + " vs ".join(_distinct(ms))
     return Group("number", tuple(ms), status, verdict, _label(subject), subject)
 
 
-def _distinct(ms: list[Mention]) -> list[str]:
-    """One written value per incompatible cluster, so the verdict names what is in conflict.
+def _verdict(ms: list[Mention]) -> tuple[str, str]:
+    """`agree` only when the outlets state the same figure (contract: "What a status means").
 
-    The most precise one speaks for its cluster: "7 shots struck", not the "several times" beside it.
+    Where two or more outlets state one figure and the others only bound it or give a vague amount
+    that fits, the figure is agreed and the verdict names the looser statements beside it; otherwise
+    different figures are `differ`, and the verdict says why both may hold where a reason applies.
     """
+    figures = [m for m in ms if m.quantity is not None and m.quantity.qualifier in ("", "about")]
+    values = _by_figure(ms)
+    if len(values) == 1:
+        return "agree", "Outlets agree: " + _written(values[0])
+    stated = _by_figure([m for m in ms if any(_same(m, f) for f in figures)])  # "up to 120" states 120 too
+    if len(stated) == 1 and len(sources_of(stated[0])) >= 2:
+        best = stated[0]
+        looser = [c for c in values if not _same(c[0], best[0])]
+        notes = "; ".join(f"{_written(c)} beside it ({_why(c[0], best[0])})" for c in looser)
+        return "agree", f"Outlets agree: {_written(best)}; {notes}"
+    ranked = sorted(values, key=lambda c: _precision(min(c, key=_precision)))
+    anchor = ranked[0][0]
+    parts = [_written(ranked[0])]
+    for cluster in ranked[1:]:
+        why = _why(cluster[0], anchor)
+        parts.append(_written(cluster) + (f" ({why})" if why else ""))
+    return "differ", "Outlets differ: " + " vs ".join(parts)
+
+
+def _by_figure(ms: list[Mention]) -> list[list[Mention]]:
+    """Mentions split by the figure they state, in a fixed order."""
+    clusters: list[list[Mention]] = []
+    for m in sorted(ms, key=_order):
+        for cluster in clusters:
+            if _same(m, cluster[0]):
+                cluster.append(m)
+                break
+        else:
+            clusters.append([m])
+    return clusters
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    if a.quantity is None or b.quantity is None:
+        return a.value == b.value
+    return a.quantity.same_figure(b.quantity)
+
+
+def _written(cluster: list[Mention]) -> str:
+    """The most precise written value speaks for its cluster: "7 shots struck", not "several times"."""
+    m = min(cluster, key=_precision)
+    return m.value or m.text
+
+
+def _why(m: Mention, anchor: Mention) -> str:
+    """Why a figure and a more precise one may both hold, or "" when they simply differ."""
+    q, a = m.quantity, anchor.quantity
+    if q is None or a is None:
+        return ""
+    if q.qualifier == "vague" or a.qualifier == "vague":
+        return "a vague amount beside an exact one" if q.qualifier != a.qualifier else "vague amounts"
+    if q.qualifier == "range" or a.qualifier == "range":
+        return "a range beside a figure" if q.overlaps(a, Decimal(0)) else ""
+    if q.qualifier in ("at least", "at most") and q.overlaps(a, Decimal(0)):
+        return "a lower bound or an earlier count" if q.qualifier == "at least" else "an upper bound"
+    if q.figure is not None and a.figure is not None and abs(q.figure - a.figure) <= max(q.step, a.step) / 2:
+        return "rounding"
+    if "about" in (q.qualifier, a.qualifier) and q.overlaps(a):
+        return "an approximate figure"
+    return ""
+
+
+def _distinct(ms: list[Mention]) -> list[str]:
+    """One written value per incompatible cluster, so a split fact's subject names its value."""
     speakers = [min(c, key=_precision) for c in _clusters(ms)]
     return [m.value or m.text for m in speakers]
 

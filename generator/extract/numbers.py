@@ -206,7 +206,7 @@ _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "res
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 14)
+@register("numbers", 16)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -244,14 +244,14 @@ def _one_victim(
             continue
         setting = context.lstrip("@") or _elsewhere(sent, token, lead_places)
         key = f"people|{event}" + (f"|{setting}" if setting else "")
-        quantity = Quantity(Decimal(1), Decimal(1), None, "people", event)
+        quantity = Quantity(Decimal(1), Decimal(1), None, "people", event, figure=Decimal(1), step=Decimal(1))
         found.append(
             article.mention(
                 "number",
                 start,
                 end,
                 span,
-                value=f"1 people {event}",
+                value=f"1 person {event}",
                 key=key,
                 attributed_to=credited_source(article, span),
                 quantity=quantity,
@@ -296,15 +296,15 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
     if not age and _is_magnitude(match, sent_text):
         counted, event = "magnitude", ""
         key = "magnitude|aftershock" if re.search(r"aftershock", sent_text, re.I) else "magnitude"
-        quantity = Quantity(quantity.low, quantity.high, None, "magnitude", "", quantity.approximate)
+        quantity = replace(quantity, unit=None, counted="magnitude", event="")
     elif age:
         counted, event, who = "age", "", _person(article, sent, anchor)
-        quantity = Quantity(quantity.low, quantity.high, "years", "age", "", quantity.approximate)
+        quantity = replace(quantity, unit="years", counted="age", event="")
         key = f"age|{who}"
     elif match.group("cal"):
         counted, event = "caliber", ""
         key = "gauge" if "gauge" in match.group("cal").lower() else "caliber"
-        quantity = Quantity(quantity.low, quantity.high, None, "caliber", "", False)
+        quantity = replace(quantity, unit=None, counted="caliber", event="", approximate=False)
     elif quantity.unit:
         noun, event = _head_and_event(anchor)
         counted = DIMENSIONS.get(quantity.unit, quantity.unit)
@@ -323,13 +323,13 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
             subject = _verb_subject(anchor)
         unit_key = quantity.unit if counted == "money" else counted
         key = "|".join(p for p in (unit_key, subject, event if counted != "money" else "") if p)
-        quantity = Quantity(quantity.low, quantity.high, quantity.unit, counted, event, quantity.approximate)
+        quantity = replace(quantity, counted=counted, event=event)
     else:
         counted, event, end = _counted(anchor, tokens, end, vague=bool(match.group("vague")))
         if not counted and not event:
             return None
         key = "magnitude" if counted == "magnitude" else "|".join((counted, event))
-        quantity = Quantity(quantity.low, quantity.high, None, counted, event, quantity.approximate)
+        quantity = replace(quantity, unit=None, counted=counted, event=event)
     if counted == "people" and not context and (running := _RUNNING_TOTAL.search(sent_text)):
         context = "@" + running.group(0).lower()
     if context.startswith("@") and counted not in ("age", "caliber", "magnitude"):
@@ -399,16 +399,53 @@ def _quantity(match: re.Match, before: str) -> Quantity | None:
         if low is None or high is None:
             return None
         approx = False
-    low, high, approx = _qualified((match.group("qual") or "").lower(), low, high, approx)
+    qual = (match.group("qual") or "").lower()
+    figure, step = _figure(match, low, high)
+    low, high, approx = _qualified(qual, low, high, approx)
+    converted = False
     if unit:
         low, canonical = convert(low, unit)
         high, _ = convert(high, unit)
-        unit = canonical
+        figure, _ = convert(figure, unit)
+        step, _ = convert(step, unit)
+        converted, unit = canonical != unit.lower(), canonical
     elif _currency(match):
         unit = _currency(match)
     elif re.search(r"[?\ufffd]\s?$", before) and match.group("a") and match.group("a")[:1].isdigit():
         unit = LOST_CURRENCY  # the sign fell into the previous sentence ("in return for? 110bn")
-    return Quantity(low, high, unit, approximate=approx)
+    return Quantity(low, high, unit, approximate=approx, **_stated(match, qual, figure, step, converted))
+
+
+def _figure(match: re.Match, low: Decimal | None, high: Decimal | None) -> tuple[Decimal | None, Decimal]:
+    """The one figure a statement gives and the precision it is written at ('15,800' -> 100, '1.2' -> 0.1)."""
+    if match.group("vague") or low != high or low is None:
+        return None, Decimal(0)
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", match.group("a") or "")
+    if digits is None:
+        return low, Decimal(1)
+    written = Decimal(digits.group(0).replace(",", ""))
+    scale = low / written if written else Decimal(1)
+    exponent = written.normalize().as_tuple().exponent
+    if exponent > 0 and written < 1000:
+        exponent = 0  # "100 mph" is a hundred, not a figure rounded to the hundred; "15,800" may be
+    return low, Decimal(10) ** exponent * scale
+
+
+def _stated(match: re.Match, qual: str, figure: Decimal | None, step: Decimal, converted: bool) -> dict:
+    """What kind of statement the amount is: a figure, a bound, a range or a vague amount."""
+    if match.group("vague"):
+        qualifier = "vague"
+    elif figure is None:
+        qualifier = "range"
+    elif qual in _LOWER_BOUNDS:
+        qualifier = "at least"
+    elif qual in _UPPER_BOUNDS:
+        qualifier = "at most"
+    elif qual in _ABOUT:
+        qualifier = "about"
+    else:
+        qualifier = ""
+    return {"figure": figure, "step": step, "converted": converted, "qualifier": qualifier}
 
 
 def _value(text: str | None) -> Decimal | None:
@@ -426,15 +463,20 @@ def _value(text: str | None) -> Decimal | None:
     return parse_number(cleaned)
 
 
+_LOWER_BOUNDS = ("at least", "more than", "over")
+_UPPER_BOUNDS = ("up to", "as many as", "as much as", "fewer than", "less than", "under", "at most", "no more than")
+_ABOUT = ("about", "around", "roughly", "some", "approximately", "an estimated", "nearly", "almost", "close to")
+
+
 def _qualified(qual: str, low, high, approx: bool):
     """'at least 5' -> [5, None]; 'about 30' -> [27, 33]; 'nearly 24' -> [~21.6, 24]."""
-    if qual in ("at least", "more than", "over"):
+    if qual in _LOWER_BOUNDS:
         return low, None, True
-    if qual in ("up to", "as many as", "as much as", "fewer than", "less than", "under", "at most", "no more than"):
+    if qual in _UPPER_BOUNDS:
         return None, high, True
     if qual in ("nearly", "almost", "close to"):
         return approx_bounds(high)[0], high, True
-    if qual in ("about", "around", "roughly", "some", "approximately", "an estimated") or approx:
+    if qual in _ABOUT or approx:
         if low == high and low is not None and not approx:
             return *approx_bounds(low), True
         return low, high, True
@@ -495,12 +537,19 @@ def _person(article: ArticleDoc, sent, anchor) -> str:
     The aligner resolves the name across the story's outlets; an age with no name ("He's 16") gets a
     one-off key and joins a person only by its value.
     """
-    window = [e for e in sent.ents if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
-    if window:
-        return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text)
+    doc = anchor.doc
+    if anchor.i > 1 and doc[anchor.i - 1].text == "," and doc[anchor.i - 2].pos_ == "PROPN":
+        named = doc[anchor.i - 2]  # "Riva, 47, and Steinberg, 48": the name the age is set beside
+        ent = next((e for e in sent.ents if e.start <= named.i < e.end), None)
+        return _name(ent.text if ent is not None else named.text)
     head = anchor.head
     while head.dep_ in ("amod", "compound", "npadvmod") and head.head.i != head.i:
         head = head.head
+    if head.pos_ == "NOUN" and head.i > anchor.i and head.lemma_.lower() not in ("old", "year"):
+        return f"{head.lemma_.lower()}@{article.source.id}:{anchor.idx}"  # "his 14-year-old wife": not a name
+    window = [e for e in sent.ents if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
+    if window:
+        return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text)
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
         return _name(head.head.text)
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON" and head.lemma_.lower() not in ("old", "year"):
@@ -774,4 +823,5 @@ def _readable(q: Quantity, match: re.Match, counted: str, event: str) -> str:
         return f"{written} ({amount} {UNIT_NAMES[q.unit]})" if q.unit not in ("%",) else f"{amount}%"
     if q.unit:
         return f"{amount} {q.unit}"
-    return " ".join(p for p in (amount, counted, event) if p)
+    noun = "person" if counted == "people" and q.low == q.high == 1 else counted
+    return " ".join(p for p in (amount, noun, event) if p)
