@@ -67,10 +67,9 @@ def _overlap(a: Path, b: Path) -> bool:
 
 
 def _positive(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text} is not a positive number of bytes")
-    return value
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of bytes")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,16 +78,24 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--seeds", type=Path, required=True, help="folder of articles (read recursively)")
-        p.add_argument("--site-url", help="public address of the site (http or https), used in citations")
+        p.add_argument("--seeds", metavar="DIR", type=Path, required=True, help="folder of articles (read recursively)")
         p.add_argument(
-            "--cache-dir", type=Path, help=f"extraction cache (default: {DEFAULT_CACHE} in the working directory)"
+            "--site-url", metavar="URL", help="public address of the site (http or https), used in citations"
+        )
+        p.add_argument(
+            "--cache-dir",
+            metavar="DIR",
+            type=Path,
+            help=f"extraction cache (default: {DEFAULT_CACHE} in the working directory)",
         )
         p.add_argument("--no-cache", action="store_true", help="extract everything again; write no cache")
-        p.add_argument("--anchors-lock", type=Path, help="anchors.json of earlier builds to keep ids from (read)")
+        p.add_argument(
+            "--anchors-lock", metavar="FILE", type=Path, help="anchors.json of earlier builds to keep ids from (read)"
+        )
         p.add_argument("--write-lock", action="store_true", help="also write the new anchors to --anchors-lock")
         p.add_argument(
             "--max-bytes",
+            metavar="N",
             type=_positive,
             default=DEFAULT_MAX_BYTES,
             help="skip articles larger than this (default: %(default)s)",
@@ -102,10 +109,15 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the complete static site into --site-dir")
     common(build)
     build.add_argument(
-        "--site-dir", type=Path, required=True, help="output folder, replaced only when the build succeeds"
+        "--site-dir",
+        metavar="OUT",
+        type=Path,
+        required=True,
+        help="output folder, replaced only when the build succeeds",
     )
     build.add_argument(
         "--config",
+        metavar="FILE",
         type=Path,
         default=None,
         help="mkdocs.yml to build with (default: Parallax's own settings, shipped in the package)",
@@ -114,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write the generated pages (Markdown) and data files, without MkDocs")
     common(export)
-    export.add_argument("--out", type=Path, required=True, help="folder to write into")
+    export.add_argument("--out", metavar="DIR", type=Path, required=True, help="folder to write into")
     export.set_defaults(run=run_export)
     return parser
 

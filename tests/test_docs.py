@@ -46,19 +46,25 @@ def parser_options() -> dict[str, dict]:
     """Each option of each subcommand: its flags, its default, which commands have it."""
     parser = _parser()
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    options: dict[str, dict] = {"--version": {"flags": ["--version"], "default": None, "commands": {"*"}}}
+    options: dict[str, dict] = {
+        "--version": {"flags": ["--version"], "default": None, "metavar": None, "commands": {"*"}}
+    }
     for command, sub in subparsers.choices.items():
         for action in sub._actions:
             if not action.option_strings or "--help" in action.option_strings:
                 continue
             entry = options.setdefault(action.dest, {"flags": action.option_strings, "commands": set()})
             entry["default"] = action.default
+            entry["metavar"] = action.metavar
             entry["commands"].add(command)
     return options
 
 
 def test_the_options_table_and_the_parser_agree_both_ways():
     table = table_after("Options of both commands")
+    metavars = {part.strip("`").split()[0]: part.strip("`").split()[1:] for cell in table for part in cell.split(", ")}
+    for dest, option in parser_options().items():
+        assert metavars[option["flags"][-1]] == ([option["metavar"]] if option["metavar"] else []), dest
     flags_in_readme = {
         flag.strip("`").split()[0]: meaning for cell, meaning in table.items() for flag in cell.split(", ")
     }
