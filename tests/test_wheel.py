@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -28,9 +29,13 @@ PACKAGED = [
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    """The wheel pip builds from the checkout (build dependencies come from pip's cache)."""
+    """The wheel pip builds from a copy of the checkout (build dependencies come from pip's cache): setuptools
+    leaves a build/ folder in the tree it builds, whose stale files would end up in the next wheel."""
     out = tmp_path_factory.mktemp("wheel")
-    cmd = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(out), str(ROOT)]
+    source = tmp_path_factory.mktemp("source") / "parallax"
+    skip = shutil.ignore_patterns(".git", ".venv", ".cache", "site", "build", "*.egg-info", "*_cache", "__pycache__")
+    shutil.copytree(ROOT, source, symlinks=True, ignore=skip)
+    cmd = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(out), str(source)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=600)
     (built,) = out.glob("parallax_news-*.whl")
     return built
