@@ -1,10 +1,11 @@
 """Command line: `build` a whole site, or `export` its pages and data for hosts without the plugin.
 
-    python -m generator build --seeds DIR --site-dir OUT
-    python -m generator export --seeds DIR --out DIR
+    parallax build --seeds DIR --site-dir OUT      (or: python -m generator build ...)
+    parallax export --seeds DIR --out DIR
 
 Warnings (one line each, naming the file) go to stderr; the exit status is 0
-when a site was built, 1 with a one-line error when none could be.
+when a site was built, 1 with a one-line error when none could be, 2 for a
+command line that makes no sense.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 
 try:
@@ -27,73 +29,158 @@ except ImportError:  # not on Windows: builds there are not serialised
 
 from generator import __version__
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = ROOT / "mkdocs.yml"
-DEFAULT_CACHE = ROOT / ".cache" / "parallax"
+DEFAULT_CACHE = Path(".cache/parallax")  # relative to the working directory, like every path given on the command line
+DEFAULT_MAX_BYTES = 5_000_000
+log = logging.getLogger("parallax")
 
 
 class BuildFailed(Exception):
     """No site could be built; the message is the one-line reason."""
 
 
+def default_config() -> Path:
+    """Parallax's own mkdocs settings, shipped in the package (the repository's mkdocs.yml inherits them)."""
+    return Path(str(resources.files("generator") / "default_mkdocs.yml"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    _log_to_stderr(args.verbose)
+    if args.write_lock and not args.anchors_lock:
+        parser.error("--write-lock needs --anchors-lock FILE: the lock file to write the anchors back to")
+    if args.no_cache and args.cache_dir is not None:
+        parser.error("--no-cache and --cache-dir contradict each other: give one")
+    if args.site_url and not args.site_url.startswith(("http://", "https://")):
+        parser.error(f"--site-url {args.site_url}: give the public address, starting with http:// or https://")
+    output = args.site_dir if args.run is run_build else args.out
+    if _overlap(output, args.seeds):
+        parser.error(f"the output folder {output} and the articles in {args.seeds} overlap: choose another output")
+    if args.cache_dir is None:
+        args.cache_dir = DEFAULT_CACHE
+    errors = _log_to_stderr(args.verbose - args.quiet)
     try:
-        return args.run(args)
+        status = args.run(args)
     except BuildFailed as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # MkDocs logs the reason, then aborts with a generic message: say the reason, once.
+        print(f"error: {errors.first or exc}", file=sys.stderr)
         return 1
+    errors.flush()
+    return status
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    """One folder is the other or inside it: replacing the site would delete the articles, or the export would
+    write pages where the next build reads articles."""
+    a, b = a.resolve(), b.resolve()
+    return a == b or a in b.parents or b in a.parents
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of bytes")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="parallax", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--seeds", type=Path, required=True, help="folder of articles (read recursively)")
+        p.add_argument("--seeds", metavar="DIR", type=Path, required=True, help="folder of articles (read recursively)")
         p.add_argument(
-            "--cache-dir", type=Path, default=DEFAULT_CACHE, help="extraction cache (default: .cache/parallax)"
+            "--site-url", metavar="URL", help="public address of the site (http or https), used in citations"
+        )
+        p.add_argument(
+            "--cache-dir",
+            metavar="DIR",
+            type=Path,
+            help=f"extraction cache (default: {DEFAULT_CACHE} in the working directory)",
         )
         p.add_argument("--no-cache", action="store_true", help="extract everything again; write no cache")
-        p.add_argument("--anchors-lock", type=Path, help="anchors.json of earlier builds to keep ids from (read)")
+        p.add_argument(
+            "--anchors-lock", metavar="FILE", type=Path, help="anchors.json of earlier builds to keep ids from (read)"
+        )
         p.add_argument("--write-lock", action="store_true", help="also write the new anchors to --anchors-lock")
-        p.add_argument("--max-bytes", type=int, default=5_000_000, help="skip articles larger than this (default 5 MB)")
-        p.add_argument("-v", "--verbose", action="store_true", help="also print progress")
+        p.add_argument(
+            "--max-bytes",
+            metavar="N",
+            type=_positive,
+            default=DEFAULT_MAX_BYTES,
+            help="skip articles larger than this (default: %(default)s)",
+        )
+        loudness = p.add_mutually_exclusive_group()
+        loudness.add_argument(
+            "-v", "--verbose", action="count", default=0, help="also print progress (-vv: debugging detail)"
+        )
+        loudness.add_argument("-q", "--quiet", action="count", default=0, help="print errors only")
 
     build = sub.add_parser("build", help="build the complete static site into --site-dir")
     common(build)
     build.add_argument(
-        "--site-dir", type=Path, required=True, help="output folder, replaced only when the build succeeds"
+        "--site-dir",
+        metavar="OUT",
+        type=Path,
+        required=True,
+        help="output folder, replaced only when the build succeeds",
     )
-    build.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="mkdocs.yml to build with")
-    build.add_argument("--site-url", help="public address of the site, used in citations")
+    build.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="mkdocs.yml to build with (default: Parallax's own settings, shipped in the package)",
+    )
     build.set_defaults(run=run_build)
 
     export = sub.add_parser("export", help="write the generated pages (Markdown) and data files, without MkDocs")
     common(export)
-    export.add_argument("--out", type=Path, required=True, help="folder to write into")
-    export.add_argument("--site-url", help="public address of the site, used in citations")
+    export.add_argument("--out", metavar="DIR", type=Path, required=True, help="folder to write into")
     export.set_defaults(run=run_export)
     return parser
 
 
-def _log_to_stderr(verbose: bool) -> None:
+class _HeldErrors(logging.Filter):
+    """Holds back MkDocs' error records, so a failed build says its reason once, as the one error line."""
+
+    def __init__(self, handler: logging.Handler) -> None:
+        super().__init__()
+        self.handler = handler
+        self.records: list[logging.LogRecord] = []
+
+    @property
+    def first(self) -> str | None:
+        return self.records[0].getMessage() if self.records else None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.levelname_lower = record.levelname.lower()
+        if record.levelno >= logging.ERROR and record.name.startswith("mkdocs"):
+            self.records.append(record)
+            return False
+        return True
+
+    def flush(self) -> None:
+        """The build went on after all: print what was held back."""
+        for record in self.records:
+            self.handler.handle(record)
+        self.records.clear()
+
+
+def _log_to_stderr(loudness: int) -> _HeldErrors:
+    """-q: errors only; default: warnings and the closing summary; -v: progress too; -vv: debugging detail."""
+    level = (
+        logging.ERROR if loudness < 0 else (logging.WARNING, logging.INFO)[loudness] if loudness < 2 else logging.DEBUG
+    )
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname_lower)s: %(message)s"))
-    handler.addFilter(_lower_level)
+    held = _HeldErrors(handler)
+    handler.addFilter(held)
     for name in ("mkdocs", "parallax"):
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
-        logger.setLevel(logging.INFO if verbose else logging.WARNING)
+        logger.setLevel(level)
         logger.propagate = False
-
-
-def _lower_level(record: logging.LogRecord) -> bool:
-    record.levelname_lower = record.levelname.lower()
-    return True
+    return held
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -111,13 +198,13 @@ def run_build(args: argparse.Namespace) -> int:
             raise BuildFailed(f"cannot write beside {out}: {_reason(exc)}") from exc
         try:
             config = load_config(
-                config_file=str(args.config),
+                config_file=str(args.config or default_config()),
                 site_dir=str(staging),
                 **({"site_url": args.site_url} if args.site_url else {}),
             )
             plugin = config.plugins.get("parallax")
             if plugin is None:
-                raise BuildFailed(f"{args.config}: the parallax plugin is not enabled")
+                raise BuildFailed(f"{args.config}: the parallax plugin is not enabled there")
             plugin.config.seeds = str(args.seeds.resolve())
             plugin.config.cache_dir = None if args.no_cache else str(args.cache_dir.resolve())
             plugin.config.previous_site = str(out)
@@ -134,11 +221,8 @@ def run_build(args: argparse.Namespace) -> int:
             raise
         if args.write_lock and args.anchors_lock:
             _write_anchors_lock(out / "data" / "anchors.json", args.anchors_lock)
-    print(f"Built {_summary(plugin.model)} into {out}", file=sys.stderr)
-    print(
-        f"View it: open {out / 'index.html'} in a browser, or run `.venv/bin/mkdocs serve` for a live preview.",
-        file=sys.stderr,
-    )
+    _say(args, f"Built {_summary(plugin.model)} into {out}")
+    _say(args, f"View it: open {out / 'index.html'} in a browser (`mkdocs serve` beside a mkdocs.yml previews live).")
     return 0
 
 
@@ -159,7 +243,8 @@ def run_export(args: argparse.Namespace) -> int:
             )
         )
         for problem in model.problems:
-            logging.getLogger("parallax").warning("%s", problem)
+            log.warning("%s", problem)
+        _require_articles(model, args.seeds)
         try:
             for rel, content in sorted(render_site(model, args.site_url).items()):
                 path = out / rel
@@ -169,7 +254,7 @@ def run_export(args: argparse.Namespace) -> int:
             raise BuildFailed(f"export not written: {_reason(exc)}") from exc
         if args.write_lock and args.anchors_lock:
             _write_anchors_lock(out / "data" / "anchors.json", args.anchors_lock)
-    print(f"Exported {_summary(model)} into {out}", file=sys.stderr)
+    _say(args, f"Exported {_summary(model)} into {out}")
     return 0
 
 
@@ -232,6 +317,19 @@ def _reason(exc: BaseException) -> str:
 def _check_seeds(seeds: Path) -> None:
     if not seeds.is_dir():
         raise BuildFailed(f"{seeds}: no such folder of articles")
+    log.info("reading the articles in %s", seeds)
+
+
+def _require_articles(model, seeds: Path) -> None:
+    """The same rule as the plugin's: no readable article, no site."""
+    if not any(story.sources for story in model.stories):
+        raise BuildFailed(f"{seeds}: no readable articles, so no site was built")
+
+
+def _say(args: argparse.Namespace, line: str) -> None:
+    """The closing summary: on stderr with the warnings, and not under -q."""
+    if not args.quiet:
+        print(line, file=sys.stderr)
 
 
 def _replace_dir(new: Path, target: Path) -> None:

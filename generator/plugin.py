@@ -84,14 +84,20 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         return server
 
 
+_pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this process set itself, so a rebuild may move it
+
+
 def _pin_build_date(model: SiteModel) -> None:
     """Date the build by its newest article, not the clock, so rebuilds are byte-identical.
 
     MkDocs stamps the sitemap with SOURCE_DATE_EPOCH when it is set; a value set
-    by whoever runs the build is respected.
+    by whoever runs the build is respected. One this plugin set for an earlier
+    build (`mkdocs serve` rebuilds in one process) follows the articles.
     """
-    if "SOURCE_DATE_EPOCH" in os.environ:
+    global _pinned_epoch
+    if os.environ.get("SOURCE_DATE_EPOCH", _pinned_epoch) != _pinned_epoch:
         return
     dates = [s.published for story in model.stories for s in story.sources if s.published]
     newest = max(dates) if dates else date(1970, 1, 1)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp()))
+    _pinned_epoch = str(int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = _pinned_epoch

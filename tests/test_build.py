@@ -98,7 +98,7 @@ def test_no_readable_article_fails_and_keeps_the_site(demo_site, tmp_path):
 
 
 def test_bad_files_are_skipped_with_one_line_each(tmp_path):
-    seeds = tmp_path / "story"
+    seeds = tmp_path / "seeds" / "story"
     shutil.copytree(DEMO / "iran-missile-strike-2020-01", seeds)
     (seeds / "empty.txt").write_text("  \n")
     (seeds / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
@@ -109,7 +109,7 @@ def test_bad_files_are_skipped_with_one_line_each(tmp_path):
     )
     (seeds / "bad-front.md").write_text("---\ntitle: [unclosed\n---\nHeadline\n\nBody text of the article here.\n")
     (seeds / "huge.txt").write_text("Headline\n\n" + "word " * 1_200_000)
-    result = run_build(tmp_path, tmp_path / "site")
+    result = run_build(tmp_path / "seeds", tmp_path / "site")  # a site inside the articles folder is refused
     assert result.returncode == 0, result.stderr
     lines = result.stderr.strip().splitlines()
     for name, reason in [
