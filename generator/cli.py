@@ -53,6 +53,15 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--write-lock", action="store_true", help="also write the new anchors to --anchors-lock")
         p.add_argument("--max-bytes", type=int, default=5_000_000, help="skip articles larger than this (default 5 MB)")
         p.add_argument("-v", "--verbose", action="store_true", help="also print progress")
+        p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core; 1: none)")
+        p.add_argument("--dask-scheduler", metavar="ADDRESS", help="run extraction and alignment on this Dask cluster")
+        p.add_argument(
+            "--dask-local",
+            action="store_const",
+            const="local",
+            dest="dask_scheduler",
+            help="run extraction and alignment on a local Dask cluster of --workers processes",
+        )
 
     build = sub.add_parser("build", help="build the complete static site into --site-dir")
     common(build)
@@ -110,6 +119,8 @@ def run_build(args: argparse.Namespace) -> int:
         plugin.config.previous_site = str(out)
         plugin.config.anchors_lock = str(args.anchors_lock.resolve()) if args.anchors_lock else None
         plugin.config.max_bytes = args.max_bytes
+        plugin.config.workers = args.workers
+        plugin.config.dask_scheduler = args.dask_scheduler
         build(config)
         _replace_dir(staging, out)
     except (MkDocsException, OSError) as exc:
@@ -141,6 +152,8 @@ def run_export(args: argparse.Namespace) -> int:
             cache_dir=None if args.no_cache else args.cache_dir,
             max_bytes=args.max_bytes,
             previous_anchors=previous,
+            workers=args.workers,
+            dask_scheduler=args.dask_scheduler,
         )
     )
     for problem in model.problems:
