@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
 Task = Callable[[Any], Any]
+PROCESS_THRESHOLD = 40_000  # words to parse below which local workers do not pay for their start
 
 
 class Executor(Protocol):
@@ -136,9 +137,9 @@ def run_weighted(executor: Executor, task: Task, items: Sequence[Any], weight: i
     return executor.run(task, items)
 
 
-def make_executor(workers: int = 0, dask_scheduler: str | None = None, threshold: int = 40_000) -> Executor:
+def make_executor(workers: int = 0, dask_scheduler: str | None = None) -> Executor:
     """The executor a build asked for; `workers` 0 means one per core."""
     workers = workers or cores()
     if dask_scheduler:
         return OnDask(dask_scheduler, workers)
-    return Adaptive(workers, threshold)
+    return Adaptive(workers, PROCESS_THRESHOLD)

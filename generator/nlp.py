@@ -56,8 +56,9 @@ def masked_text(source: Source) -> str:
     return "".join(chars)
 
 
-def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+def pieces(text: str, limit: int | None = None) -> list[str]:
     """Cut a text into consecutive pieces of at most `limit` characters that join back to it exactly."""
+    limit = limit or PIECE_CHARS
     out: list[str] = []
     start = 0
     while len(text) - start > limit:
