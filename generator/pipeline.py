@@ -1,6 +1,9 @@
 """Read everything, build the whole model, then hand it to rendering (as Pelican does).
 
-ingest -> extract (cached) -> align -> anchors. No templates and no file
+ingest -> extract (cached per article) -> align (cached per story) -> anchors.
+Extraction and alignment are independent tasks per article and per story, run
+by an `executor` (this process, local workers or Dask) and put back in input
+order, so the output is the same wherever they ran. No templates and no file
 writing here: `render` turns the model into pages and data.
 """
 
@@ -8,20 +11,25 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from generator import anchors, copies
-from generator.align import align_story
+from generator.align import Group, align_story
 from generator.align.names import names_table
 from generator.cache import MentionCache, cache_key
+from generator.executor import Executor, make_executor, run_weighted
 from generator.extract import ArticleDoc, registered
 from generator.ingest import DEFAULT_MAX_BYTES, Problem, read_corpus
 from generator.model import Mention, Source, Story
+from generator.progress import Progress
+from generator.storycache import GroupCache, story_key
 
 log = logging.getLogger("parallax")
+ARTICLES_PER_TASK = 2  # small tasks keep both cores busy to the end and the progress bar moving
+ALIGN_WEIGHT = 20  # aligning one mention costs about as much as parsing this many words (weighs workers' start)
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,8 @@ class BuildConfig:
     cache_dir: Path | None = None  # None: no cache
     max_bytes: int = DEFAULT_MAX_BYTES
     previous_anchors: tuple[dict, ...] = ()  # parsed anchors.json of earlier builds and of the lock file
+    workers: int = 0  # local worker processes for parsing and alignment; 0: one per core, 1: none
+    dask_scheduler: str | None = None  # a Dask scheduler's address, or "local" for a local cluster
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,22 @@ class SiteModel:
     anchors: tuple[anchors.AnchorRecord, ...]
 
 
+@dataclass(frozen=True)
+class ArticleJob:
+    """One article to extract, with what its extraction depends on besides the text."""
+
+    source: Source
+    reference_date: date | None
+    reference_inferred: bool
+
+
+@dataclass(frozen=True)
+class StoryJob:
+    story: str
+    sources: tuple[Source, ...]
+    mentions: tuple[Mention, ...]
+
+
 def build_model(config: BuildConfig) -> SiteModel:
     corpus = read_corpus(config.seeds, config.max_bytes)
     book = anchors.AnchorBook.from_json(config.previous_anchors)
@@ -46,15 +72,22 @@ def build_model(config: BuildConfig) -> SiteModel:
     for source in corpus.sources:
         by_story.setdefault(source.story, []).append(source)
 
-    references = {sid: ref for sources in by_story.values() for sid, ref in _reference_dates(sources).items()}
-    mentions = extract_all(corpus.sources, references, MentionCache(config.cache_dir))
+    progress = Progress()
+    executor = make_executor(config.workers, config.dask_scheduler)
+    try:
+        references = {sid: ref for sources in by_story.values() for sid, ref in _reference_dates(sources).items()}
+        keys = {s.id: _mention_key(s, references) for s in corpus.sources}
+        mentions = extract_all(corpus.sources, references, keys, MentionCache(config.cache_dir), executor, progress)
+        groups_by_story = align_all(by_story, mentions, keys, GroupCache(config.cache_dir), executor, progress)
+    finally:
+        executor.close()
+        progress.close()
 
     stories: list[Story] = []
     records: list[anchors.AnchorRecord] = []
     for story_id, sources in sorted(by_story.items()):
-        story_mentions = [m for s in sources for m in mentions[s.id]]
         story_copies = copies.detect(sources)
-        groups = copies.annotate(align_story(story_id, sources, story_mentions), story_copies, _outlets(sources))
+        groups = copies.annotate(groups_by_story[story_id], story_copies, _outlets(sources))
         facts, retired, recs = anchors.assign(story_id, [g for g in groups if g.listed], book)
         title = corpus.story_titles.get(story_id) or _story_title(story_id)
         names = names_table(groups, facts)
@@ -71,39 +104,96 @@ def _outlets(sources: list[Source]) -> dict[str, str]:
     return {s.id: s.outlet for s in sources}
 
 
-def extract_all(
-    sources: Iterable[Source], references: dict[str, tuple[date | None, bool]], cache: MentionCache
-) -> dict[str, list[Mention]]:
-    """Mentions per source: from the cache where the text and extractors are unchanged, else parsed now."""
-    from generator import nlp
+def _mention_key(source: Source, references: dict[str, tuple[date | None, bool]]) -> str:
+    ref, inferred = references.get(source.id, (None, False))
+    spans = (source.body.start, source.body.end, tuple((f.start, f.end) for f in source.furniture))
+    tags = tuple(e.tag for e in registered())
+    return cache_key(source.text, spans, tags, {"reference": ref, "inferred": inferred, "source": source.id})
 
-    extractors = registered()
-    tags = tuple(e.tag for e in extractors)
+
+def extract_all(
+    sources: Sequence[Source],
+    references: dict[str, tuple[date | None, bool]],
+    keys: dict[str, str],
+    cache: MentionCache,
+    executor: Executor,
+    progress: Progress,
+) -> dict[str, list[Mention]]:
+    """Mentions per source: from the cache where the text and extractors are unchanged, else extracted now.
+
+    Parsing and extraction run together in the executor's workers, so only the
+    mentions (never a spaCy `Doc`) travel back and stay in memory.
+    """
     out: dict[str, list[Mention]] = {}
-    todo: list[tuple[Source, str]] = []
+    todo: list[ArticleJob] = []
     for source in sources:
-        ref, inferred = references.get(source.id, (None, False))
-        spans = (source.body.start, source.body.end, tuple((f.start, f.end) for f in source.furniture))
-        key = cache_key(source.text, spans, tags, {"reference": ref, "inferred": inferred, "source": source.id})
-        cached = cache.get(key, source)
+        cached = cache.get(keys[source.id], source)
         if cached is not None:
             out[source.id] = cached
         else:
-            todo.append((source, key))
-    if todo:
-        docs = nlp.parse(s for s, _ in todo)
-        for source, key in todo:
-            ref, inferred = references.get(source.id, (None, False))
-            article = ArticleDoc(source, docs[source.id], ref, inferred)
-            found: list[Mention] = []
-            for extractor in extractors:
-                found.extend(
-                    replace(m, extractor=extractor.tag) for m in _checked(extractor.run(article), source, extractor.tag)
-                )
-            found.sort(key=lambda m: (m.kind, m.start, m.end, m.text))
-            cache.put(key, found)
-            out[source.id] = found
+            todo.append(ArticleJob(source, *references.get(source.id, (None, False))))
+    batches = [tuple(todo[i : i + ARTICLES_PER_TASK]) for i in range(0, len(todo), ARTICLES_PER_TASK)]
+    progress.add("articles", len(todo))
+    words = sum(len(job.source.text.split()) for job in todo)
+    for i, found in run_weighted(executor, extract_batch, batches, words):
+        for job, mentions in zip(batches[i], found, strict=True):
+            cache.put(keys[job.source.id], mentions)
+            out[job.source.id] = mentions
+        progress.advance("articles", len(batches[i]))
     return out
+
+
+def extract_batch(jobs: Sequence[ArticleJob]) -> list[list[Mention]]:
+    """A worker's task: parse a few articles and return their checked, sorted mentions."""
+    return [extract_article(job) for job in jobs]
+
+
+def extract_article(job: ArticleJob) -> list[Mention]:
+    from generator import nlp
+
+    source = job.source
+    article = ArticleDoc(source, nlp.parse_one(source), job.reference_date, job.reference_inferred)
+    found: list[Mention] = []
+    for extractor in registered():
+        found.extend(
+            replace(m, extractor=extractor.tag) for m in _checked(extractor.run(article), source, extractor.tag)
+        )
+    found.sort(key=lambda m: (m.kind, m.start, m.end, m.text))
+    return found
+
+
+def align_all(
+    by_story: dict[str, list[Source]],
+    mentions: dict[str, list[Mention]],
+    keys: dict[str, str],
+    cache: GroupCache,
+    executor: Executor,
+    progress: Progress,
+) -> dict[str, list[Group]]:
+    """Each story's groups: from the cache where nothing that shapes them changed, else aligned now."""
+    out: dict[str, list[Group]] = {}
+    todo: list[tuple[str, StoryJob]] = []
+    for story_id, sources in sorted(by_story.items()):
+        key = story_key(story_id, sources, [keys[s.id] for s in sources])
+        cached = cache.get(key)
+        if cached is not None:
+            out[story_id] = cached
+        else:
+            story_mentions = tuple(m for s in sources for m in mentions[s.id])
+            todo.append((key, StoryJob(story_id, tuple(sources), story_mentions)))
+    progress.add("stories", len(todo))
+    weight = ALIGN_WEIGHT * sum(len(job.mentions) for _, job in todo)
+    for i, groups in run_weighted(executor, align_job, [job for _, job in todo], weight):
+        key, job = todo[i]
+        cache.put(key, groups)
+        out[job.story] = groups
+        progress.advance("stories")
+    return out
+
+
+def align_job(job: StoryJob) -> list[Group]:
+    """A worker's task: align one story."""
+    return align_story(job.story, job.sources, job.mentions)
 
 
 def _checked(mentions: list[Mention], source: Source, tag: str) -> list[Mention]:

@@ -30,6 +30,8 @@ class ParallaxConfig(base.Config):
     anchors_lock = c.Optional(c.Type(str))
     previous_site = c.Optional(c.Type(str))
     max_bytes = c.Type(int, default=5_000_000)
+    workers = c.Type(int, default=0)
+    dask_scheduler = c.Optional(c.Type(str))
 
 
 class ParallaxPlugin(BasePlugin[ParallaxConfig]):
@@ -58,6 +60,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             cache_dir=cache,
             max_bytes=self.config.max_bytes,
             previous_anchors=self._previous_anchors,
+            workers=self.config.workers,
+            dask_scheduler=self.config.dask_scheduler,
         )
         self.model = build_model(build)
         for problem in self.model.problems:

@@ -1,0 +1,134 @@
+"""A file cache of each story's alignment, so a story nobody touched is not aligned again.
+
+The key covers everything alignment reads: the story id, every source's
+metadata and text, the cache keys of its mentions (which carry the extractor
+versions), and the source code of the aligners and every module of ours they
+import. Ids are not cached: `anchors` assigns them site-wide from the groups,
+as on a full build. Entries are JSON, like the mention cache; nothing is unpickled.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import asdict, fields
+from pathlib import Path
+
+from generator.align import Group
+from generator.cache import mention_from_json, mention_to_json
+from generator.model import Source
+
+STORY_CACHE_FORMAT = 1
+PACKAGE = Path(__file__).resolve().parent
+log = logging.getLogger("parallax")
+
+
+@functools.cache
+def alignment_code() -> str:
+    """A digest of the aligners' source and of every `generator` module they import, transitively."""
+    seen: set[Path] = set()
+    todo = [PACKAGE / "align" / "__init__.py"]
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        todo.extend(_imported_files(path))
+    digest = hashlib.sha256()
+    for path in sorted(seen):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _imported_files(path: Path) -> list[Path]:
+    """The files of our own modules that one module imports (`generator.x`, `generator.x.y`)."""
+    names: list[str] = []
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+    files = []
+    for name in names:
+        parts = name.split(".")
+        if parts[0] != "generator":
+            continue
+        base = PACKAGE.joinpath(*parts[1:])
+        files += [base.with_suffix(".py"), base / "__init__.py"]
+    return files
+
+
+def story_key(story: str, sources: Sequence[Source], mention_keys: Sequence[str]) -> str:
+    material = json.dumps(
+        {
+            "format": STORY_CACHE_FORMAT,
+            "code": alignment_code(),
+            "group_fields": [f.name for f in fields(Group)],
+            "story": story,
+            "sources": [asdict(s) for s in sources],
+            "mentions": list(mention_keys),
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+class GroupCache:
+    """A story's groups by key under a folder; a missing or unreadable entry is just a miss."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) / "stories" if folder else None
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Group] | None:
+        if self.folder is None:
+            return None
+        try:
+            rows = json.loads(self._path(key).read_text(encoding="utf-8"))
+            groups = [group_from_json(r) for r in rows]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return groups
+
+    def put(self, key: str, groups: Sequence[Group]) -> None:
+        if self.folder is None:
+            return
+        rows = [group_to_json(g) for g in groups]
+        if [group_from_json(json.loads(json.dumps(r))) for r in rows] != list(groups):
+            log.info("story alignment not cached: its groups do not survive JSON")
+            return
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(rows, fh, ensure_ascii=False, sort_keys=True)
+            os.replace(tmp, path)
+        except OSError as exc:  # the cache is optional: a full or read-only folder costs speed, not the build
+            log.warning("%s: story cache not written (%s)", self.folder, exc.strerror or exc)
+            self.folder = None
+
+
+def group_to_json(group: Group) -> dict:
+    row = {f.name: getattr(group, f.name) for f in fields(Group)}
+    row["mentions"] = [mention_to_json(m) for m in group.mentions]
+    return row
+
+
+def group_from_json(row: dict) -> Group:
+    row = dict(row)
+    row["mentions"] = tuple(mention_from_json(m) for m in row["mentions"])
+    return Group(**row)
