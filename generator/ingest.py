@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from generator import furniture
+from generator import furniture, naming
 from generator.model import Source, Span
 
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -181,7 +181,7 @@ def read_article(
         id=slugify(stem.replace("/", "-")),
         path=rel,
         story=slugify(str(merged["story"])) if merged.get("story") else story,
-        outlet=_text(merged.get("outlet")) or _outlet_from(url) or PurePosixPath(rel).stem,
+        outlet=_text(merged.get("outlet")) or _outlet_from(url) or naming.outlet_from_filename(PurePosixPath(rel).stem),
         title=_text(merged.get("title")) or _text(headline) or PurePosixPath(rel).stem,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),

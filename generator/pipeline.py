@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from generator import anchors
+from generator import anchors, naming
 from generator.align import align_story
 from generator.cache import MentionCache, cache_key
 from generator.extract import ArticleDoc, registered
@@ -54,7 +54,7 @@ def build_model(config: BuildConfig) -> SiteModel:
         story_mentions = [m for s in sources for m in mentions[s.id]]
         groups = align_story(story_id, sources, story_mentions)
         facts, retired, recs = anchors.assign(story_id, groups, book)
-        title = corpus.story_titles.get(story_id) or _story_title(story_id)
+        title = corpus.story_titles.get(story_id) or naming.story_title(story_id, [s.title for s in sources])
         stories.append(Story(story_id, title, tuple(sources), tuple(facts), tuple(retired)))
         records.extend(recs)
     for story_id in sorted({r.story for r in book.records.values()} - set(by_story)):
