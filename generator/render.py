@@ -411,6 +411,7 @@ class _Citer:
             "base": self.base,
             "story": self.story.title,
             "storyUrl": urls.story_page(self.story.id),
+            "order": [s.id for s in self.story.sources],
             "sources": {
                 s.id: {
                     "outlet": s.outlet,
@@ -435,7 +436,7 @@ def _coverage(story: Story, facts: list[Fact]) -> dict:
     for fact in facts:
         state = "differs" if fact.status == "differ" else "agrees"
         cells = [state if s.id in fact.sources else "none" for s in story.sources]
-        rows.append({"fact": fact, "cells": cells, "label": _short(fact.label, 46)})
+        rows.append({"fact": fact, "cells": cells, "label": _short(fact.label, 40)})
     per_outlet = []
     for i, s in enumerate(story.sources):
         states = Counter(r["cells"][i] for r in rows)
