@@ -148,9 +148,9 @@
   function wikiOfFact(details, anchor) {
     var section = details.closest(".px-fact");
     var h = section ? section.querySelector(".px-fact-title") : null;
-    var label = h ? squash(h.textContent.replace("\u00b6", "").replace(/^\S+( and time)?\s/, "")) : "";
+    var label = h ? squash(h.textContent.replace("\u00b6", "")) : "";
     var verdictEl = section ? section.querySelector(".px-verdict") : null;
-    var verdict = verdictEl ? squash(verdictEl.textContent.replace(verdictEl.querySelector("strong").textContent, "")) : "";
+    var verdict = verdictEl ? squash(verdictEl.textContent) : "";
     return factCitation(label, verdict, anchor).wiki;
   }
 
@@ -255,7 +255,15 @@
     });
   }
 
+  /* The theme's search dialog has no name of its own: give it one for assistive technology. */
+  function nameDialogs() {
+    document.querySelectorAll(".md-search[role='dialog']:not([aria-label])").forEach(function (el) {
+      el.setAttribute("aria-label", "Search");
+    });
+  }
+
   function init() {
+    nameDialogs();
     fixFolderLinks();
     document.querySelectorAll("details.px-cite").forEach(function (d) {
       absolutise(d);
