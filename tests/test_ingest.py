@@ -85,7 +85,7 @@ def test_malformed_front_matter_is_ignored_with_a_warning_and_the_article_is_rea
     _write(tmp_path, "bad.md", f"---\noutlet: [Radio Free\ntitle: x: y: z\n---\n# {HEADLINE}\n\n{PARAGRAPH}\n")
     corpus = read_corpus(tmp_path)
     source = _only(corpus)
-    assert source.title == HEADLINE and source.outlet == "bad"
+    assert source.title == HEADLINE and source.outlet == "Bad"  # file name, prettified (generator.naming)
     (message,) = _messages(corpus)
     assert message.startswith("bad.md: malformed front matter ignored (")
     assert "\n" not in message
