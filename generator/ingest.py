@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
-from generator import furniture
+from generator import furniture, naming
 from generator.model import Source
 from generator.readers import InputError, YamlError, load_yaml, one_line, reader_for
 
@@ -212,7 +212,7 @@ def read_article(
         id=slugify(stem.replace("/", "-")),
         path=rel,
         story=slugify(str(merged["story"])) if merged.get("story") else story,
-        outlet=_text(merged.get("outlet")) or _outlet_from(url) or PurePosixPath(rel).stem,
+        outlet=_text(merged.get("outlet")) or _outlet_from(url) or naming.outlet_from_filename(PurePosixPath(rel).stem),
         title=_text(merged.get("title")) or _text(parsed.headline) or PurePosixPath(rel).stem,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from generator import anchors, copies
+from generator import anchors, copies, naming
 from generator.align import Group, align_story
 from generator.align.names import names_table
 from generator.cache import MentionCache, cache_key
@@ -89,7 +89,7 @@ def build_model(config: BuildConfig) -> SiteModel:
         story_copies = copies.detect(sources)
         groups = copies.annotate(groups_by_story[story_id], story_copies, _outlets(sources))
         facts, retired, recs = anchors.assign(story_id, [g for g in groups if g.listed], book)
-        title = corpus.story_titles.get(story_id) or _story_title(story_id)
+        title = corpus.story_titles.get(story_id) or naming.story_title(story_id, [s.title for s in sources])
         names = names_table(groups, facts)
         stories.append(Story(story_id, title, tuple(sources), tuple(facts), tuple(retired), story_copies, names))
         records.extend(recs)

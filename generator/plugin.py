@@ -15,13 +15,16 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.pipeline import BuildConfig, SiteModel, build_model, read_anchor_files
-from generator.render import TEMPLATES, render_site
+from generator.render import TEMPLATES, PageParts, render_parts
 
 log = logging.getLogger("mkdocs.plugins.parallax")
+# What MkDocs gets as a generated page's Markdown body; the page's HTML replaces it after Markdown ran,
+# so neither Python-Markdown nor the search plugin parses megabytes of HTML it cannot use.
+PLACEHOLDER = "<!-- parallax: page content -->"
 
 
 class ParallaxConfig(base.Config):
@@ -40,6 +43,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
     def __init__(self) -> None:
         self.model: SiteModel | None = None
         self._previous_anchors: tuple[dict, ...] = ()
+        self._pages: dict[str, PageParts] = {}
 
     def _path(self, config, value: str | None) -> Path | None:
         if not value:
@@ -69,15 +73,35 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if not any(story.sources for story in self.model.stories):
             raise PluginError(f"{build.seeds}: no readable articles, so no site was built")
         _pin_build_date(self.model)
-        for path, content in sorted(render_site(self.model, config.site_url).items()):
+        if not config.site_url:
+            log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
+        pages, other = render_parts(self.model, config.site_url)
+        self._pages = pages
+        generated = {path: page.front_matter() + PLACEHOLDER + "\n" for path, page in pages.items()}
+        for path, content in sorted({**generated, **other}.items()):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning("generated page %s replaces a file of the same name in docs/", path)
                 files.remove(existing)
-            hidden = path.startswith("sources/")  # reached from story pages; a long nav helps nobody
+            hidden = path.startswith("sources/") or path.endswith("/cite.md")  # reached from story pages
             inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        """A generated page's content, as search should see it (a story page: its facts, not the articles)."""
+        parts = self._pages.get(page.file.src_uri)
+        if parts is None or PLACEHOLDER not in html:
+            return html
+        return parts.search_html if parts.search_html is not None else parts.block()
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context, page, config, nav):
+        """Put the generated page's full HTML in place for the theme to render."""
+        parts = self._pages.get(page.file.src_uri)
+        if parts is not None:
+            page.content = parts.block()
+        return context
 
     def on_serve(self, server, config, builder):
         """`mkdocs serve` rebuilds when an article or a template changes."""

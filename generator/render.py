@@ -1,9 +1,10 @@
 """The only place that knows Jinja2: turns the site model into generated pages and data files.
 
-Every page is Markdown holding one raw HTML block rendered from `generator/templates/`
-with autoescaping on, so article text (untrusted) is escaped wherever it
-reaches HTML. The result is a mapping from site path to content that the MkDocs
-plugin adds in memory and the `export` command writes to disk.
+Every page is rendered from `generator/templates/` with autoescaping on, so article text
+(untrusted) is escaped wherever it reaches HTML. `render_parts` gives each page as front
+matter plus its HTML (the MkDocs plugin hands MkDocs a placeholder and inserts the HTML
+after Markdown, so nothing parses megabytes of HTML as Markdown); `render_site` joins them
+into Markdown files for the `export` command.
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator import anchors, data, urls
+from generator import __version__, anchors, data, urls
 from generator.align.quotes import word_diff
-from generator.model import Fact, Mention, Source, Story
+from generator.model import Fact, Mention, Source, Span, Story
 from generator.pipeline import SiteModel
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -33,6 +36,17 @@ KIND_WORDS = {
     "place": "Place",
     "claim": "Claim",
 }
+KIND_PLURALS = {
+    "number": "Numbers",
+    "date": "Dates and times",
+    "quote": "Quotes",
+    "claim": "Claims",
+    "name": "Names",
+    "place": "Places",
+}
+# How much a discrepancy matters to a reader: counts first, then times and dates, then quote
+# wording, then claims, then spellings (issue 10).
+KIND_WEIGHT = {"number": 0, "date": 1, "quote": 2, "claim": 3, "name": 4, "place": 4}
 SITE_NAME = "Parallax"
 MAX_LISTED_OUTLETS = 12  # above this, per-outlet columns and lists would grow with facts x outlets
 
@@ -42,6 +56,8 @@ class OutletCount:
     """Stands for a list of outlets too long to print ("1,990 of the 2,000 outlets")."""
 
     outlet: str
+# The theme hides these on generated pages: the comparison has its own contents sidebar.
+HIDE = {"story.html.j2": ("navigation", "toc")}
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,28 @@ class Version:
     anchor: str  # id of this outlet's version on the story page
     source_link: str  # link to the mention on the outlet's page in this site
     original_link: str | None  # the original article, opened at the sentence (text fragment)
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """A generated page: what MkDocs needs in front matter, the page's HTML, and what search may index."""
+
+    title: str
+    html: str
+    search_html: str | None  # None: the page stays out of the search index
+    hide: tuple[str, ...] = ("toc",)
+
+    def front_matter(self) -> str:
+        hide = "".join(f"  - {h}\n" for h in self.hide)
+        search = "" if self.search_html is not None else "search:\n  exclude: true\n"
+        return f"---\ntitle: {json.dumps(_theme_title(self.title), ensure_ascii=False)}\nhide:\n{hide}{search}---\n\n"
+
+    def block(self) -> str:
+        return f'<div class="px-page">\n{self.html.strip()}\n</div>\n'
+
+    def markdown(self) -> str:
+        """The page as one Markdown file holding one raw HTML block (for `export`)."""
+        return self.front_matter() + self.block()
 
 
 def environment(templates: Path = TEMPLATES) -> Environment:
@@ -71,21 +109,37 @@ def environment(templates: Path = TEMPLATES) -> Environment:
 
 def render_site(model: SiteModel, site_url: str | None = None, templates: Path = TEMPLATES) -> dict[str, str]:
     """Every generated file of the site: path relative to the site root -> text."""
+    pages, files = render_parts(model, site_url, templates)
+    return {**{path: page.markdown() for path, page in pages.items()}, **files}
+
+
+def render_parts(
+    model: SiteModel, site_url: str | None = None, templates: Path = TEMPLATES
+) -> tuple[dict[str, PageParts], dict[str, str]]:
+    """Pages (Markdown path -> parts) and every other generated file (path -> text)."""
     env = environment(templates)
+    pages: dict[str, PageParts] = {}
     files: dict[str, str] = {}
     stories = sorted(model.stories, key=lambda s: s.id)
     live = [s for s in stories if s.sources]
-    files["index.md"] = _page(
+    old_labels = {r.id: r.label for r in model.anchors if r.status == "alias"}
+    pages["index.md"] = _page(
         env, "home.html.j2", "", "Home", stories=live, counts={s.id: _counts(s) for s in live}, problems=model.problems
     )
     for story in stories:
         url = urls.story_page(story.id)
-        files[urls.page_file(url)] = _page(
-            env, "story.html.j2", url, story.title, **_story_context(story, url, site_url)
+        context = _story_context(story, url, site_url, old_labels)
+        pages[urls.page_file(url)] = _page(env, "story.html.j2", url, story.title, **context)
+        pages[urls.page_file(_cite_page(story.id))] = _page(
+            env, "cite.html.j2", _cite_page(story.id), f"Citations: {story.title}", searchable=False, **context
         )
+        if story.sources:
+            files[f"{url}coverage.svg"] = env.get_template("coverage.svg.j2").render(**context["coverage"])
+            if context["figures"]["rows"]:
+                files[f"{url}figures.svg"] = env.get_template("figures.svg.j2").render(**context["figures"])
         for source in story.sources:
             surl = urls.source_page(source.id)
-            files[urls.page_file(surl)] = _page(
+            pages[urls.page_file(surl)] = _page(
                 env,
                 "source.html.j2",
                 surl,
@@ -93,30 +147,40 @@ def render_site(model: SiteModel, site_url: str | None = None, templates: Path =
                 searchable=False,
                 **_source_context(story, source, surl),
             )
-    files["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
+    pages["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
     files["data/comparison.json"] = data.comparison_json(model)
     files["data/anchors.json"] = data.anchors_json(model)
     files["data/facts.csv"] = data.facts_csv(model)
     for asset in sorted((templates / "assets").glob("*")):
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
-    return files
+    return pages, files
 
 
-def _page(env: Environment, template: str, url: str, title: str, searchable: bool = True, **context) -> str:
-    """A Markdown page: a JSON-quoted title (valid YAML) and one raw HTML block.
+def _cite_page(story_id: str) -> str:
+    return f"{urls.story_page(story_id)}cite/"
+
+
+def link(from_url: str, to_url: str) -> str:
+    """A relative link that also works opened from disk: a folder's page is named `index.html`."""
+    rel = urls.relative(from_url, to_url)
+    path, sep, anchor = rel.partition("#")
+    if path.endswith("/") or (not path and to_url.split("#")[0] != from_url):
+        path += "index.html"
+    return path + sep + anchor
+
+
+def _page(env: Environment, template: str, url: str, title: str, searchable: bool = True, **context) -> PageParts:
+    """Render one page; a story page also gets a small HTML for search: its facts' labels and verdicts.
 
     The table of contents is hidden: MkDocs finds no headings inside raw HTML, and the
-    comparison tables need the width. Article pages stay out of the search index:
-    search should land on facts, and indexing every article's text is most of a build's time.
+    comparison needs the width. Article and citation pages stay out of the search index, and a
+    story page's index entry holds headings and verdicts, not the articles' text.
     """
-    html = env.get_template(template).render(
-        page_url=url, rel=lambda to: urls.relative(url, to), title=title, **context
-    )
-    search = "" if searchable else "search:\n  exclude: true\n"
-    return (
-        f"---\ntitle: {json.dumps(_theme_title(title), ensure_ascii=False)}\nhide:\n  - toc\n{search}---\n\n"
-        f'<div class="px-page">\n{html.strip()}\n</div>\n'
-    )
+    html = env.get_template(template).render(page_url=url, rel=lambda to: link(url, to), title=title, **context)
+    search_html = html if searchable else None
+    if searchable and template == "story.html.j2":
+        search_html = env.get_template("story_search.html.j2").render(title=title, **context)
+    return PageParts(title, html, search_html, HIDE.get(template, ("toc",)))
 
 
 def _theme_title(title: str) -> str:
@@ -128,30 +192,57 @@ def _counts(story: Story) -> Counter:
     return Counter(f.status for f in story.facts)
 
 
-def _story_context(story: Story, url: str, site_url: str | None) -> dict:
-    facts = sorted(story.facts, key=lambda f: (STATUS_ORDER[f.status], f.kind, f.label.lower(), f.id))
+def comparison_date(story: Story) -> date | None:
+    """The date a comparison stands for: its newest article's (so rebuilds give the same citations)."""
+    dates = [s.published for s in story.sources if s.published]
+    return max(dates) if dates else None
+
+
+def discrepancy_rank(fact: Fact) -> tuple:
+    """Sort key: kinds by weight, counts of people and things before measures, wider disagreements first."""
+    measured = any(m.quantity is not None and m.quantity.unit for m in fact.mentions)
+    return (KIND_WEIGHT.get(fact.kind, 9), measured, -len(fact.sources), fact.label.lower(), fact.id)
+
+
+def _story_context(story: Story, url: str, site_url: str | None, old_labels: dict[str, str]) -> dict:
+    ranked = sorted((f for f in story.facts if f.status == "differ"), key=discrepancy_rank)
+    agree = sorted((f for f in story.facts if f.status == "agree"), key=discrepancy_rank)
+    single = sorted((f for f in story.facts if f.status == "single"), key=lambda f: (f.kind, f.label.lower(), f.id))
+    facts = [*ranked, *agree, *single]
     versions = {f.id: _versions(story, f, url) for f in facts}
-    multi = [f for f in facts if f.status != "single"]
     outlets = {s.id: s.outlet for s in story.sources}
+    compared = comparison_date(story)
+    cite = _Citer(story, site_url, compared)
     context = {
         "story": story,
         "sources": story.sources,
         "counts": _counts(story),
-        "differ": [f for f in facts if f.status == "differ"],
-        "agree": [f for f in facts if f.status == "agree"],
-        "single": [f for f in facts if f.status == "single"],
-        "matrix": [(f, [_cell(f, s) for s in story.sources]) for f in multi]
-        if len(story.sources) <= MAX_LISTED_OUTLETS
-        else [],
+        "differ": ranked,
+        "agree": agree,
+        "single": single,
+        "kinds_present": [k for k in KIND_PLURALS if any(f.kind == k for f in story.facts)],
+        "brief": {f.id: _values_side_by_side(f, outlets) for f in ranked},
         "versions": versions,
         "diffs": {f.id: _quote_diffs(f) for f in facts if f.kind == "quote" and f.status != "single"},
         "missing": {f.id: _missing(story, f) for f in facts},
         "kind_words": KIND_WORDS,
+        "kind_plurals": KIND_PLURALS,
         "status_words": STATUS_WORDS,
-        "citations": {f.id: _citations(story, f, versions[f.id], site_url) for f in facts},
-        "jsonld": _claims_jsonld(story, multi, site_url),
+        "fact_citations": {f.id: cite.fact(f) for f in facts},
+        "version_citations": {f.id: {v.source.id: cite.version(f, v) for v in versions[f.id]} for f in facts},
+        "cite_data": cite.page_data(),
+        "cite_page": link(url, _cite_page(story.id)),
+        "story_link": link(_cite_page(story.id), url),
+        "jsonld": _claims_jsonld(story, [*ranked, *agree], site_url),
         "retired": story.retired,
+        "old_labels": old_labels,
         "outlet_of": lambda source_id: outlets.get(source_id, source_id),
+        "outlet_index": {s.id: i for i, s in enumerate(story.sources)},
+        "coverage": _coverage(story, [*ranked, *agree]),
+        "figures": _figures(ranked, outlets),
+        "compared": compared,
+        "version": __version__,
+        "filter_css": _filter_css(story),
     }
     context["ctx"] = dict(context)
     return context
@@ -166,11 +257,18 @@ def _missing(story: Story, fact: Fact) -> list[Source | OutletCount]:
     return [OutletCount(f"{len(missing):,} of the {len(story.sources):,} outlets")]
 
 
-def _cell(fact: Fact, source: Source) -> str | None:
-    ms = [m for m in fact.mentions if m.source == source.id]
-    if not ms:
-        return None
-    return ms[0].value or ms[0].text
+
+def _values_side_by_side(fact: Fact, outlets: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """Each distinct value the outlets give, with the outlets that give it, most outlets first."""
+    by_value: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    for m in fact.mentions:
+        if m.source in seen:
+            continue
+        seen.add(m.source)
+        value = " ".join((m.value or m.text).split())
+        by_value.setdefault(value, []).append(outlets.get(m.source, m.source))
+    return sorted(((v, sorted(o)) for v, o in by_value.items()), key=lambda p: (-len(p[1]), p[0]))
 
 
 def _versions(story: Story, fact: Fact, page_url: str) -> list[Version]:
@@ -182,23 +280,42 @@ def _versions(story: Story, fact: Fact, page_url: str) -> list[Version]:
             continue
         seen.add(m.source)
         source = by_id[m.source]
+        sentence = sentence_span(source.text, m)
         out.append(
             Version(
                 source=source,
                 mention=m,
-                sentence=_marked_sentence(source.text, m),
+                sentence=_marked_sentence(source.text, m, sentence),
                 anchor=anchors.version_anchor(fact.id, source.id),
-                source_link=urls.relative(page_url, urls.source_page(source.id) + "#" + anchors.mention_anchor(m)),
-                original_link=text_fragment_link(source.url, source.text[m.sentence.start : m.sentence.end]),
+                source_link=link(page_url, urls.source_page(source.id) + "#" + anchors.mention_anchor(m)),
+                original_link=text_fragment_link(source.url, source.text[sentence.start : sentence.end]),
             )
         )
     return out
 
 
-def _marked_sentence(text: str, m: Mention) -> Markup:
+def sentence_span(text: str, m: Mention) -> Span:
+    """The mention's sentence, kept within the mention's line: a sentence never runs into a heading."""
     start, end = min(m.sentence.start, m.start), max(m.sentence.end, m.end)
-    before, inside, after = text[start : m.start], text[m.start : m.end], text[m.end : end]
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    start, end = max(start, line_start), min(end, line_end)
+    while start < m.start and text[start].isspace():
+        start += 1
+    while end > m.end and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _marked_sentence(text: str, m: Mention, sentence: Span) -> Markup:
+    before, inside, after = text[sentence.start : m.start], text[m.start : m.end], text[m.end : sentence.end]
     return Markup("{}<mark>{}</mark>{}").format(before, inside, after)
+
+
+def fragment_text(words: list[str]) -> str:
+    """Words for a text directive: percent-encoded, with `-`, `&` and `,` encoded as the spec requires."""
+    return quote(" ".join(words), safe="").replace("-", "%2D")
 
 
 def text_fragment_link(url: str | None, sentence: str) -> str | None:
@@ -208,11 +325,7 @@ def text_fragment_link(url: str | None, sentence: str) -> str | None:
     words = sentence.split()
     if not words:
         return url
-
-    def enc(ws: list[str]) -> str:
-        return quote(" ".join(ws), safe="")
-
-    fragment = enc(words) if len(words) <= 8 else f"{enc(words[:4])},{enc(words[-4:])}"
+    fragment = fragment_text(words) if len(words) <= 6 else f"{fragment_text(words[:3])},{fragment_text(words[-3:])}"
     return f"{url.split('#', 1)[0]}#:~:text={fragment}"
 
 
@@ -235,19 +348,55 @@ def _quote_diffs(fact: Fact) -> list[tuple[Source | str, str, Markup]]:
     return rows
 
 
-def _citations(story: Story, fact: Fact, versions: list[Version], site_url: str | None) -> dict:
-    """Plain-text and {{cite news}} citations for the fact and for each outlet's version."""
-    base = (site_url or "").rstrip("/")
-    permalink = f"{base}/{urls.fact(story.id, fact.id)}" if base else urls.fact(story.id, fact.id)
-    plain = f"{SITE_NAME}, \u201c{fact.label}\u201d ({story.title}). {fact.verdict}. {permalink}"
-    wiki = (
-        f"{{{{cite news |url={permalink} |title={_wiki(fact.label)} |work={SITE_NAME}: {_wiki(story.title)}"
-        f" |quote={_wiki(fact.verdict)}}}}}"
-    )
-    per_outlet = {}
-    for v in versions:
-        link = f"{base}/{urls.story_page(story.id)}#{v.anchor}" if base else f"{urls.story_page(story.id)}#{v.anchor}"
-        sentence = " ".join(v.source.text[v.mention.sentence.start : v.mention.sentence.end].split())
+def _end_sentence(text: str) -> str:
+    """Close a sentence with a full stop unless it already ends in one (also inside closing quotes)."""
+    text = text.rstrip()
+    return text if text.rstrip("\u201d\u2019\"')]").endswith((".", "!", "?", "\u2026")) else text + "."
+
+
+class _Citer:
+    """Citations for one story: every one names the comparison's date, the Parallax version and an access date.
+
+    Links are absolute when the site's address is known; otherwise site-relative (the page's
+    script turns them into the address the reader has open, and the build warns).
+    """
+
+    def __init__(self, story: Story, site_url: str | None, compared: date | None) -> None:
+        self.story = story
+        self.base = (site_url or "").rstrip("/")
+        self.compared = compared.isoformat() if compared else None
+
+    def _url(self, path: str) -> str:
+        return f"{self.base}/{path}" if self.base else path
+
+    def _stamp(self) -> str:
+        on = f" of {self.compared}" if self.compared else ""
+        return f"{SITE_NAME} {__version__} comparison{on}"
+
+    def _accessed(self) -> str:
+        return self.compared or "undated"
+
+    def fact(self, fact: Fact) -> dict:
+        permalink = self._url(urls.fact(self.story.id, fact.id))
+        plain = (
+            f"{SITE_NAME}, \u201c{fact.label}\u201d, in \u201c{self.story.title}\u201d ({self._stamp()}). "
+            f"{_end_sentence(fact.verdict)} {permalink} (accessed {self._accessed()})."
+        )
+        fields = [
+            f"url={permalink}",
+            f"title={_wiki(fact.label)}",
+            f"work={SITE_NAME}: {_wiki(self.story.title)}",
+            f"publisher={SITE_NAME} {__version__}",
+        ]
+        if self.compared:
+            fields.append(f"date={self.compared}")
+        fields += [f"quote={_wiki(fact.verdict)}", f"access-date={self._accessed()}"]
+        return {"permalink": permalink, "plain": plain, "wiki": "{{cite news |" + " |".join(fields) + "}}"}
+
+    def version(self, fact: Fact, v: Version) -> dict:
+        link_to = self._url(f"{urls.story_page(self.story.id)}#{v.anchor}")
+        span = sentence_span(v.source.text, v.mention)
+        sentence = " ".join(v.source.text[span.start : span.end].split())
         published = v.source.published.isoformat() if v.source.published else ""
         fields = [f"title={_wiki(v.source.title)}", f"work={_wiki(v.source.outlet)}"]
         if v.source.url:
@@ -256,14 +405,42 @@ def _citations(story: Story, fact: Fact, versions: list[Version], site_url: str 
             fields.append(f"date={published}")
         if v.source.author:
             fields.append(f"author={_wiki(v.source.author)}")
-        fields.append(f"quote={_wiki(sentence)}")
-        per_outlet[v.source.id] = {
-            "permalink": link,
-            "plain": f"{v.source.outlet}, \u201c{v.source.title}\u201d{', ' + published if published else ''}: "
-            f"\u201c{sentence}\u201d. Compared at {link}",
+        fields += [
+            f"quote={_wiki(sentence)}",
+            f"via={_wiki(self._stamp())}, {link_to}",
+            f"access-date={self._accessed()}",
+        ]
+        head = f"{v.source.outlet}, \u201c{_end_sentence(v.source.title)[:-1]}\u201d" + (
+            f", {published}" if published else ""
+        )
+        return {
+            "permalink": link_to,
+            "plain": f"{head}: \u201c{_end_sentence(sentence)}\u201d Compared in the {self._stamp()}: {link_to}"
+            f" (accessed {self._accessed()}).",
             "wiki": "{{cite news |" + " |".join(fields) + "}}",
         }
-    return {"permalink": permalink, "plain": plain, "wiki": wiki, "outlets": per_outlet}
+
+    def page_data(self) -> dict:
+        """What the page's script needs to make an outlet's citation on demand (the rest is in the page)."""
+        return {
+            "site": SITE_NAME,
+            "version": __version__,
+            "compared": self.compared,
+            "base": self.base,
+            "story": self.story.title,
+            "storyUrl": urls.story_page(self.story.id),
+            "order": [s.id for s in self.story.sources],
+            "sources": {
+                s.id: {
+                    "outlet": s.outlet,
+                    "title": s.title,
+                    "url": s.url,
+                    "published": s.published.isoformat() if s.published else None,
+                    "author": s.author,
+                }
+                for s in self.story.sources
+            },
+        }
 
 
 def _wiki(value: str) -> str:
@@ -271,32 +448,113 @@ def _wiki(value: str) -> str:
     return value.replace("|", "{{!}}").replace("}}", "} }").replace("{{", "{ {")
 
 
+def _coverage(story: Story, facts: list[Fact]) -> dict:
+    """Facts x outlets for the coverage picture: each cell agrees, differs or is not mentioned."""
+    rows = []
+    for fact in facts:
+        state = "differs" if fact.status == "differ" else "agrees"
+        cells = [state if s.id in fact.sources else "none" for s in story.sources]
+        rows.append({"fact": fact, "cells": cells, "label": _short(fact.label, 40)})
+    per_outlet = []
+    for i, s in enumerate(story.sources):
+        states = Counter(r["cells"][i] for r in rows)
+        per_outlet.append((s.outlet, states["agrees"], states["differs"], states["none"]))
+    alt = f"Coverage of {len(rows)} facts reported by two or more of {len(story.sources)} outlets. " + " ".join(
+        f"{o}: agrees on {a}, differs on {d}, does not mention {n}." for o, a, d, n in per_outlet
+    )
+    return {
+        "rows": rows,
+        "outlets": [_short(s.outlet, 18) for s in story.sources],
+        "alt": alt,
+        "per_outlet": per_outlet,
+    }
+
+
+def _figures(ranked: list[Fact], outlets: dict[str, str]) -> dict:
+    """Numeric discrepancies, each outlet's figure on one scale per fact (from zero, so sizes compare)."""
+    rows = []
+    for fact in ranked:
+        if fact.kind != "number":
+            continue
+        points: dict[tuple[Decimal, Decimal], list[str]] = {}
+        seen: set[str] = set()
+        for m in fact.mentions:
+            q = m.quantity
+            if m.source in seen or q is None or (q.low is None and q.high is None):
+                continue
+            seen.add(m.source)
+            low = q.low if q.low is not None else q.high
+            high = q.high if q.high is not None else q.low
+            points.setdefault((low, high), []).append(outlets.get(m.source, m.source))
+        if len(points) < 2:
+            continue
+        top = max(h for _, h in points) or Decimal(1)
+        marks = [
+            {
+                "low": float(lo / top),
+                "high": float(hi / top),
+                "text": _figure_text(lo, hi) + ": " + ", ".join(sorted(names)),
+            }
+            for (lo, hi), names in sorted(points.items())
+        ]
+        rows.append({"fact": fact, "label": _short(fact.label, 60), "marks": marks, "top": _figure_text(top, top)})
+    alt = " ".join(f"{r['fact'].label}: " + "; ".join(m["text"] for m in r["marks"]) + "." for r in rows)
+    return {"rows": rows, "alt": alt}
+
+
+def _figure_text(low: Decimal, high: Decimal) -> str:
+    def one(x: Decimal) -> str:
+        return f"{x.normalize():,f}" if x == x.to_integral_value() else f"{x.normalize():f}"
+
+    return one(low) if low == high else f"{one(low)}\u2013{one(high)}"
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _filter_css(story: Story) -> Markup:
+    """The outlet filters' no-JavaScript rules: `#only-o3:target` hides the facts outlet 3 does not state."""
+    rules = [
+        f"#only-o{i}:target~.px-area:not(.px-js) .px-item:not(.px-o{i}){{display:none}}"
+        for i in range(len(story.sources))
+    ]
+    return Markup("\n".join(rules))
+
+
 def _claims_jsonld(story: Story, facts: list[Fact], site_url: str | None) -> list[dict]:
-    """schema.org Claim per compared fact, each outlet's article an appearance; no verdicts."""
-    by_id = {s.id: s for s in story.sources}
+    """schema.org Claim per compared fact, each outlet's article an appearance; no verdicts.
+
+    Each article is described once in the graph and referred to by its `@id` from every claim.
+    """
     base = (site_url or "").rstrip("/")
+    articles = []
+    for s in story.sources:
+        item = {
+            "@id": f"#article-{s.id}",
+            "@type": "NewsArticle",
+            "headline": s.title,
+            "publisher": {"@type": "Organization", "name": s.outlet},
+        }
+        if s.url:
+            item["url"] = s.url
+        if s.published:
+            item["datePublished"] = s.published.isoformat()
+        articles.append(item)
     claims = []
     for fact in facts:
-        appearances = []
-        for sid in fact.sources:
-            s = by_id[sid]
-            item = {
-                "@type": "NewsArticle",
-                "headline": s.title,
-                "publisher": {"@type": "Organization", "name": s.outlet},
-            }
-            if s.url:
-                item["url"] = s.url
-            if s.published:
-                item["datePublished"] = s.published.isoformat()
-            appearances.append(item)
-        claim = {"@type": "Claim", "name": fact.label, "appearance": appearances}
+        claim = {
+            "@type": "Claim",
+            "name": fact.label,
+            "appearance": [{"@id": f"#article-{sid}"} for sid in fact.sources],
+        }
         if base:
             claim["url"] = f"{base}/{urls.fact(story.id, fact.id)}"
         else:
             claim["identifier"] = fact.id
         claims.append(claim)
-    return [{"@context": "https://schema.org", "@graph": claims}] if claims else []
+    return [{"@context": "https://schema.org", "@graph": [*articles, *claims]}] if claims else []
 
 
 def _jsonld(value: object) -> Markup:
@@ -324,29 +582,45 @@ class Segment:
     link: str | None  # the most specific fact covering it
     title: str | None
     anchors: tuple[str, ...]  # mention anchors starting here
+    opens_sentence: bool = False  # a stated fact's sentence starts here (highlighted when linked to)
+    closes_sentence: bool = False
 
 
 def _segments(source: Source, mentions: list[tuple[Mention, Fact]], page_url: str) -> list[Segment]:
-    """Cut the text where any mention or furniture block starts or ends; mark each piece."""
+    """Cut the text where any mention, its sentence or a furniture block starts or ends; mark each piece."""
     text = source.text
+    sentences = _disjoint(sorted({(s.start, s.end) for s in (sentence_span(text, m) for m, _ in mentions)}))
     cuts = {0, len(text)}
     for m, _ in mentions:
         cuts.update((m.start, m.end))
     for f in source.furniture:
         cuts.update((f.start, f.end))
+    for start, end in sentences:
+        cuts.update((start, end))
+    starts, ends = {a for a, _ in sentences}, {b for _, b in sentences}
     points = sorted(cuts)
     out = []
     for a, b in zip(points, points[1:], strict=False):
         covering = [(m, f) for m, f in mentions if m.start <= a and b <= m.end]
         starting = tuple(sorted({anchors.mention_anchor(m) for m, _ in mentions if m.start == a}))
         furniture = any(f.start <= a and b <= f.end for f in source.furniture)
-        link = title = None
+        link_to = title = None
         if covering:
             m, fact = min(covering, key=lambda p: (p[0].end - p[0].start, p[1].id))
-            link = urls.relative(page_url, urls.fact(fact.story, fact.id))
+            link_to = link(page_url, urls.fact(fact.story, fact.id))
             title = f"{KIND_WORDS.get(fact.kind, fact.kind)}: {fact.label} ({fact.verdict})"
-        out.append(Segment(text[a:b], furniture, tuple(sorted({f.kind for _, f in covering})), link, title, starting))
+        kinds = tuple(sorted({f.kind for _, f in covering}))
+        out.append(Segment(text[a:b], furniture, kinds, link_to, title, starting, a in starts, b in ends))
     return out
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans that do not overlap (the first of two overlapping ones is kept), so wrappers nest."""
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if end > start and (not kept or start >= kept[-1][1]):
+            kept.append((start, end))
+    return kept
 
 
 def _names(stories: list[Story], page_url: str) -> list[dict]:
@@ -361,7 +635,7 @@ def _names(stories: list[Story], page_url: str) -> list[dict]:
                 outlets = spellings.setdefault(" ".join(m.text.split()), [])
                 if by_id[m.source].outlet not in outlets:
                     outlets.append(by_id[m.source].outlet)
-            link = urls.relative(page_url, urls.fact(story.id, entry.fact_id)) if entry.fact_id else None
-            rows.append({"entry": entry, "link": link, "spellings": sorted(spellings.items())})
+            target = link(page_url, urls.fact(story.id, entry.fact_id)) if entry.fact_id else None
+            rows.append({"entry": entry, "link": target, "spellings": sorted(spellings.items())})
         out.append({"story": story, "rows": rows})
     return out

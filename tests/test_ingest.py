@@ -87,7 +87,7 @@ def test_malformed_front_matter_is_ignored_with_a_warning_and_the_article_is_rea
     _write(tmp_path, "bad.md", f"---\noutlet: [Radio Free\ntitle: x: y: z\n---\n# {HEADLINE}\n\n{PARAGRAPH}\n")
     corpus = read_corpus(tmp_path)
     source = _only(corpus)
-    assert source.title == HEADLINE and source.outlet == "bad"
+    assert source.title == HEADLINE and source.outlet == "Bad"  # file name, prettified (generator.naming)
     (message,) = _messages(corpus)
     assert message.startswith("bad.md: malformed front matter ignored (")
     assert "\n" not in message
@@ -133,7 +133,7 @@ def test_javascript_url_in_front_matter_is_dropped_with_a_note(tmp_path):
     )
     corpus = read_corpus(tmp_path)
     source = _only(corpus)
-    assert source.url is None and source.outlet == "x" and source.published is None
+    assert source.url is None and source.outlet == "X" and source.published is None
     assert _messages(corpus) == [
         "x.md: published date 'last Tuesday' is not YYYY-MM-DD; ignored",
         "x.md: url 'javascript:alert(1)' is not an http(s) address; ignored",
@@ -198,7 +198,7 @@ def test_broken_per_file_yaml_is_a_warning_and_the_article_is_still_read(tmp_pat
     _write(tmp_path, "a.txt", ARTICLE)
     _write(tmp_path, "a.yaml", "outlet: [unclosed\n")
     corpus = read_corpus(tmp_path)
-    assert _only(corpus).outlet == "a"
+    assert _only(corpus).outlet == "A"
     (problem,) = corpus.problems
     assert str(problem).startswith("a.yaml: ignored: not valid YAML (") and not problem.skipped
 
@@ -208,7 +208,7 @@ def test_bare_txt_headline_is_first_line_and_outlet_falls_back_to_file_name(tmp_
     corpus = read_corpus(tmp_path)
     source = _only(corpus)
     assert source.title == "Escalating US Conflict With Iran: What’s Next?"
-    assert source.outlet == "004_the-unn"
+    assert source.outlet == "The Unn"  # the file name, order number dropped
     assert (source.url, source.published, source.author) == (None, None, None)
     assert source.text[: source.body.start].rstrip().endswith("What’s Next?")
     assert source.text[source.body.start : source.body.end].strip() == PARAGRAPH

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -94,13 +95,15 @@ def test_story_jsonld_lists_claims_with_appearances_and_no_verdicts(site, compar
         p = page(site, story["url"])
         blocks = [json.loads(text) for a, text in p.scripts if a.get("type") == "application/ld+json"]
         assert len(blocks) == 1
-        claims = blocks[0]["@graph"]
+        graph = blocks[0]["@graph"]
+        claims = [n for n in graph if n["@type"] == "Claim"]
+        articles = {n["@id"]: n for n in graph if n["@type"] == "NewsArticle"}
         compared = [f for f in story["facts"] if f["status"] != "single"]
         assert len(claims) == len(compared)
         for claim in claims:
-            assert claim["@type"] == "Claim"
             assert claim["appearance"], claim
-            assert all(a["@type"] == "NewsArticle" and a["publisher"]["name"] for a in claim["appearance"])
+            appearances = [articles[a["@id"]] for a in claim["appearance"]]  # each article described once
+            assert all(a["publisher"]["name"] and a["headline"] for a in appearances)
             keys = json.dumps(sorted(claim)).lower()
             assert "verdict" not in keys and "review" not in keys
             assert not any(claim.get(k) for k in ("reviewRating", "verdict", "status"))
@@ -212,3 +215,139 @@ def test_snippet_lines_are_shown_not_included(hostile_site):
     html = "".join(p.read_text(encoding="utf-8") for p in hostile_site.rglob("sources/*/index.html"))
     assert "--8&lt;--" in html or "--8<--" not in html
     assert "root:" not in html
+
+
+# Issue 10: citations, text fragments, search index, pictures.
+
+
+def story_html(site: Path, comparison: dict) -> str:
+    return (site / comparison["stories"][0]["url"] / "index.html").read_text(encoding="utf-8")
+
+
+def test_citations_carry_date_version_and_access_date_with_clean_punctuation(site, comparison):
+    from generator import __version__
+
+    story = comparison["stories"][0]
+    dates = sorted(s["published"] for s in comparison["sources"] if s["id"] in story["sources"] and s["published"])
+    cite_page = (site / story["url"] / "cite" / "index.html").read_text(encoding="utf-8")
+    html = cite_page + story_html(site, comparison)
+    plains = re.findall(r'<p class="px-cite-text[^"]*">(.*?)</p>', html, re.S)
+    assert len(plains) > len(story["facts"])
+    assert f"Parallax {__version__} comparison of {dates[-1]}" in html
+    assert f"access-date={dates[-1]}" in html
+    assert "(accessed " in html
+    for plain in plains:
+        assert "(accessed " in plain and __version__ in plain, plain
+        for bad in (".\u201d.", "..", ".\u201d. Compared", " ."):
+            assert bad not in plain.replace("...", "\u2026"), plain
+    assert html.count("{{cite news") >= len(story["facts"])  # every fact and version on the citations page
+
+
+def test_absolute_citation_links_when_a_site_url_is_known(tmp_path):
+    done = run_build(ROOT / "seeds", tmp_path / "site", tmp_path / "cache", "--site-url", "https://example.org/px/")
+    assert done.returncode == 0, done.stderr
+    assert "no site_url" not in done.stderr
+    comparison = json.loads((tmp_path / "site" / "data" / "comparison.json").read_text(encoding="utf-8"))
+    html = story_html(tmp_path / "site", comparison)
+    fact = next(f for f in comparison["stories"][0]["facts"] if f["status"] != "single")
+    assert f"https://example.org/px/{fact['url']}" in html
+
+
+def test_a_build_without_site_url_warns(tmp_path):
+    done = run_build(ROOT / "seeds", tmp_path / "site", tmp_path / "cache")
+    assert done.returncode == 0
+    assert "no site_url configured" in done.stderr
+
+
+def test_text_fragments_are_encoded_as_the_spec_requires():
+    from generator.render import text_fragment_link
+
+    link = text_fragment_link("https://example.org/a#top", "Pro-Iran forces, AT&T said")
+    fragment = link.split("#:~:text=", 1)[1]
+    assert link.startswith("https://example.org/a#:~:text=")
+    assert "-" not in fragment.replace("%2D", "") and "&" not in fragment
+    assert fragment.count(",") == 0  # six words or fewer: one directive, commas inside are encoded
+    long = text_fragment_link("https://e.org/", "One two three four five six seven, eight-nine")
+    start, end = long.split("#:~:text=", 1)[1].split(",")
+    assert start == "One%20two%20three" and end == "six%20seven%2C%20eight%2Dnine"
+
+
+def fragment_links(html: str) -> list[str]:
+    return [a["href"] for tag, a in Page(html).elements if tag == "a" and ":~:text=" in a.get("href", "")]
+
+
+def test_every_text_fragment_matches_one_line_of_the_source_text(site, comparison):
+    from urllib.parse import unquote
+
+    texts = {}
+    for s in comparison["sources"]:
+        page_html = (site / "sources" / s["id"] / "index.html").read_text(encoding="utf-8")
+        texts[s.get("url")] = page_html
+    links = fragment_links(story_html(site, comparison))
+    assert links
+    sources = {s["url"]: s for s in comparison["sources"] if s.get("url")}
+    lines_of = {}
+    for url, s in sources.items():
+        text = (ROOT / "seeds" / s["path"]).read_text(encoding="utf-8")
+        lines_of[url] = [" ".join(line.split()) for line in text.splitlines()]
+    for href in links:
+        url, fragment = href.split("#:~:text=", 1)
+        parts = [unquote(p) for p in fragment.split(",")]
+        assert len(parts) in (1, 2), href
+        assert any(
+            parts[0] in line and (len(parts) == 1 or parts[1] in line[line.index(parts[0]) + len(parts[0]) :])
+            for line in lines_of[url]
+        ), href  # start and end on one line: the sentence never crosses a heading
+
+
+def test_search_index_holds_facts_not_the_articles_text(site, comparison):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    story = comparison["stories"][0]
+    locations = {d["location"] for d in docs}
+    assert all(f"{story['url']}#{f['id']}" in locations for f in story["facts"])  # search lands on facts
+    everything = " ".join(d["text"] for d in docs)
+    sentences = [m["text"] for f in story["facts"] if f["kind"] == "claim" for m in f["mentions"]]
+    assert sentences and not any(s in everything for s in sentences)
+
+
+def test_coverage_picture_is_static_with_a_text_alternative(site, comparison):
+    story = comparison["stories"][0]
+    svg = (site / story["url"] / "coverage.svg").read_text(encoding="utf-8")
+    assert "<title" in svg and "<desc" in svg and "<script" not in svg
+    imgs = [
+        a for tag, a in Page(story_html(site, comparison)).elements if tag == "img" and a.get("src") == "coverage.svg"
+    ]
+    assert imgs and "agrees on" in imgs[0]["alt"]
+
+
+def test_discrepancies_lead_ranked_by_weight(site, comparison):
+    from generator.render import KIND_WEIGHT
+
+    story = comparison["stories"][0]
+    kinds = {f["id"]: f["kind"] for f in story["facts"]}
+    html = story_html(site, comparison)
+    brief = html[html.index('<ol class="px-brief">') : html.index("</ol>", html.index('<ol class="px-brief">'))]
+    order = [a["href"][1:] for tag, a in Page(brief).elements if tag == "a"]
+    assert order and sorted(order, key=lambda i: KIND_WEIGHT[kinds[i]]) == order
+    assert {f["id"] for f in story["facts"] if f["status"] == "differ"} == set(order)
+
+
+def test_source_page_wraps_each_stated_sentence_for_highlighting(site, comparison):
+    sid = comparison["stories"][0]["sources"][0]
+    html = (site / "sources" / sid / "index.html").read_text(encoding="utf-8")
+    assert html.count('<span class="px-sent">') > 5
+    p = Page(html)
+    assert any(tag == "span" and a.get("id", "").startswith("m-") for tag, a in p.elements)
+
+
+def test_links_between_pages_work_from_disk(site, comparison):
+    for url in ("", comparison["stories"][0]["url"], "names/"):
+        for tag, a in Page((site / url / "index.html").read_text(encoding="utf-8")).elements:
+            href = a.get("href", "")
+            if tag != "a" or not href or href.startswith(("#", "http", "mailto:")) or "px-page" in a.get("class", ""):
+                continue
+            if "md-" in a.get("class", "") or a.get("class", "") in ("headerlink",):
+                continue
+            path = href.split("#")[0]
+            assert path.endswith((".html", ".json", ".csv", ".svg")), (url, href)
