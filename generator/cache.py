@@ -177,6 +177,9 @@ def _typed(value):
     return value
 
 
+_TUPLE_FIELDS = tuple(f.name for f in fields(Mention) if str(f.type).startswith("tuple"))
+
+
 def mention_to_json(m: Mention) -> dict:
     return _plain(asdict(m))
 
@@ -188,7 +191,7 @@ def mention_from_json(row: dict) -> Mention:
         row["quantity"] = Quantity(**row["quantity"])
     if row.get("when"):
         row["when"] = When(**row["when"])
-    for name in ("words", "entities", "predicates"):
+    for name in _TUPLE_FIELDS:  # JSON has lists; the model's sequences are tuples, so cached equals fresh
         row[name] = tuple(row.get(name) or ())
     known = {f.name for f in fields(Mention)}
     return Mention(**{k: v for k, v in row.items() if k in known})

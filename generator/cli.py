@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"the output folder {output} and the articles in {args.seeds} overlap: choose another output")
     if args.cache_dir is None:
         args.cache_dir = DEFAULT_CACHE
+    if args.dask_local:
+        args.dask_scheduler = "local"
     errors = _log_to_stderr(args.verbose - args.quiet)
     try:
         status = args.run(args)
@@ -121,12 +123,13 @@ def _parser() -> argparse.ArgumentParser:
             default=0,
             help="worker processes (default: %(default)s, one per core; 1: none)",
         )
-        p.add_argument("--dask-scheduler", metavar="ADDRESS", help="run extraction and alignment on this Dask cluster")
-        p.add_argument(
+        cluster = p.add_mutually_exclusive_group()
+        cluster.add_argument(
+            "--dask-scheduler", metavar="ADDRESS", help="run extraction and alignment on this Dask cluster"
+        )
+        cluster.add_argument(
             "--dask-local",
-            action="store_const",
-            const="local",
-            dest="dask_scheduler",
+            action="store_true",
             help="run extraction and alignment on a local Dask cluster of --workers processes",
         )
 

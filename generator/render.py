@@ -56,6 +56,8 @@ class OutletCount:
     """Stands for a list of outlets too long to print ("1,990 of the 2,000 outlets")."""
 
     outlet: str
+
+
 # The theme hides these on generated pages: the comparison has its own contents sidebar.
 HIDE = {"story.html.j2": ("navigation", "toc")}
 
@@ -255,7 +257,6 @@ def _missing(story: Story, fact: Fact) -> list[Source | OutletCount]:
     if len(missing) <= MAX_LISTED_OUTLETS:
         return missing
     return [OutletCount(f"{len(missing):,} of the {len(story.sources):,} outlets")]
-
 
 
 def _values_side_by_side(fact: Fact, outlets: dict[str, str]) -> list[tuple[str, list[str]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from datetime import date
@@ -15,6 +16,17 @@ from generator.model import Source, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _build_date_does_not_leak():
+    """A build run inside the test process pins SOURCE_DATE_EPOCH; later builds must not inherit it."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    yield
+    if before is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 def make_source(

@@ -37,7 +37,9 @@ def test_demo_finds_every_gold_fact_and_single_without_noise(results):
 RECALL_FLOOR = {
     "amd_seamicro_2012": 0.40,
     "athens_bank_fire_2010": 0.70,
-    "dnc_russia_lawsuit_2018": 0.60,
+    # 0.60 before names and places became facts only where outlets differ (issue 8): the agreed place
+    # "federal court in Manhattan" is now on the names page, not a fact.
+    "dnc_russia_lawsuit_2018": 0.55,
     "geysers_quake_2013": 0.75,
     "kimani_gray_2013": 0.75,
     "netanyahu_iran_files_2018": 0.82,
@@ -61,7 +63,7 @@ def test_every_dev_cluster_keeps_its_recall(results):
 
 def test_dev_set_false_alarms_and_noise_do_not_grow(results):
     dev = {k: v["summary"] for k, v in _dev(results).items()}
-    assert sum(s["false_alarms"] for s in dev.values()) <= 3
+    assert sum(s["false_alarms"] for s in dev.values()) <= 1
     assert sum(s["noise_hits"] for s in dev.values()) <= 2
     assert sum(s["one_source_marked_corroborated"] for s in dev.values()) == 0
     assert sum(s["invalid_mentions"] for s in dev.values()) == 0
@@ -76,4 +78,4 @@ def test_dev_set_pooled_figures_keep_their_level(results):
     accuracy = sum(r["gold_status"] == r["build_status"] for r in judged) / len(judged)
     assert recall >= 0.60
     assert partial >= 0.81
-    assert accuracy >= 0.90
+    assert accuracy >= 0.95
