@@ -135,7 +135,7 @@ def render_parts(
         pages[urls.page_file(_cite_page(story.id))] = _page(
             env, "cite.html.j2", _cite_page(story.id), f"Citations: {story.title}", searchable=False, **context
         )
-        if story.sources:
+        if context["coverage"]["rows"]:
             files[f"{url}coverage.svg"] = env.get_template("coverage.svg.j2").render(**context["coverage"])
             if context["figures"]["rows"]:
                 files[f"{url}figures.svg"] = env.get_template("figures.svg.j2").render(**context["figures"])
@@ -450,7 +450,12 @@ def _wiki(value: str) -> str:
 
 
 def _coverage(story: Story, facts: list[Fact]) -> dict:
-    """Facts x outlets for the coverage picture: each cell agrees, differs or is not mentioned."""
+    """Facts x outlets for the coverage picture: each cell agrees, differs or is not mentioned.
+
+    Past `MAX_LISTED_OUTLETS` there is no picture: it would grow with facts x outlets.
+    """
+    if len(story.sources) > MAX_LISTED_OUTLETS:
+        return {"rows": [], "outlets": [], "alt": "", "per_outlet": [], "too_many": len(story.sources)}
     rows = []
     for fact in facts:
         state = "differs" if fact.status == "differ" else "agrees"
@@ -468,6 +473,7 @@ def _coverage(story: Story, facts: list[Fact]) -> dict:
         "outlets": [_short(s.outlet, 18) for s in story.sources],
         "alt": alt,
         "per_outlet": per_outlet,
+        "too_many": 0,
     }
 
 

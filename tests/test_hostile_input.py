@@ -241,10 +241,13 @@ def test_a_story_page_of_many_outlets_has_nothing_per_fact_and_outlet(tmp_path):
     for i, line in enumerate(lines):
         (story / f"{i:02}.txt").write_text(f"Report {i}\n\n{line}\n")
     model = build_model(BuildConfig(seeds=tmp_path))
-    page = render_site(model)["stories/story.md"]
+    site = render_site(model)
+    page = site["stories/story.md"]
     facts = sum(len(s.facts) for s in model.stories)
     assert facts > 40
     assert page.count("px-absent") == 0, "a coverage table with a column per outlet grows with facts x outlets"
+    assert not [path for path in site if path.endswith("coverage.svg")], "the picture is facts x outlets too"
+    assert "outlets are too many to draw" in page
     missing = re.findall(r'<p class="px-missing">.*?</p>', page, re.S)
     assert missing and all(len(line) < 300 for line in missing)
     assert re.search(r"of the 5\d outlets", missing[0])
