@@ -88,6 +88,6 @@ def _content_words(headline: str) -> frozenset[str]:
 
 
 def _words_of_id(story_id: str) -> str:
-    """`kimani_gray_2013` -> `Kimani gray 2013`: the folder name read as words."""
+    """`city_council_vote_2019` -> `City council vote 2019`: the folder name read as words."""
     words = [w for w in _SEPARATORS.split(story_id) if w]
     return " ".join(words).capitalize() if words else story_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import os
 import subprocess
@@ -73,3 +74,17 @@ def demo_site(tmp_path_factory) -> Path:
     result = run_build(ROOT / "seeds", out, tmp_path_factory.mktemp("cache"))
     assert result.returncode == 0, result.stderr
     return out
+
+
+def tree_differences(left: Path, right: Path) -> list[str]:
+    """Files that exist on one side only or differ in bytes, anywhere under two folders."""
+
+    def walk(cmp: filecmp.dircmp) -> list[str]:
+        bad = [*cmp.left_only, *cmp.right_only]
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        bad += mismatch + errors
+        for sub in cmp.subdirs.values():
+            bad += walk(sub)
+        return bad
+
+    return walk(filecmp.dircmp(left, right))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import filecmp
 import json
 import re
 import shutil
@@ -10,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, SHARED, run_build
+from conftest import ROOT, SHARED, run_build, tree_differences
 
 DEMO = ROOT / "seeds"
 
@@ -61,17 +60,7 @@ def test_two_builds_are_byte_identical(demo_site, tmp_path):
     """Same input, same bytes: without the cache, and whatever the output folder is called."""
     again = tmp_path / "again"
     assert run_build(DEMO, again).returncode == 0
-    cmp = filecmp.dircmp(demo_site, again)
-    assert _differences(cmp) == []
-
-
-def _differences(cmp: filecmp.dircmp) -> list[str]:
-    bad = [*cmp.left_only, *cmp.right_only]
-    _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-    bad += mismatch + errors
-    for sub in cmp.subdirs.values():
-        bad += _differences(sub)
-    return bad
+    assert tree_differences(demo_site, again) == []
 
 
 def test_missing_seeds_folder_fails_and_keeps_the_site(demo_site, tmp_path):

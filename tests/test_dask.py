@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-import filecmp
-
 import distributed
-from conftest import ROOT, run_build
-
-
-def _differences(cmp: filecmp.dircmp) -> list[str]:
-    bad = [*cmp.left_only, *cmp.right_only]
-    _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-    bad += mismatch + errors
-    for sub in cmp.subdirs.values():
-        bad += _differences(sub)
-    return bad
+from conftest import ROOT, run_build, tree_differences
 
 
 def test_a_build_on_a_two_worker_cluster_equals_a_normal_build(demo_site, tmp_path):
@@ -22,4 +11,4 @@ def test_a_build_on_a_two_worker_cluster_equals_a_normal_build(demo_site, tmp_pa
         out = tmp_path / "site"
         result = run_build(ROOT / "seeds", out, None, "--dask-scheduler", cluster.scheduler_address)
         assert result.returncode == 0, result.stderr
-    assert _differences(filecmp.dircmp(demo_site, out)) == []
+    assert tree_differences(demo_site, out) == []

@@ -185,7 +185,7 @@ def _locates(root, place: bool) -> bool:
     organisation 'at' and 'on' say where someone works or what something runs on, so only nearness counts.
     """
     while root.dep_ in ("compound", "amod", "nummod", "nmod", "conj") and root.head is not root:
-        root = root.head  # "near The Geysers geothermal plant", "at 97th Avenue and 117th Street": the phrase's head
+        root = root.head  # "near the geothermal plant", "at 5th Avenue and 42nd Street": the phrase's head
     head = root.head
     if root.dep_ != "pobj" or head.pos_ != "ADP":
         return False
