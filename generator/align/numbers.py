@@ -8,7 +8,7 @@ separately is taken as several facts, not as a disagreement.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -189,10 +189,15 @@ def _near(lower: list[Mention], upper: list[Mention]) -> bool:
 
 def _clusters(ms: list[Mention]) -> list[list[Mention]]:
     """Greedy clusters of mutually compatible figures, in a fixed order."""
+    return _greedy(ms, lambda m, cluster: all(_compatible(m, other) for other in cluster))
+
+
+def _greedy(ms: list[Mention], fits: Callable[[Mention, list[Mention]], bool]) -> list[list[Mention]]:
+    """Each mention, in a fixed order, joins the first cluster it fits, else starts one."""
     clusters: list[list[Mention]] = []
     for m in sorted(ms, key=_order):
         for cluster in clusters:
-            if all(_compatible(m, other) for other in cluster):
+            if fits(m, cluster):
                 cluster.append(m)
                 break
         else:
@@ -252,15 +257,7 @@ def _verdict(ms: list[Mention]) -> tuple[str, str]:
 
 def _by_figure(ms: list[Mention]) -> list[list[Mention]]:
     """Mentions split by the figure they state, in a fixed order."""
-    clusters: list[list[Mention]] = []
-    for m in sorted(ms, key=_order):
-        for cluster in clusters:
-            if _same(m, cluster[0]):
-                cluster.append(m)
-                break
-        else:
-            clusters.append([m])
-    return clusters
+    return _greedy(ms, lambda m, cluster: _same(m, cluster[0]))
 
 
 def _same(a: Mention, b: Mention) -> bool:
