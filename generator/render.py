@@ -22,31 +22,13 @@ from markupsafe import Markup, escape
 
 from generator import __version__, anchors, data, urls
 from generator.align.quotes import word_diff
+from generator.kinds import fact_kind
 from generator.model import Fact, Mention, Source, Span, Story
 from generator.pipeline import SiteModel
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATUS_ORDER = {"differ": 0, "agree": 1, "single": 2}
 STATUS_WORDS = {"differ": "Outlets differ", "agree": "Outlets agree", "single": "One outlet only"}
-KIND_WORDS = {
-    "quote": "Quote",
-    "number": "Number",
-    "date": "Date and time",
-    "name": "Name",
-    "place": "Place",
-    "claim": "Claim",
-}
-KIND_PLURALS = {
-    "number": "Numbers",
-    "date": "Dates and times",
-    "quote": "Quotes",
-    "claim": "Claims",
-    "name": "Names",
-    "place": "Places",
-}
-# How much a discrepancy matters to a reader: counts first, then times and dates, then quote
-# wording, then claims, then spellings (issue 10).
-KIND_WEIGHT = {"number": 0, "date": 1, "quote": 2, "claim": 3, "name": 4, "place": 4}
 SITE_NAME = "Parallax"
 MAX_LISTED_OUTLETS = 12  # above this, per-outlet columns and lists would grow with facts x outlets
 
@@ -203,13 +185,14 @@ def comparison_date(story: Story) -> date | None:
 def discrepancy_rank(fact: Fact) -> tuple:
     """Sort key: kinds by weight, counts of people and things before measures, wider disagreements first."""
     measured = any(m.quantity is not None and m.quantity.unit for m in fact.mentions)
-    return (KIND_WEIGHT.get(fact.kind, 9), measured, -len(fact.sources), fact.label.lower(), fact.id)
+    return (fact_kind(fact.kind).weight, measured, -len(fact.sources), fact.label.lower(), fact.id)
 
 
 def _story_context(story: Story, url: str, site_url: str | None, old_labels: dict[str, str]) -> dict:
     ranked = sorted((f for f in story.facts if f.status == "differ"), key=discrepancy_rank)
     agree = sorted((f for f in story.facts if f.status == "agree"), key=discrepancy_rank)
     single = sorted((f for f in story.facts if f.status == "single"), key=lambda f: (f.kind, f.label.lower(), f.id))
+    kinds = sorted({fact_kind(f.kind) for f in story.facts}, key=lambda k: (k.weight, k.name))
     facts = [*ranked, *agree, *single]
     versions = {f.id: _versions(story, f, url) for f in facts}
     outlets = {s.id: s.outlet for s in story.sources}
@@ -222,13 +205,13 @@ def _story_context(story: Story, url: str, site_url: str | None, old_labels: dic
         "differ": ranked,
         "agree": agree,
         "single": single,
-        "kinds_present": [k for k in KIND_PLURALS if any(f.kind == k for f in story.facts)],
+        "kinds_present": [k.name for k in kinds],
         "brief": {f.id: _values_side_by_side(f, outlets) for f in ranked},
         "versions": versions,
         "diffs": {f.id: _quote_diffs(f) for f in facts if f.kind == "quote" and f.status != "single"},
         "missing": {f.id: _missing(story, f) for f in facts},
-        "kind_words": KIND_WORDS,
-        "kind_plurals": KIND_PLURALS,
+        "kind_words": {k.name: k.word for k in kinds},
+        "kind_plurals": {k.name: k.plural for k in kinds},
         "status_words": STATUS_WORDS,
         "fact_citations": {f.id: cite.fact(f) for f in facts},
         "version_citations": {f.id: {v.source.id: cite.version(f, v) for v in versions[f.id]} for f in facts},
@@ -615,7 +598,7 @@ def _segments(source: Source, mentions: list[tuple[Mention, Fact]], page_url: st
         if covering:
             m, fact = min(covering, key=lambda p: (p[0].end - p[0].start, p[1].id))
             link_to = link(page_url, urls.fact(fact.story, fact.id))
-            title = f"{KIND_WORDS.get(fact.kind, fact.kind)}: {fact.label} ({fact.verdict})"
+            title = f"{fact_kind(fact.kind).word}: {fact.label} ({fact.verdict})"
         kinds = tuple(sorted({f.kind for _, f in covering}))
         out.append(Segment(text[a:b], furniture, kinds, link_to, title, starting, a in starts, b in ends))
     return out

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from generator.align import Group
+from generator.align import Group, aligner_files
 from generator.cache import mention_from_json, mention_to_json
 from generator.model import Source
 
@@ -31,9 +31,14 @@ log = logging.getLogger("parallax")
 
 @functools.cache
 def alignment_code() -> str:
-    """A digest of the aligners' source and of every `generator` module they import, transitively."""
+    """A digest of the aligners' source and of every `generator` module they import, transitively.
+
+    The aligners are found where they registered (a kind's module may live outside `align/`,
+    even outside this package), not by reading import lines: `align` imports its modules by
+    listing its folder.
+    """
     seen: set[Path] = set()
-    todo = [PACKAGE / "align" / "__init__.py"]
+    todo = [*sorted((PACKAGE / "align").glob("*.py")), *aligner_files()]
     while todo:
         path = todo.pop()
         if path in seen or not path.is_file():
@@ -42,7 +47,8 @@ def alignment_code() -> str:
         todo.extend(_imported_files(path))
     digest = hashlib.sha256()
     for path in sorted(seen):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        name = path.relative_to(PACKAGE).as_posix() if path.is_relative_to(PACKAGE) else path.name
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

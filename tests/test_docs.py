@@ -130,3 +130,13 @@ def test_docs_pages_exist_and_are_linked_from_the_home_page():
     for page in ("about.md", "methodology.md", "how-to-cite.md"):
         assert (ROOT / "docs" / page).is_file()
     assert not (ROOT / "docs" / "index.md").exists(), "the home page is generated; docs/index.md would hide it"
+
+
+def test_the_methodology_lists_exactly_the_registered_fact_kinds():
+    import generator.extract  # noqa: F401  (registers the kinds)
+    from generator.kinds import fact_kinds
+
+    methodology = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
+    finding = methodology.split("## 2. Finding the facts", 1)[1].split("\n## ", 1)[0]
+    described = set(re.findall(r"^- \*\*([^*]+)\*\*", finding, re.M))
+    assert described == {k.plural for k in fact_kinds()}

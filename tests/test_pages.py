@@ -322,14 +322,14 @@ def test_coverage_picture_is_static_with_a_text_alternative(site, comparison):
 
 
 def test_discrepancies_lead_ranked_by_weight(site, comparison):
-    from generator.render import KIND_WEIGHT
+    from generator.kinds import fact_kind
 
     story = comparison["stories"][0]
     kinds = {f["id"]: f["kind"] for f in story["facts"]}
     html = story_html(site, comparison)
     brief = html[html.index('<ol class="px-brief">') : html.index("</ol>", html.index('<ol class="px-brief">'))]
     order = [a["href"][1:] for tag, a in Page(brief).elements if tag == "a"]
-    assert order and sorted(order, key=lambda i: KIND_WEIGHT[kinds[i]]) == order
+    assert order and sorted(order, key=lambda i: fact_kind(kinds[i]).weight) == order
     assert {f["id"] for f in story["facts"] if f["status"] == "differ"} == set(order)
 
 

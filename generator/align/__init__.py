@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Sequence
 
-# Importing the modules registers their aligners.
-from generator.align import claims, dates, names, numbers, quotes  # noqa: E402,F401
-from generator.align.base import Group, StoryContext, aligner_for
+import generator.extract  # noqa: F401  (kinds' modules may register aligners too)
+from generator.align.base import Group, StoryContext, aligner_files, aligner_for
 from generator.entities import EntityIndex
 from generator.model import Mention, Source
+
+# Importing the modules registers their aligners.
+for _module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    importlib.import_module(f"{__name__}.{_module.name}")
+
+__all__ = ["Group", "StoryContext", "align_story", "aligner_files", "aligner_for"]
 
 
 def align_story(story: str, sources: Sequence[Source], mentions: Sequence[Mention]) -> list[Group]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.entities import EntityIndex
 from generator.model import Mention, Source
@@ -41,6 +43,12 @@ def register(kind: str) -> Callable[[Aligner], Aligner]:
         return fn
 
     return wrap
+
+
+def aligner_files() -> list[Path]:
+    """The source file of every registered aligner's module, for the story cache's key."""
+    files = {inspect.getsourcefile(fn) for fn in _ALIGNERS.values()}
+    return sorted(Path(f).resolve() for f in files if f)
 
 
 def aligner_for(kind: str) -> Aligner:

@@ -14,6 +14,7 @@ import re
 from generator.entities import fold
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
+from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Span
 
 VERSION = 28  # bump whenever the output changes: the build cache keys on it
@@ -125,6 +126,9 @@ _SPLIT = re.compile(
     r"|,\s+(?=(?i:and|but)\s+(?:(?i:the|a|an|he|she|it|they|we|his|her|their|its|police|officials)\b|[A-Z0-9]))"
 )
 _TERMINAL = (".", "!", "”", '"', "’", "'", ")")
+
+
+register_kind(FactKind("claim", "Claim", "Claims", weight=3))
 
 
 @register("claims", VERSION)

@@ -22,6 +22,7 @@ from spacy.matcher import Matcher
 
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
+from generator.kinds import FactKind, register_kind
 from generator.model import Mention, When
 
 _PIECES = Path(__file__).with_name("date_pieces.json")
@@ -46,6 +47,9 @@ _STAMP_SPLIT = re.compile(r"\s*(?:\||--|—|\(|\bupdated\b:?|\bedited\b:?)\s*", 
 _STAMP_BASE = datetime(2068, 12, 31)
 # Two far-apart reference days on different weekdays: what an expression means without a reference.
 _PROBES = (datetime(2001, 6, 13, 12), datetime(2003, 2, 10, 12))
+
+
+register_kind(FactKind("date", "Date and time", "Dates and times", weight=1))
 
 
 @register("dates", 7)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from generator.entities import HONORIFICS, TITLE_WORDS, fold, name_tokens
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
+from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Span
 
 _LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -88,6 +89,10 @@ class _Ent:
 
     def tokens(self, text: str) -> tuple[str, ...]:
         return name_tokens(text[self.start : self.end])
+
+
+register_kind(FactKind("name", "Name", "Names", weight=4))
+register_kind(FactKind("place", "Place", "Places", weight=4))
 
 
 @register("names", 9)

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
+from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Quantity
 from generator.units import (
     DIMENSIONS,
@@ -204,6 +205,9 @@ _RESULT_STATES = {"dead": "killed", "injured": "injured", "wounded": "injured", 
 _IDIOMS = {("take", "street"): "gathered"}
 _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "rescued"}
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
+
+
+register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
 @register("numbers", 16)

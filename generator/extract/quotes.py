@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from generator.entities import fold
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
+from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Span
 
 
@@ -58,6 +59,9 @@ class _Quote:
     end: int
     marked: bool = True
     block_intro: int | None = None  # start of the "He went on:" sentence that introduces a block quote
+
+
+register_kind(FactKind("quote", "Quote", "Quotes", weight=2))
 
 
 @register("quotes", VERSION)
