@@ -15,6 +15,19 @@ from generator.model import Mention, Span
 
 # (text, expected [(value, speaker)])
 EXTRACTION = [
+    (  # kimani: the police are quoted, the paper only credited; a named paper is not a named person
+        "“Stay down, or we’ll shoot you again,” police said once Gray had been hit, according to the New York Times.",
+        [("Stay down, or we'll shoot you again", "police")],
+    ),
+    (  # netanyahu: a role named by a chain of proper nouns keeps all of them
+        "White House officials later said that was a clerical error and that it should have said “Iran had a "
+        "robust” program.",
+        [("Iran had a robust", "White House officials")],
+    ),
+    (  # kimani: a group at the start of a sentence is not a proper name
+        "Dozens chanted “NYPD, KKK, how many kids did you kill today” as they marched west on Church Ave.",
+        [("NYPD, KKK, how many kids did you kill today", "dozens")],
+    ),
     (  # s2: partial quote credited through a passive "described by X as"
         "Iranian forces launched an overnight missile strike on two Iraqi facilities housing U.S. troops in Iraq, "
         "which was described by Iranian Supreme Leader Ayatollah Ali Khamenei as a “slap in the face” for Washington.",

@@ -44,7 +44,7 @@ ROLES = _lexicon(
     "ambassador king queen pope judge detective spokesman spokeswoman commissioner mayor chancellor attorney "
     "prosecutor professor commander director ayatollah general premier"
 )  # titles of one office holder: "the sheriff said" -> the person named "Sheriff ..."
-VERSION = 7
+VERSION = 8
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OPEN_AFTER = " \t\n([{—–-/:"
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z0-9])")
@@ -343,7 +343,8 @@ def _speaker(article: ArticleDoc, quote: _Quote, inside: list[Span], people: lis
         named = [(who, name) for who, name in named if name]
         if named:  # a named person beats a nearer group ("heard co-workers yelling, said Jane Doe")
             plural = named[0][0].tag_ in ("NNS", "NNPS")
-            return next((name for _, name in named if speaker_key(name)), named[0][1]) if plural else named[0][1]
+            persons = {name for _, name in people}
+            return next((name for _, name in named if name in persons), named[0][1]) if plural else named[0][1]
     return None
 
 
@@ -404,11 +405,33 @@ def _resolve(article: ArticleDoc, who, before: int, people: list[tuple[int, str]
     if who.pos_ not in ("NOUN", "PROPN"):
         return None
     if _is_name(who, people):
-        chain = [t.text for t in who.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= who.i - 3]
+        chain = _modifiers(who, ("compound",), "PROPN")
         return _fullest(_clean_name(" ".join([*chain, who.text])), people, len(article.text))
-    role = " ".join(t.text for t in who.lefts if t.dep_ in ("compound", "amod") and t.i >= who.i - 3)
+    words = [*_modifiers(who, ("compound", "amod")), who.text]
+    first = doc[who.i - len(words) + 1]
+    if first.is_sent_start and first.pos_ != "PROPN":  # "Dozens chanted ...": a capital only for the sentence
+        words[0] = words[0].lower()
     holder = _role_holder(article.text, who.lower_, before, people) if who.lower_ in ROLES else None
-    return holder or f"{role} {who.text}".strip()
+    return holder or " ".join(words)
+
+
+def _modifiers(head, deps: tuple[str, ...], pos: str | None = None) -> list[str]:
+    """The words right before `head` that modify it, directly or through each other ("New York" of "Times").
+
+    At most three, and only a run that reaches `head` unbroken, so a far-off word never joins it.
+    """
+    chain: list[str] = []
+    token = head
+    while token.i > 0 and len(chain) < 3:
+        left = token.doc[token.i - 1]
+        through = left.head
+        while through.i < head.i and through.dep_ in deps:
+            through = through.head
+        if left.dep_ not in deps or through.i != head.i or (pos and left.pos_ != pos):
+            break
+        chain.insert(0, left.text)
+        token = left
+    return chain
 
 
 def _is_name(token, people: list[tuple[int, str]]) -> bool:
