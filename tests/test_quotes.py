@@ -24,6 +24,17 @@ EXTRACTION = [
         "robust” program.",
         [("Iran had a robust", "White House officials")],
     ),
+    (  # amd: "characterizing" hangs on the reported clause; its subject ("fabric") reports nothing
+        "AMD representatives said they believed SeaMicro's unique supercompute fabric was a major innovation in data "
+        "center technology, characterizing the platform as a “new server building block” which would increasingly "
+        "make its way into the growing cloud infrastructure space.",
+        [("new server building block", "AMD representatives")],
+    ),
+    (  # demo: "saying" hangs on the main clause, whose subject speaks
+        "Khamenei did not call for more military retaliatory actions, instead saying that “What is important is "
+        "ending the corrupting presence of America in the region.”",
+        [("What is important is ending the corrupting presence of America in the region.", "Khamenei")],
+    ),
     (  # kimani: a group at the start of a sentence is not a proper name
         "Dozens chanted “NYPD, KKK, how many kids did you kill today” as they marched west on Church Ave.",
         [("NYPD, KKK, how many kids did you kill today", "dozens")],

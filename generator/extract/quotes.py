@@ -367,8 +367,11 @@ def _subject_of(token):
             if child.dep_ == "dobj":
                 return child
     head = token
-    for _ in range(3):
-        for child in head.children:
+    for _ in range(4):
+        # Climbing from "adding ..." into a reported clause ("said [the campaign had worked ...],
+        # adding") passes over its subject: that is what is reported, not who reports it.
+        reported = head.i != token.i and head.dep_ == "ccomp"
+        for child in () if reported else head.children:
             if child.dep_ == "agent":
                 return next((obj for obj in child.children if obj.dep_ == "pobj"), None)
             if child.dep_ == "nsubj":
