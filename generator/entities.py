@@ -143,10 +143,8 @@ def _abbreviates(acronym: str, tokens: tuple[str, ...]) -> bool:
 
 
 def category(mention: Mention) -> str:
-    """person, org or place, from the mention's kind and key."""
-    if mention.kind == "place":
-        return "place"
-    return "org" if mention.key.startswith("org:") else "person"
+    """person, org or place."""
+    return "place" if mention.kind == "place" else mention.category or "person"
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,7 @@ class Mention:
     predicates: tuple[str, ...] = ()  # for claims: concepts of what the clause says happened (its verbs)
     extractor: str = ""  # "name@version"
     uses: tuple[str, ...] = ()  # names: how the article uses it ("located": where something is; "described")
+    category: str = ""  # names: "person" or "org" (places are the kind "place")
 
     @property
     def span(self) -> Span:

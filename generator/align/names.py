@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.align.base import Group, StoryContext, register, single_or
-from generator.entities import HONORIFICS, fold, name_tokens, spelling_conflicts, tokens_match
+from generator.entities import HONORIFICS, category, fold, name_tokens, spelling_conflicts, tokens_match
 from generator.model import Fact, Mention, NameEntry
 
 # Levels of jurisdiction an office title can name; two different levels for one person are two offices.
@@ -153,7 +153,7 @@ def _different_people(groups: list[Group], ctx: StoryContext) -> list[Group]:
     (the same title or the same noun: 'her nephew'). The victim and her sister,
     named together by most outlets, never qualify.
     """
-    people = [g for g in groups if g.kind == "name" and not g.mentions[0].key.startswith("org:")]
+    people = [g for g in groups if category(g.mentions[0]) == "person"]
     out = list(groups)
     for i, a in enumerate(people):
         for b in people[i + 1 :]:

@@ -95,7 +95,7 @@ register_kind(FactKind("name", "Name", "Names", weight=4))
 register_kind(FactKind("place", "Place", "Places", weight=4))
 
 
-@register("names", 9)
+@register("names", 10)
 def extract(article: ArticleDoc) -> list[Mention]:
     """The first occurrence of each written form of a name or place, valued with the article's fullest form."""
     tagged = [e for e in (_trim(article, ent) for ent in article.doc.ents) if e]
@@ -136,6 +136,7 @@ def extract(article: ArticleDoc) -> list[Mention]:
                 attributed_to=credits[e.sent],
                 words=(e.title,) if e.title else (),
                 uses=tuple(sorted(uses[value])),
+                category="" if e.category == "place" else e.category,
             )
         )
     return out
