@@ -394,3 +394,50 @@ def test_every_text_fragment_link_matches_the_stored_source_text(browser, base_u
             misses.append(href)
     checker.close()
     assert misses == []
+
+
+@pytest.fixture(scope="session")
+def moved_site(built, tmp_path_factory, story) -> tuple[Path, dict, dict]:
+    """The demo rebuilt against a lock file holding two earlier ids: one whose mentions a fact now holds
+    (an alias of it) and one whose mentions are gone (a tombstone)."""
+    from conftest import ROOT as REPO
+    from conftest import run_build
+
+    anchors = json.loads((built / "data" / "anchors.json").read_text(encoding="utf-8"))
+    fact = first_fact(story, "differ", "agree")
+    record = anchors["anchors"][fact["id"]]
+    alias = {**record, "label": "An earlier wording of this fact", "target": f"{fact['id']}-zz-old"}
+    gone = {**record, "label": "A fact the articles no longer state", "members": ["gone:number:0"]}
+    gone.update(target=f"{record['kind']}-zz-gone", origin=["gone:number:0"])
+    anchors["anchors"][alias["target"]] = alias
+    anchors["anchors"][gone["target"]] = gone
+    root = tmp_path_factory.mktemp("moved")
+    lock = root / "anchors.lock.json"
+    lock.write_text(json.dumps(anchors), encoding="utf-8")
+    done = run_build(REPO / "seeds", root / "site", root / "cache", "--anchors-lock", str(lock))
+    assert done.returncode == 0, done.stderr
+    return root / "site", {"alias": alias["target"], "gone": gone["target"]}, fact | {"page": story["url"]}
+
+
+@pytest.mark.parametrize("js", [True, False])
+def test_landing_on_an_alias_or_tombstone_says_what_the_link_showed_and_where_it_points(browser, moved_site, js):
+    site, ids, fact = moved_site
+    server, base = serve(site)
+    ctx = browser.new_context(java_script_enabled=js)
+    try:
+        page = ctx.new_page()
+        page.goto(base + fact["page"] + "#" + ids["alias"])
+        note = page.locator(f"[id='{ids['alias']}']")
+        assert note.is_visible()
+        text = " ".join(note.inner_text().split())
+        assert "used to show “An earlier wording of this fact”" in text and f"“{fact['label']}”" in text, text
+        assert page.locator(f"#{fact['id']}").is_visible()  # the fact it points to now is right there
+        page.goto(base + fact["page"] + "#" + ids["gone"])
+        stone = page.locator(f"[id='{ids['gone']}']")
+        assert stone.is_visible()
+        text = " ".join(stone.inner_text().split())
+        assert "used to show “A fact the articles no longer state”" in text and "no longer found" in text, text
+    finally:
+        ctx.close()
+        server.shutdown()
+        server.server_close()
