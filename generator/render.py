@@ -334,13 +334,21 @@ def fragment_text(words: list[str]) -> str:
 
 
 def text_fragment_link(url: str | None, sentence: str) -> str | None:
-    """A link that opens the original article scrolled to the sentence (#:~:text=start,end)."""
+    """A link that opens the original article scrolled to the sentence (#:~:text=start,end).
+
+    Neither term crosses a line of the text: a sentence that spans lines (a quote across two
+    lines) is linked from the first words of its first line to the last words of its last.
+    """
     if not url:
         return None
-    words = sentence.split()
-    if not words:
+    lines = [line.split() for line in sentence.splitlines() if line.strip()]
+    if not lines:
         return url
-    fragment = fragment_text(words) if len(words) <= 6 else f"{fragment_text(words[:3])},{fragment_text(words[-3:])}"
+    words = lines[0]
+    if len(lines) == 1 and len(words) <= 6:
+        fragment = fragment_text(words)
+    else:
+        fragment = f"{fragment_text(words[:3])},{fragment_text(lines[-1][-3:] if len(lines) > 1 else words[-3:])}"
     return f"{url.split('#', 1)[0]}#:~:text={fragment}"
 
 

@@ -332,6 +332,9 @@ def test_text_fragments_are_encoded_as_the_spec_requires():
     long = text_fragment_link("https://e.org/", "One two three four five six seven, eight-nine")
     start, end = long.split("#:~:text=", 1)[1].split(",")
     assert start == "One%20two%20three" and end == "six%20seven%2C%20eight%2Dnine"
+    # troy_office_shooting_2007: a quote across two lines; neither term crosses the line break
+    quote = text_fragment_link("https://e.org/", '"It\'s tough.\nI want to get out," Adgate said by telephone.')
+    assert quote.split("#:~:text=", 1)[1] == "%22It%27s%20tough.,said%20by%20telephone."
 
 
 def fragment_links(html: str) -> list[str]:
