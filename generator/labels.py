@@ -16,25 +16,20 @@ from collections.abc import Mapping, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import Mention, Source
-from generator.units import LOST_CURRENCY
+from generator.units import DIMENSIONS, LOST_CURRENCY
 
 # Event participles (generator.extract.numbers.EVENTS) as a reader says them after the counted thing.
 # Projectiles do what "struck" names; anything else counted under it was hit.
-_EVENT_WORDS = {
-    "struck": "hit",
-    "fired": "fired",
-    "gathered": "who gathered",
-    "earlier": "",  # ("arrests", "earlier"): earlier arrests, said before the noun
-}
+_EVENT_WORDS = {"struck": "hit", "gathered": "who gathered"}
 _PROJECTILES = {"shots", "missiles", "shells"}
 _PERSON_EVENTS = {"gathered"}
 _CURRENCY_WORDS = {"USD": "US dollars", "EUR": "euros", "GBP": "pounds"}
-_MEASURES = {"speed", "distance", "area", "length", "weight", "depth", "chase", "duration"}
+_MEASURES = set(DIMENSIONS.values()) - {"money", "percent"}  # what a unit measures: "speed", "distance", ...
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def number_label(key: str, ms: Sequence[Mention], sources: Mapping[str, Source], value: str = "") -> str:
-    """'People injured', 'Shots that hit', 'Share of stock', 'Age of Jane Doe', 'Sum in euros (110 billion)'.
+    """'People injured', 'Shots that hit', 'Percentage for stocks', 'Age of Jane Doe', 'Sum in euros (110 billion)'.
 
     `value` is the written figure that tells one of several facts of one key apart from the others.
     """
@@ -73,7 +68,7 @@ def _count(head: str, rest: list[str], ms: Sequence[Mention], sentences: list[st
     event = rest[0] if rest else ""
     context = [p for p in rest[1:] if p]
     noun = _noun_as_written(head, [m.text for m in ms]) if head else ""
-    if event == "earlier":
+    if event == "earlier":  # ("arrests", "earlier"): a record, said before the noun
         phrase = f"earlier {noun}"
     elif not noun:
         phrase = f"number {_EVENT_WORDS.get(event, event)}" if event else "number"
