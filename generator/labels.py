@@ -64,6 +64,15 @@ def date_label(event: str, topic: str, ms: Sequence[Mention], sources: Mapping[s
     return f"Date: {written}{about}"
 
 
+def quote_label(speaker: str, quote: str, words: int = 8) -> str:
+    """'Jane Doe: “We will rebuild…”': the quote's first words, with an ellipsis only where it was cut."""
+    all_words = quote.split()
+    head = " ".join(all_words[:words])
+    if len(all_words) > words:
+        head = head.rstrip(".,;:!?—–-") + "…"
+    return f"{speaker}: “{head}”" if speaker else f"“{head}”"
+
+
 def _count(head: str, rest: list[str], ms: Sequence[Mention], sentences: list[str]) -> str:
     event = rest[0] if rest else ""
     context = [p for p in rest[1:] if p]

@@ -105,3 +105,29 @@ def test_facts_of_one_key_are_told_apart_by_their_figure(article):
     """amd_seamicro_2012: two sums in one article are two facts; each label names its own amount, once."""
     labels = _labels(article, "number", ["AMD paid $334 million for SeaMicro, which had raised $20 million."])
     assert sorted(labels.values()) == ["Sum in US dollars (20 million)", "Sum in US dollars (334 million)"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "quote", "label"),
+    [
+        # amd_seamicro_2012: a whole one-word quote is not cut, so it takes no ellipsis
+        ("Andrew Feldman", "processor-agnostic", "Andrew Feldman: “processor-agnostic”"),
+        # cut right after a full stop (as amd_seamicro_2012's "rapidly.…" was): the ellipsis replaces it
+        (
+            "Mark Papermaster",
+            "It has moved very, very, very, very rapidly. We know that",
+            "Mark Papermaster: “It has moved very, very, very, very rapidly…”",
+        ),
+        # troy_office_shooting_2007, kimani_gray_2013: short quotes as said, long ones cut at eight words
+        ("", "It's tough. I want to get out,", "“It's tough. I want to get out,”"),
+        (
+            "Raymond W. Kelly",
+            "The officers said they saw the teenager adjusting his waistband in a suspicious way",
+            "Raymond W. Kelly: “The officers said they saw the teenager adjusting…”",
+        ),
+    ],
+)
+def test_quote_label_has_an_ellipsis_only_where_the_quote_is_cut(speaker, quote, label):
+    from generator.labels import quote_label
+
+    assert quote_label(speaker, quote) == label
