@@ -5,10 +5,10 @@ usage: python bench/pages.py [--shared ../shared] [--cluster NAME ...] [--cache-
 
 Builds the demo site (seeds/) and a site from dev-set clusters (every cluster but the held-out one
 by default), then loads every story page in Debian's chromium (Playwright) and prints, per story:
-HTML bytes, DOM elements after load, whether a 390 px wide viewport scrolls sideways, and (demo
-story only, as the targets ask) how many A4 pages it prints to. The search index size is printed
-per site. Targets (issue 10): demo story <= 300 KB, largest dev-set story <= 600 KB, DOM <= 4,000,
-no sideways scroll, <= 20 printed pages for the demo story.
+HTML bytes, DOM elements after load, whether a 390 px wide viewport scrolls sideways, and how many
+A4 pages the demo story and the largest dev-set story print to (the target is for the demo story).
+The search index size is printed per site. Targets (issue 10): demo story <= 300 KB, largest
+dev-set story <= 600 KB, DOM <= 4,000, no sideways scroll, <= 20 printed pages for the demo story.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def report(name: str, site: Path, rows: list[dict], kb_target: int) -> bool:
             f" {r['height_1280']:>8}/{r['height_390']:<8} {pages!s:>4}"
         )
         ok &= r["kb"] <= kb_target and r["dom"] <= TARGETS["dom"] and not r["sideways_390"]
-        ok &= pages == "" or pages <= TARGETS["print_pages"]
+        ok &= pages == "" or pages <= TARGETS["print_pages"] or kb_target != TARGETS["html_kb_demo"]
     return ok
 
 
@@ -127,6 +127,8 @@ def main() -> int:
         ok &= report("demo site (seeds/)", tmp / "demo", demo_rows, TARGETS["html_kb_demo"])
         build(dev_seeds(args.shared, clusters, tmp / "dev-seeds"), tmp / "dev", args.cache_dir)
         dev_rows = measure(tmp / "dev", print_story=None)
+        largest_dev = max(dev_rows, key=lambda r: r["kb"])["story"]
+        dev_rows = measure(tmp / "dev", print_story=largest_dev)
         ok &= report(f"dev-set site ({len(clusters)} clusters)", tmp / "dev", dev_rows, TARGETS["html_kb_dev"])
         biggest = max(dev_rows, key=lambda r: r["kb"])
         print(f"\nlargest dev-set story: {biggest['story']} ({biggest['kb']:.0f} KB, {biggest['dom']} elements)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mkdocs.config import base
@@ -73,6 +73,17 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if not any(story.sources for story in self.model.stories):
             raise PluginError(f"{build.seeds}: no readable articles, so no site was built")
         _pin_build_date(self.model)
+        undated = [
+            story.id for story in self.model.stories if story.sources and not any(s.published for s in story.sources)
+        ]
+        if undated:
+            log.warning(
+                "%d stories have no dated article (%s): their citations are dated by the build, %s"
+                " (set SOURCE_DATE_EPOCH, or give the articles a published date, for byte-identical rebuilds)",
+                len(undated),
+                ", ".join(undated[:3]) + (", ..." if len(undated) > 3 else ""),
+                datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), UTC).date(),
+            )
         if not config.site_url:
             log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
         pages, other = render_parts(self.model, config.site_url)
@@ -126,6 +137,6 @@ def _pin_build_date(model: SiteModel) -> None:
     if os.environ.get("SOURCE_DATE_EPOCH", _pinned_epoch) != _pinned_epoch:
         return
     dates = [s.published for story in model.stories for s in story.sources if s.published]
-    newest = max(dates) if dates else date(1970, 1, 1)
+    newest = max(dates) if dates else datetime.now(UTC).date()  # undated articles: the day of the build
     _pinned_epoch = str(int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp()))
     os.environ["SOURCE_DATE_EPOCH"] = _pinned_epoch

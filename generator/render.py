@@ -10,9 +10,10 @@ into Markdown files for the `export` command.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
@@ -176,10 +177,23 @@ def _counts(story: Story) -> Counter:
     return Counter(f.status for f in story.facts)
 
 
-def comparison_date(story: Story) -> date | None:
-    """The date a comparison stands for: its newest article's (so rebuilds give the same citations)."""
+def comparison_date(story: Story) -> date:
+    """The date a comparison stands for: its newest article's (so rebuilds give the same citations).
+
+    A story none of whose articles is dated is dated by the build (SOURCE_DATE_EPOCH, which the
+    plugin pins to the site's newest article or, with none, to the day of the build): a citation
+    without a date cannot be checked against the page it cites.
+    """
     dates = [s.published for s in story.sources if s.published]
-    return max(dates) if dates else None
+    return max(dates) if dates else build_day()
+
+
+def build_day() -> date:
+    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
+    try:
+        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), UTC).date()
+    except (KeyError, ValueError, OverflowError):
+        return datetime.now(UTC).date()
 
 
 def discrepancy_rank(fact: Fact) -> tuple:
@@ -303,13 +317,21 @@ def fragment_text(words: list[str]) -> str:
 
 
 def text_fragment_link(url: str | None, sentence: str) -> str | None:
-    """A link that opens the original article scrolled to the sentence (#:~:text=start,end)."""
+    """A link that opens the original article scrolled to the sentence (#:~:text=start,end).
+
+    Neither term crosses a line of the text: a sentence that spans lines (a quote across two
+    lines) is linked from the first words of its first line to the last words of its last.
+    """
     if not url:
         return None
-    words = sentence.split()
-    if not words:
+    lines = [line.split() for line in sentence.splitlines() if line.strip()]
+    if not lines:
         return url
-    fragment = fragment_text(words) if len(words) <= 6 else f"{fragment_text(words[:3])},{fragment_text(words[-3:])}"
+    words = lines[0]
+    if len(lines) == 1 and len(words) <= 6:
+        fragment = fragment_text(words)
+    else:
+        fragment = f"{fragment_text(words[:3])},{fragment_text(lines[-1][-3:] if len(lines) > 1 else words[-3:])}"
     return f"{url.split('#', 1)[0]}#:~:text={fragment}"
 
 
@@ -345,20 +367,19 @@ class _Citer:
     script turns them into the address the reader has open, and the build warns).
     """
 
-    def __init__(self, story: Story, site_url: str | None, compared: date | None) -> None:
+    def __init__(self, story: Story, site_url: str | None, compared: date) -> None:
         self.story = story
         self.base = (site_url or "").rstrip("/")
-        self.compared = compared.isoformat() if compared else None
+        self.compared = compared.isoformat()
 
     def _url(self, path: str) -> str:
         return f"{self.base}/{path}" if self.base else path
 
     def _stamp(self) -> str:
-        on = f" of {self.compared}" if self.compared else ""
-        return f"{SITE_NAME} {__version__} comparison{on}"
+        return f"{SITE_NAME} {__version__} comparison of {self.compared}"
 
     def _accessed(self) -> str:
-        return self.compared or "undated"
+        return self.compared
 
     def fact(self, fact: Fact) -> dict:
         permalink = self._url(urls.fact(self.story.id, fact.id))
@@ -371,9 +392,8 @@ class _Citer:
             f"title={_wiki(fact.label)}",
             f"work={SITE_NAME}: {_wiki(self.story.title)}",
             f"publisher={SITE_NAME} {__version__}",
+            f"date={self.compared}",
         ]
-        if self.compared:
-            fields.append(f"date={self.compared}")
         fields += [f"quote={_wiki(fact.verdict)}", f"access-date={self._accessed()}"]
         return {"permalink": permalink, "plain": plain, "wiki": "{{cite news |" + " |".join(fields) + "}}"}
 

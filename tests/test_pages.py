@@ -253,6 +253,68 @@ def test_absolute_citation_links_when_a_site_url_is_known(tmp_path):
     assert f"https://example.org/px/{fact['url']}" in html
 
 
+def citations(html: str) -> tuple[list[str], list[str]]:
+    """Every plain-text citation and every {{cite news}} template in a page."""
+    plains = [" ".join(p.split()) for p in re.findall(r'<p class="px-cite-text[^"]*">(.*?)</p>', html, re.S)]
+    wikis = [" ".join(w.split()) for w in re.findall(r"\{\{cite news \|.*?\}\}", html, re.S)]
+    return plains, wikis
+
+
+def test_every_citation_and_cite_news_names_the_date_version_and_access_date(site, comparison):
+    from generator import __version__
+
+    story = comparison["stories"][0]
+    day = max(s["published"] for s in comparison["sources"] if s["id"] in story["sources"] and s["published"])
+    html = story_html(site, comparison) + (site / story["url"] / "cite" / "index.html").read_text(encoding="utf-8")
+    plains, wikis = citations(html)
+    assert len(plains) > len(story["facts"]) and len(wikis) > len(story["facts"])
+    for plain in plains:
+        assert f"Parallax {__version__} comparison of {day}" in plain and f"(accessed {day})" in plain, plain
+    for wiki in wikis:
+        assert f"access-date={day}" in wiki and f"Parallax {__version__}" in wiki, wiki
+        assert f"|date={day}" in wiki or f"comparison of {day}" in wiki, wiki
+
+
+def test_every_citation_link_is_absolute_when_a_site_url_is_known(tmp_path):
+    done = run_build(ROOT / "seeds", tmp_path / "site", tmp_path / "cache", "--site-url", "https://example.org/px/")
+    assert done.returncode == 0, done.stderr
+    comparison = json.loads((tmp_path / "site" / "data" / "comparison.json").read_text(encoding="utf-8"))
+    story = comparison["stories"][0]
+    cite = (tmp_path / "site" / story["url"] / "cite" / "index.html").read_text(encoding="utf-8")
+    plains, wikis = citations(story_html(tmp_path / "site", comparison) + cite)
+    ours = re.compile(r"(?:https?://\S+|stories/\S+)")
+    links = [
+        u.rstrip(").,")
+        for text in plains + wikis
+        for u in ours.findall(text)
+        if "example.org/px" in u or u.startswith("stories/")
+    ]
+    assert links and all(u.startswith("https://example.org/px/stories/") for u in links), links[:5]
+    page = story_html(tmp_path / "site", comparison)
+    assert '"base": "https://example.org/px"' in page  # what the script makes an outlet's citation from
+
+
+def test_an_undated_story_is_cited_with_the_builds_date_and_the_build_says_so(tmp_path, monkeypatch):
+    """Plain-text articles often carry no publication date: the citation still names one, the build's."""
+    seeds = tmp_path / "seeds" / "quake"
+    seeds.mkdir(parents=True)
+    for name in ("01_kgo-abc7.txt", "02_mercurynews.txt"):  # geysers_quake_2013: no metadata, no date
+        (seeds / name).write_text((ROOT.parent / "shared/devset/geysers_quake_2013" / name).read_text("utf-8"), "utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(86400 * 20000))  # 2024-10-04
+    done = run_build(tmp_path / "seeds", tmp_path / "site", tmp_path / "cache")
+    assert done.returncode == 0, done.stderr
+    assert "no dated article (quake)" in done.stderr and "2024-10-04" in done.stderr
+    comparison = json.loads((tmp_path / "site" / "data" / "comparison.json").read_text(encoding="utf-8"))
+    cite = (tmp_path / "site" / comparison["stories"][0]["url"] / "cite" / "index.html").read_text(encoding="utf-8")
+    plains, wikis = citations(story_html(tmp_path / "site", comparison) + cite)
+    assert plains and wikis
+    assert all("comparison of 2024-10-04" in p and "(accessed 2024-10-04)" in p for p in plains), plains[:2]
+    for wiki in wikis:
+        assert "access-date=2024-10-04" in wiki, wiki
+        assert "comparison of 2024-10-04" in wiki or "|date=2024-10-04" in wiki, wiki
+    assert "undated" not in " ".join(plains + wikis)
+
+
 def test_a_build_without_site_url_warns(tmp_path):
     done = run_build(ROOT / "seeds", tmp_path / "site", tmp_path / "cache")
     assert done.returncode == 0
@@ -270,6 +332,9 @@ def test_text_fragments_are_encoded_as_the_spec_requires():
     long = text_fragment_link("https://e.org/", "One two three four five six seven, eight-nine")
     start, end = long.split("#:~:text=", 1)[1].split(",")
     assert start == "One%20two%20three" and end == "six%20seven%2C%20eight%2Dnine"
+    # troy_office_shooting_2007: a quote across two lines; neither term crosses the line break
+    quote = text_fragment_link("https://e.org/", '"It\'s tough.\nI want to get out," Adgate said by telephone.')
+    assert quote.split("#:~:text=", 1)[1] == "%22It%27s%20tough.,said%20by%20telephone."
 
 
 def fragment_links(html: str) -> list[str]:

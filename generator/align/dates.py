@@ -17,7 +17,8 @@ from rapidfuzz import fuzz
 
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
-from generator.extract.dates import is_recent, names_month_day, readable
+from generator.extract.dates import EVENT_CLASSES, is_recent, names_month_day, readable
+from generator.labels import date_label
 from generator.model import Mention, When
 
 _NEAR_DAYS = 2  # further apart than this, two exact dates are two events, not a disagreement
@@ -340,7 +341,7 @@ def _judge(ms: list[Mention], ctx: StoryContext) -> Group:
         verdict = "Outlets agree: " + _most_precise(ms)
     topic = _topic(ms, ctx)
     event = ms[0].key or "event"
-    label = f"Date of the {event}" + (f" ({topic})" if topic else "")
+    label = date_label(ms[0].key, topic, ms, ctx.sources, set(EVENT_CLASSES))
     return Group("date", tuple(ms), status, verdict, label, f"{event} {topic}".strip())
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from generator.align.base import Group, StoryContext, register, single_or, sources_of
 from generator.entities import fold, person_match
+from generator.labels import number_label
 from generator.model import Mention
 from generator.units import LOST_CURRENCY
 
@@ -31,7 +32,7 @@ def align_numbers(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]
     for key, ms in sorted(by_key.items()):
         facts = _facts(ms)
         for cluster in facts:
-            groups.append(_group(key, cluster, split=len(facts) > 1))
+            groups.append(_group(key, cluster, split=len(facts) > 1, ctx=ctx))
     return groups
 
 
@@ -218,7 +219,7 @@ def _order(m: Mention) -> tuple:
     return (low, m.source, m.start)
 
 
-def _group(key: str, ms: list[Mention], split: bool) -> Group:
+def _group(key: str, ms: list[Mention], split: bool, ctx: StoryContext) -> Group:
     """A Group whose verdict says whether the outlets state the same figure, and if not, how they differ."""
     ms = sorted(ms, key=lambda m: (m.source, m.start))
     status, verdict = _verdict(ms)
@@ -226,7 +227,8 @@ def _group(key: str, ms: list[Mention], split: bool) -> Group:
     subject = _subject(key, ms) + (f" {_distinct(ms)[0]}" if split else "")
     if status == "single":
         verdict = "Reported by one outlet only"
-    return Group("number", tuple(ms), status, verdict, _label(subject), subject)
+    value = _told_apart(ms) if split or "#" in key else ""
+    return Group("number", tuple(ms), status, verdict, number_label(key, ms, ctx.sources, value), subject)
 
 
 def _verdict(ms: list[Mention]) -> tuple[str, str]:
@@ -317,5 +319,13 @@ def _subject(key: str, ms: list[Mention]) -> str:
     return " ".join(parts)
 
 
-def _label(subject: str) -> str:
-    return subject[:1].upper() + subject[1:]
+def _told_apart(ms: list[Mention]) -> str:
+    """The figure that sets one of several facts of a key apart: '384' of '384 processors', '22 billion' of a sum."""
+    best = min(ms, key=_precision)
+    q = best.quantity
+    if q is not None and q.counted == "money":
+        return (best.value or best.text).split(" (")[0].removesuffix(f" {q.unit}")
+    words = best.text.split()
+    while len(words) > 1 and q is not None and not q.unit and fold(words[-1]).startswith(fold(q.counted)[:4]):
+        words.pop()
+    return " ".join(words)

@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
 from generator.extract.claims import US_NAMES
+from generator.labels import quote_label
 from generator.model import Mention
 
 EDIT = "<ed>"  # an editorial bracket such as "[The police]": stands in for the words it replaces
@@ -306,8 +307,7 @@ def _group(members: list[Mention], ctx: StoryContext) -> Group:
     members.sort(key=lambda m: (m.source, m.start, m.end))
     canonical = max(members, key=lambda m: (len(normalise(m.value or m.text)), m.value or m.text))
     speaker = _speaker_name(members, ctx)
-    head = " ".join((canonical.value or canonical.text).split()[:8])
-    label = f"{speaker}: “{head}…”" if speaker else f"“{head}…”"
+    label = quote_label(speaker, canonical.value or canonical.text)
     subject = " ".join(
         [canonical.key or "unattributed", *[w for w in normalise(canonical.value or canonical.text) if w != EDIT][:6]]
     )

@@ -1,0 +1,182 @@
+"""Fact labels a reader takes in at a glance, written from a fact's structured parts, never from its key.
+
+A number's key joins what is counted (a class such as "people" or the counted noun's lemma), the event
+that befell it (one of the extractor's event participles) and a context (a place, an earlier time, "part"
+of a group, a sum converted from another). A date's key is its event: an event class ("attack") or the
+lemma of the word the date modifies. Each part becomes words here, in one place; the words of the
+article (a noun's plural, a place's capitals, a verb's tense) are taken from the mentions' own sentences,
+so no part is shown as a lemma or in lower case when the text says it otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from generator.model import Mention, Source
+from generator.units import DIMENSIONS, LOST_CURRENCY
+
+# Event participles (generator.extract.numbers.EVENTS) as a reader says them after the counted thing.
+# Projectiles do what "struck" names; anything else counted under it was hit.
+_EVENT_WORDS = {"struck": "hit", "gathered": "who gathered"}
+_PROJECTILES = {"shots", "missiles", "shells"}
+_PERSON_EVENTS = {"gathered"}
+_CURRENCY_WORDS = {"USD": "US dollars", "EUR": "euros", "GBP": "pounds"}
+_MEASURES = set(DIMENSIONS.values()) - {"money", "percent"}  # what a unit measures: "speed", "distance", ...
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def number_label(key: str, ms: Sequence[Mention], sources: Mapping[str, Source], value: str = "") -> str:
+    """'People injured', 'Shots that hit', 'Percentage for stocks', 'Age of Jane Doe', 'Sum in euros (110 billion)'.
+
+    `value` is the written figure that tells one of several facts of one key apart from the others.
+    """
+    base = key.split("#")[0]
+    head, *rest = base.split("|")
+    sentences = [_sentence(m, sources) for m in ms]
+    if head == "age":
+        return _age_label(rest[0] if rest else "", ms, sentences)
+    if head in _CURRENCY_WORDS or head == LOST_CURRENCY:
+        currency = _CURRENCY_WORDS.get(head, "a currency whose sign is lost in the text")
+        if rest and rest[0].startswith("converted from "):
+            return f"{rest[0].removeprefix('converted from ').capitalize()} converted into {currency}"
+        return _with_value(f"Sum in {currency}", value)
+    if head in ("magnitude", "caliber", "gauge"):
+        return head.capitalize() + (f" of the {rest[0]}" if rest and rest[0] else "")
+    if head == "percent":
+        what = _noun_as_written(rest[0], sentences) if rest and rest[0] not in STOP_WORDS else ""
+        return _with_value(f"Percentage for {what}" if what else "Percentage", value)
+    if head in _MEASURES:
+        return _with_value(_capital(_measure(head, rest, sentences)), value)
+    return _with_value(_capital(_count(head, rest, ms, sentences)), value)
+
+
+def date_label(event: str, topic: str, ms: Sequence[Mention], sources: Mapping[str, Source], classes: set[str]) -> str:
+    """'Date of the attack (Iraq)'; a date on a plain verb names it as the articles write it: 'Date: appeared'."""
+    about = f" ({topic})" if topic else ""
+    if not event:
+        return "Date, event not named" + about
+    if event in classes:
+        return f"Date of the {event}{about}"
+    written = _inflected(event, [_sentence(m, sources) for m in ms])
+    return f"Date: {written}{about}"
+
+
+def quote_label(speaker: str, quote: str, words: int = 8) -> str:
+    """'Jane Doe: “We will rebuild…”': the quote's first words, with an ellipsis only where it was cut."""
+    all_words = quote.split()
+    head = " ".join(all_words[:words])
+    if len(all_words) > words:
+        head = head.rstrip(".,;:!?—–-") + "…"
+    return f"{speaker}: “{head}”" if speaker else f"“{head}”"
+
+
+def _count(head: str, rest: list[str], ms: Sequence[Mention], sentences: list[str]) -> str:
+    event = rest[0] if rest else ""
+    context = [p for p in rest[1:] if p]
+    noun = _noun_as_written(head, [m.text for m in ms]) if head else ""
+    if event == "earlier":  # ("arrests", "earlier"): a record, said before the noun
+        phrase = f"earlier {noun}"
+    elif not noun:
+        phrase = f"number {_EVENT_WORDS.get(event, event)}" if event else "number"
+    elif not event:
+        phrase = noun
+    elif event == "struck" and head in _PROJECTILES:
+        phrase = f"{noun} that hit"
+    elif event in _PERSON_EVENTS and noun.lower() in ("people", "police", "troops"):
+        phrase = f"{noun} {_EVENT_WORDS[event]}"
+    elif event in _PERSON_EVENTS:
+        phrase = noun  # "two demonstrations": the noun names the gathering
+    else:
+        phrase = f"{noun} {_EVENT_WORDS.get(event, event)}"
+    for part in context:
+        phrase += _context(part, sentences)
+    return phrase
+
+
+def _measure(head: str, rest: list[str], sentences: list[str]) -> str:
+    """'Depth', 'Speed of the chase', 'Area of the building', 'Distance from San Angelo (Eldorado)'.
+
+    A distance's key names the places it links ("x from y"); a first word the text does not capitalise
+    ("began 10 miles from Cobb") is no place and is left out.
+    """
+    words = [p for p in rest if p]
+    if not words or words[0] == head:
+        return head
+    what = words[0]
+    if what.startswith("from ") or " from " in what:
+        origin, _, place = what.rpartition("from ")
+        origin = _written(origin.strip(), sentences) if origin.strip() else ""
+        return f"{head} from {_written(place, sentences)}" + (f" ({origin})" if origin[:1].isupper() else "")
+    if what == "depth":
+        return what
+    return f"{head} of the {_written(what, sentences)}"
+
+
+def _age_label(who: str, ms: Sequence[Mention], sentences: list[str]) -> str:
+    """'Age of Jane Doe'; an unnamed person is named by the noun the outlet uses ('Age of a girl')."""
+    name, _, where = who.partition("@")
+    if not where and name and name != "?":
+        return f"Age of {name}"
+    if name and name != "?":
+        return f"Age of a {_written(name, sentences).lower()}"
+    return "Age of an unnamed person"
+
+
+def _context(part: str, sentences: list[str]) -> str:
+    """A key's context as words: 'part' of a group, a place ('in Los Angeles'), else an earlier time."""
+    if part == "part":
+        return ", part of a group"
+    written = _written(part, sentences)
+    if written[:1].isupper() and not written.lower().startswith(("since", "over", "so far", "to date", "in all")):
+        return f" in {written}"
+    return f" ({written})"
+
+
+def _noun_as_written(lemma: str, texts: list[str]) -> str:
+    """A noun lemma as the outlets write it, plural where any writes it so ('architect' -> 'architects')."""
+    stem = lemma[:-1] if len(lemma) > 3 and lemma[-1] in "ey" else lemma
+    forms = sorted(
+        {
+            w.lower()
+            for text in texts
+            for w in _WORD.findall(text)
+            if w.lower().startswith(stem) and len(w) <= len(lemma) + 3 and not w.lower().endswith(("'s", "’s"))
+        },
+        key=lambda w: (not w.endswith("s"), -len(w), w),
+    )
+    return forms[0] if forms else lemma
+
+
+def _written(words: str, sentences: list[str]) -> str:
+    """Lower-cased key words as the first sentence that holds them writes them ('los angeles' -> 'Los Angeles')."""
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words.split()) + r"\b", re.I)
+    for sentence in sentences:
+        if found := pattern.search(sentence):
+            return " ".join(found.group(0).split())
+    return words
+
+
+def _inflected(lemma: str, sentences: list[str]) -> str:
+    """A verb lemma in the form a sentence uses ('appear' -> 'appeared'), else the lemma itself."""
+    stem = lemma[:-1] if len(lemma) > 3 and lemma[-1] in "ey" else lemma
+    for sentence in sentences:
+        for word in _WORD.findall(sentence):
+            if word.lower().startswith(stem) and len(word) <= len(lemma) + 3 and word.lower() != stem:
+                return word.lower()
+    return lemma
+
+
+def _sentence(m: Mention, sources: Mapping[str, Source]) -> str:
+    source = sources.get(m.source)
+    return source.text[m.sentence.start : m.sentence.end] if source is not None else m.text
+
+
+def _with_value(label: str, value: str) -> str:
+    return f"{label} ({value})" if value else label
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
