@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.pipeline import BuildConfig, SiteModel, build_model, read_anchor_files
-from generator.render import TEMPLATES, PageParts, render_parts
+from generator.render import TEMPLATES, PageParts, article_date, render_parts
 
 log = logging.getLogger("mkdocs.plugins.parallax")
 # What MkDocs gets as a generated page's Markdown body; the page's HTML replaces it after Markdown ran,
@@ -74,7 +74,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             raise PluginError(f"{build.seeds}: no readable articles, so no site was built")
         _pin_build_date(self.model)
         undated = [
-            story.id for story in self.model.stories if story.sources and not any(s.published for s in story.sources)
+            story.id for story in self.model.stories if story.sources and not any(map(article_date, story.sources))
         ]
         if undated:
             log.warning(
@@ -136,7 +136,7 @@ def _pin_build_date(model: SiteModel) -> None:
     global _pinned_epoch
     if os.environ.get("SOURCE_DATE_EPOCH", _pinned_epoch) != _pinned_epoch:
         return
-    dates = [s.published for story in model.stories for s in story.sources if s.published]
+    dates = [d for story in model.stories for s in story.sources if (d := article_date(s))]
     newest = max(dates) if dates else datetime.now(UTC).date()  # undated articles: the day of the build
     _pinned_epoch = str(int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp()))
     os.environ["SOURCE_DATE_EPOCH"] = _pinned_epoch

@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from generator import __version__, anchors, data, urls
 from generator.align.quotes import word_diff
+from generator.extract.dates import page_date
 from generator.kinds import fact_kind
 from generator.model import Fact, Mention, Source, Span, Story
 from generator.pipeline import SiteModel
@@ -177,14 +178,19 @@ def _counts(story: Story) -> Counter:
     return Counter(f.status for f in story.facts)
 
 
+def article_date(source: Source) -> date | None:
+    """When an article appeared: its stated date, else the day its page's time stamp prints."""
+    return source.published or page_date(source)
+
+
 def comparison_date(story: Story) -> date:
     """The date a comparison stands for: its newest article's (so rebuilds give the same citations).
 
-    A story none of whose articles is dated is dated by the build (SOURCE_DATE_EPOCH, which the
-    plugin pins to the site's newest article or, with none, to the day of the build): a citation
-    without a date cannot be checked against the page it cites.
+    A story none of whose articles is dated, not even by a time stamp on its page, is dated by the
+    build (SOURCE_DATE_EPOCH, which the plugin pins to the site's newest article or, with none, to
+    the day of the build): a citation without a date cannot be checked against the page it cites.
     """
-    dates = [s.published for s in story.sources if s.published]
+    dates = [d for s in story.sources if (d := article_date(s))]
     return max(dates) if dates else build_day()
 
 

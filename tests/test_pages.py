@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -294,16 +295,32 @@ def test_every_citation_link_is_absolute_when_a_site_url_is_known(tmp_path):
     assert '"base": "https://example.org/px"' in page  # what the script makes an outlet's citation from
 
 
-def test_an_undated_story_is_cited_with_the_builds_date_and_the_build_says_so(tmp_path, monkeypatch):
-    """Plain-text articles often carry no publication date: the citation still names one, the build's."""
-    seeds = tmp_path / "seeds" / "quake"
+def _cited_story(tmp_path: Path, cluster: str, names: tuple[str, ...]) -> subprocess.CompletedProcess:
+    seeds = tmp_path / "seeds" / "story"
     seeds.mkdir(parents=True)
-    for name in ("01_kgo-abc7.txt", "02_mercurynews.txt"):  # geysers_quake_2013: no metadata, no date
-        (seeds / name).write_text((ROOT.parent / "shared/devset/geysers_quake_2013" / name).read_text("utf-8"), "utf-8")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(86400 * 20000))  # 2024-10-04
-    done = run_build(tmp_path / "seeds", tmp_path / "site", tmp_path / "cache")
+    for name in names:
+        (seeds / name).write_text((ROOT.parent / "shared/devset" / cluster / name).read_text("utf-8"), "utf-8")
+    return run_build(tmp_path / "seeds", tmp_path / "site", tmp_path / "cache")
+
+
+def test_a_story_dated_only_by_its_pages_time_stamps_is_cited_with_that_day(tmp_path, monkeypatch):
+    """Plain text with no metadata but a stamp on the page ("Thursday, March 14, 2013"): no clock involved."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(86400 * 20000))  # 2024-10-04, which must not show
+    done = _cited_story(tmp_path, "geysers_quake_2013", ("01_kgo-abc7.txt", "02_mercurynews.txt"))
     assert done.returncode == 0, done.stderr
-    assert "no dated article (quake)" in done.stderr and "2024-10-04" in done.stderr
+    assert "no dated article" not in done.stderr
+    comparison = json.loads((tmp_path / "site" / "data" / "comparison.json").read_text(encoding="utf-8"))
+    plains, wikis = citations(story_html(tmp_path / "site", comparison))
+    assert plains and all("comparison of 2013-03-14" in p for p in plains), plains[:2]
+    assert "2024-10-04" not in " ".join(plains + wikis)
+
+
+def test_an_undated_story_is_cited_with_the_builds_date_and_the_build_says_so(tmp_path, monkeypatch):
+    """Articles with no date at all, not even a stamp on the page: the citation still names one, the build's."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(86400 * 20000))  # 2024-10-04
+    done = _cited_story(tmp_path, "dnc_russia_lawsuit_2018", ("01_huffpost-reuters.txt", "02_nytimes.txt"))
+    assert done.returncode == 0, done.stderr
+    assert "no dated article (story)" in done.stderr and "2024-10-04" in done.stderr
     comparison = json.loads((tmp_path / "site" / "data" / "comparison.json").read_text(encoding="utf-8"))
     cite = (tmp_path / "site" / comparison["stories"][0]["url"] / "cite" / "index.html").read_text(encoding="utf-8")
     plains, wikis = citations(story_html(tmp_path / "site", comparison) + cite)

@@ -23,7 +23,7 @@ from spacy.matcher import Matcher
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.kinds import FactKind, register_kind
-from generator.model import Mention, When
+from generator.model import Mention, Source, When
 
 _PIECES = Path(__file__).with_name("date_pieces.json")
 _PART = re.compile(r"\b(morning|afternoon|evening|night|overnight|tonight|midday|dawn)\b", re.I)
@@ -75,10 +75,16 @@ def _reference(article: ArticleDoc) -> tuple[date | None, bool]:
     """
     if article.reference_date is not None and not article.reference_inferred:
         return article.reference_date, False
-    stamped = [d for f in article.source.furniture for d in _stamp_days(article.text[f.start : f.end])]
-    if stamped:
-        return min(stamped), True
+    stamped = page_date(article.source)
+    if stamped is not None:
+        return stamped, True
     return article.reference_date, False
+
+
+def page_date(source: Source) -> date | None:
+    """The day printed in the page's time stamps (set aside as furniture): the earliest, the publication."""
+    stamped = [d for f in source.furniture for d in _stamp_days(source.text[f.start : f.end])]
+    return min(stamped, default=None)
 
 
 def _stamp_days(text: str) -> list[date]:
