@@ -50,10 +50,12 @@ _PATTERN = re.compile(
     rf"(?:(?<![\w.,$-])|(?<=\w)(?=[?\ufffd]\s?\d))(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<vague>{_VAGUE})\b|(?P<a>{_NUM})(?:\s*(?:-|–|to|-to)\s*(?P<b>{_NUM}))?)"
     rf"(?P<unit>\s*-?\s*(?:{UNIT_PATTERN})(?![\w]))?"
-    rf"(?P<age>-year-old|\s+years?\s+old)?"
+    rf"(?P<age>-years?[-\s]old\b|\s+years?\s+old\b)?"
     rf"(?P<cal>\s*-?\s*(?:calib(?:er|re)|gauge))?",
     re.I,
 )
+# "two girls, ages 12 and 15", "aged 70": figures after the word "age" are ages.
+_AGE_WORD = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$", re.I)
 _DIRECTION = re.compile(r"\s*(?:north|south|east|west)(?:-?(?:north|south)?-?(?:east|west))?\s+of\s+", re.I)
 _CLOCK = re.compile(r"^\s*(?::\d\d|[ap]\.?m\b|o'clock|GMT|BST)", re.I)
 _ID_WORDS = {
@@ -206,7 +208,7 @@ _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "res
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 16)
+@register("numbers", 17)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -288,7 +290,8 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
     quantity = _quantity(match, article.text[max(0, start - 2) : start]) if tokens else None
     if quantity is None:
         return None
-    age = bool(match.group("age")) or _appositive_age(tokens, quantity)
+    age = bool(match.group("age") or _AGE_WORD.search(article.text[max(0, start - 24) : start]))
+    age = age or _appositive_age(tokens, quantity)
     if not age and _not_a_count(article, match, tokens, end):
         return None
     anchor = tokens[-1].head if tokens[-1].dep_ == "conj" and tokens[-1].head in tokens else tokens[-1]
@@ -517,18 +520,37 @@ def _is_magnitude(match: re.Match, sent_text: str) -> bool:
 
 
 def _appositive_age(tokens, quantity: Quantity) -> bool:
-    """'Anthony X, 38,' : a bare number set off by commas right after a person's name is an age."""
+    """'Anthony X, 38,', 'two girls, 12 and 15,': a bare number set off by commas after a person is an age."""
     first, last = tokens[0], tokens[-1]
     if len(tokens) != 1 or quantity.low is None or not (1 <= quantity.low <= 110) or quantity.low != quantity.high:
         return False
     doc = first.doc
-    prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    before_name = doc[first.i - 2] if first.i > 1 else None
-    if prev is None or prev.text != "," or before_name is None:
-        return False
-    named = before_name.ent_type_ == "PERSON" or (before_name.pos_ == "PROPN" and before_name.text[:1].isupper())
-    return named and (nxt is None or nxt.text in (",", ".", ";", "and", "-", "--", "—", ")"))
+    return _set_beside(first)[0] is not None and (nxt is None or nxt.text in (",", ".", ";", "and", "-", "--", "—", ")"))
+
+
+def _set_beside(figure) -> tuple:
+    """Who a figure is set beside after a comma, and whether by name: 'Riva, 47', 'two men, ages 47 and 48'.
+
+    A person is a name (one the tagger missed counts when the article names that person elsewhere: "Jeffs,
+    55," read as a plural noun at a line's start) or a plural noun of people ("two girls, 12 and 15").
+    """
+    doc, i = figure.doc, figure.i - 1
+    while i > 1 and doc[i].lower_ in ("and", "or", ",") and doc[i - 1].like_num:
+        i -= 2
+    if i > 0 and doc[i].lower_ in ("age", "ages", "aged"):
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None, False
+    before = doc[i - 1]
+    named = before.ent_type_ == "PERSON" or (before.pos_ == "PROPN" and before.text[:1].isupper())
+    named = named or (before.text[:1].isupper() and _a_name_in(doc, before.text))
+    people = before.tag_ == "NNS" and NOUN_CLASSES.get(_lemma(before)) == "people"
+    return (before if named or people else None), named
+
+
+def _a_name_in(doc, word: str) -> bool:
+    return any(e.label_ == "PERSON" and word in e.text.split() for e in doc.ents)
 
 
 def _person(article: ArticleDoc, sent, anchor) -> str:
@@ -538,10 +560,12 @@ def _person(article: ArticleDoc, sent, anchor) -> str:
     one-off key and joins a person only by its value.
     """
     doc = anchor.doc
-    if anchor.i > 1 and doc[anchor.i - 1].text == "," and doc[anchor.i - 2].pos_ == "PROPN":
-        named = doc[anchor.i - 2]  # "Riva, 47, and Steinberg, 48": the name the age is set beside
-        ent = next((e for e in sent.ents if e.start <= named.i < e.end), None)
-        return _name(ent.text if ent is not None else named.text)
+    beside, named = _set_beside(anchor)
+    if beside is not None and not named:
+        return f"{_lemma(beside)}@{article.source.id}:{anchor.idx}"  # "two girls, 12 and 15": the role
+    if beside is not None:
+        ent = next((e for e in sent.ents if e.start <= beside.i < e.end), None)  # "Riva, 47, and Steinberg, 48"
+        return _name(ent.text if ent is not None else beside.text)
     head = anchor.head
     while head.dep_ in ("amod", "compound", "npadvmod") and head.head.i != head.i:
         head = head.head
@@ -646,9 +670,30 @@ def _head_and_event(token):
                 event = ""
             return noun, event
         if head.pos_ in ("VERB", "AUX"):
-            return noun, _event_in_children(head, noun)
+            return noun, _event_in_children(head, noun) or _raised_event(head, cur)
         cur = head
     return noun, ""
+
+
+def _raised_event(verb, subject) -> str:
+    """'One person is believed to have been arrested', '20 people had to be ushered to safety': the subject of a
+    verb that only frames another (its open complement, `xcomp`) takes part in that other verb's event.
+
+    Only a passive frame ("is believed to", "were reported to") or the modal "have to" says the event took
+    place; "wanted to march", "tried to arrest" say it was meant.
+    """
+    if not (subject.dep_ == "nsubjpass" or (subject.dep_ == "nsubj" and verb.lemma_.lower() == "have")):
+        return ""
+    for _ in range(2):
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is None:
+            return ""
+        lemma = inner.lemma_.lower()
+        if lemma in EVENTS and lemma not in _VERB_ONLY:
+            event = _strongest(inner, EVENTS[lemma])
+            return event if event not in _AGENT_EVENTS or _undergoes(inner) else ""
+        verb = inner
+    return ""
 
 
 def _event_modifier(noun) -> str:
