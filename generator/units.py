@@ -107,12 +107,19 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "euros": ("EUR", Decimal(1)),
     "euro": ("EUR", Decimal(1)),
     "dollars": ("USD", Decimal(1)),
+    "hours": ("min", Decimal(60)),
+    "hour": ("min", Decimal(60)),
+    "hrs": ("min", Decimal(60)),
+    "minutes": ("min", Decimal(1)),
+    "minute": ("min", Decimal(1)),
+    "mins": ("min", Decimal(1)),
 }
 LOST_CURRENCY = "¤"  # a sign lost in the text's encoding ("?" or U+FFFD before the amount): some currency
 
 # Readers see canonical units under these names; distances also in miles for US readers.
-UNIT_NAMES = {"km/h": "km/h", "km": "km", "m2": "m²", "km2": "km²", "m": "m", "%": "%", "t": "t", "kg": "kg"}
+UNIT_NAMES = {"min": "min", "km/h": "km/h", "km": "km", "m2": "m²", "km2": "km²", "m": "m", "%": "%", "t": "t", "kg": "kg"}
 DIMENSIONS = {
+    "min": "duration",
     "km/h": "speed",
     "km": "distance",
     "m2": "area",

@@ -151,6 +151,8 @@ def _group_key(m: Mention) -> str:
     q = m.quantity
     if q is None or not q.counted or "@" in m.key or "|part" in m.key or (q.counted == "people" and not q.event):
         return f"{m.key}#{m.source}"
+    if q.counted == "duration" and "|" not in m.key:
+        return f"{m.key}#{m.source}"  # "after about 15 minutes": how long what lasted is not said
     if q.counted == "money" and (q.low is None or q.high is None):
         return f"{m.key}#{m.source}"  # sums are told apart by amount alone: "less than 1,000 euros" names none
     return m.key

@@ -48,7 +48,8 @@ _QUAL = (
 )
 _PATTERN = re.compile(
     rf"(?:(?<![\w.,$-])|(?<=\w)(?=[?\ufffd]\s?\d))(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<vague>{_VAGUE})\b|(?P<a>{_NUM})(?:\s*(?:-|–|to|-to)\s*(?P<b>{_NUM}))?)"
+    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<vague>{_VAGUE})\b|(?P<long>(?:{UNIT_PATTERN})-?long)\b"
+    rf"|(?P<a>{_NUM})(?:\s*(?:-|–|to|-to)\s*(?P<b>{_NUM}))?)"
     rf"(?P<unit>\s*-?\s*(?:{UNIT_PATTERN})(?![\w]))?"
     rf"(?P<age>-years?[-\s]old\b|\s+years?\s+old\b)?"
     rf"(?P<cal>\s*-?\s*(?:calib(?:er|re)|gauge))?",
@@ -208,7 +209,7 @@ _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "res
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 17)
+@register("numbers", 18)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -322,10 +323,13 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
         if not subject and counted == "area" and nxt is not None and nxt.pos_ == "NOUN":
             subject = nxt.lemma_.lower()
+        if not subject and counted == "duration":
+            subject = _measured(anchor)
         if not subject and counted == "percent":
             subject = _verb_subject(anchor)
         unit_key = quantity.unit if counted == "money" else counted
-        key = "|".join(p for p in (unit_key, subject, event if counted != "money" else "") if p)
+        told = counted == "money" or (counted == "duration" and subject)  # what lasted says which duration
+        key = "|".join(p for p in (unit_key, subject, "" if told else event) if p)
         quantity = replace(quantity, counted=counted, event=event)
     else:
         counted, event, end = _counted(anchor, tokens, end, vague=bool(match.group("vague")))
@@ -353,6 +357,14 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         attributed_to=credited_source(article, span),
         quantity=quantity,
     )
+
+
+def _measured(anchor) -> str:
+    """'a 55-minute speech', 'a 24-hour nationwide strike': the thing a measure describes, the noun it modifies."""
+    head = anchor.head
+    if anchor.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.pos_ == "NOUN" and head.i > anchor.i:
+        return head.lemma_.lower()
+    return ""
 
 
 def _not_a_count(article: ArticleDoc, match: re.Match, tokens, end: int) -> bool:
@@ -394,6 +406,9 @@ def _quantity(match: re.Match, before: str) -> Quantity | None:
         lo, hi = VAGUE[match.group("vague").lower()]
         low, high = (Decimal(lo) if lo is not None else None), (Decimal(hi) if hi is not None else None)
         approx = True
+    elif match.group("long"):  # "an hourlong speech", "a mile-long queue": one of the unit
+        low = high = Decimal(1)
+        approx = False
     else:
         first = match.group("lo") or match.group("a")
         second = match.group("hi") or match.group("b")
@@ -487,7 +502,7 @@ def _qualified(qual: str, low, high, approx: bool):
 
 
 def _unit(match: re.Match) -> str | None:
-    raw = match.group("unit")
+    raw = match.group("unit") or re.sub(r"-?long$", "", match.group("long") or "", flags=re.I)
     if not raw:
         return None
     word = re.sub(r"[\s-]+", " ", raw.strip(" -").lower())
