@@ -114,6 +114,18 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "minute": ("min", Decimal(1)),
     "mins": ("min", Decimal(1)),
 }
+# Currency signs written before an amount; a dollar sign with a country prefix is that country's dollar.
+CURRENCY_SIGNS = {
+    "us$": "USD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "euro": "EUR",
+}
 LOST_CURRENCY = "¤"  # a sign lost in the text's encoding ("?" or U+FFFD before the amount): some currency
 
 # Readers see canonical units under these names; distances also in miles for US readers.
@@ -128,10 +140,7 @@ DIMENSIONS = {
     "%": "percent",
     "t": "weight",
     "kg": "weight",
-    "EUR": "money",
-    "USD": "money",
-    "GBP": "money",
-    LOST_CURRENCY: "money",
+    **dict.fromkeys(sorted({*CURRENCY_SIGNS.values(), LOST_CURRENCY}), "money"),
 }
 
 UNIT_PATTERN = "|".join(sorted((re.escape(u).replace(r"\ ", r"[\s-]+") for u in UNITS), key=len, reverse=True))

@@ -19,6 +19,7 @@ from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.model import Mention, Quantity
 from generator.units import (
+    CURRENCY_SIGNS,
     DIMENSIONS,
     LOST_CURRENCY,
     MULTIPLIERS,
@@ -40,7 +41,8 @@ _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|dozen))*\b"
 _WORDNUM = rf"(?:(?:{_WT})(?:[- ](?:{_W1}))?|{_W1}|a dozen|a pair of|a couple of){_SCALE}"
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?:[\s-]?(?:million|billion|trillion|thousand|bn|m)\b)?"
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-_CUR = r"(?:[$€£]\s?|euro\s?|\ufffd+\s?|\?\s?)"
+_SIGNS = "|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+_CUR = rf"(?:(?:{_SIGNS})\s?|\ufffd+\s?|\?\s?)"
 _NUM = rf"(?:{_CUR}?{_DIGITS}|{_WORDNUM}|half an?)"
 _QUAL = (
     r"at least|more than|over|nearly|almost|about|around|roughly|some|approximately|up to|as many as|as much as|"
@@ -209,7 +211,7 @@ _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "res
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 18)
+@register("numbers", 19)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -512,7 +514,7 @@ def _unit(match: re.Match) -> str | None:
 def _currency(match: re.Match) -> str | None:
     """The currency from a sign or word before the amount, or a currency word right after it ("110bn-euro")."""
     raw = (match.group("a") or match.group("lo") or "").strip().lower()
-    signs = (("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("euro", "EUR"), ("?", LOST_CURRENCY), ("\ufffd", LOST_CURRENCY))
+    signs = [*sorted(CURRENCY_SIGNS.items(), key=lambda s: -len(s[0])), ("?", LOST_CURRENCY), ("\ufffd", LOST_CURRENCY)]
     for sign, code in signs:
         if raw.startswith(sign):
             return code
