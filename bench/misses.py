@@ -26,9 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.align import align_story  # noqa: E402
-from generator.extract import ArticleDoc  # noqa: E402
 from generator.ingest import read_corpus  # noqa: E402
-from generator.pipeline import _reference_dates, extract_article, ArticleJob  # noqa: E402
+from generator.pipeline import ArticleJob, _reference_dates, extract_article  # noqa: E402
 
 HELD_OUT = "pelosi_leader_vote_2016"
 

@@ -129,7 +129,17 @@ CURRENCY_SIGNS = {
 LOST_CURRENCY = "¤"  # a sign lost in the text's encoding ("?" or U+FFFD before the amount): some currency
 
 # Readers see canonical units under these names; distances also in miles for US readers.
-UNIT_NAMES = {"min": "min", "km/h": "km/h", "km": "km", "m2": "m²", "km2": "km²", "m": "m", "%": "%", "t": "t", "kg": "kg"}
+UNIT_NAMES = {
+    "min": "min",
+    "km/h": "km/h",
+    "km": "km",
+    "m2": "m²",
+    "km2": "km²",
+    "m": "m",
+    "%": "%",
+    "t": "t",
+    "kg": "kg",
+}
 DIMENSIONS = {
     "min": "duration",
     "km/h": "speed",

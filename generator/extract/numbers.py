@@ -60,29 +60,23 @@ _PATTERN = re.compile(
 # "two girls, ages 12 and 15", "aged 70": figures after the word "age" are ages.
 _AGE_WORD = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$", re.I)
 _DIRECTION = re.compile(r"\s*(?:north|south|east|west)(?:-?(?:north|south)?-?(?:east|west))?\s+of\s+", re.I)
+# The calendar's months, not a lexicon; a locale's month names would make the output machine-dependent.
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH = re.compile(rf"\b({'|'.join(m.capitalize() for m in _MONTHS)})\b")
 _CLOCK = re.compile(r"^\s*(?::\d\d|[ap]\.?m\b|o'clock|GMT|BST)", re.I)
-_ID_WORDS = {
-    "article",
-    "section",
-    "chapter",
-    "resolution",
-    "interstate",
-    "route",
-    "highway",
-    "flight",
-    "precinct",
-    "no",
-    "number",
-    "page",
-    "room",
-    "unit",
-    "district",
-    "phase",
-    "level",
-    "category",
-    "grade",
-    "paragraph",
-}
 
 # Head-noun lemma -> counted class: a general lexicon, not tied to any story.
 NOUN_CLASSES: dict[str, str] = {
@@ -211,7 +205,7 @@ _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "res
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 19)
+@register("numbers", 20)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -383,12 +377,24 @@ def _not_a_count(article: ArticleDoc, match: re.Match, tokens, end: int) -> bool
         return False
     if any(t.ent_type_ in ("DATE", "TIME") for t in tokens) and not match.group("unit") and not _counts_people(tokens):
         return not (match.group("a") and parse_number(raw) and parse_number(raw) >= 100 and "," in raw)
-    before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
-    if before is not None and before.lemma_.lower().strip(".") in _ID_WORDS:
-        return True
-    return (
-        before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and bool(re.fullmatch(r"\d+", raw))
-    )
+    return _label(tokens, match)
+
+
+def _label(tokens, match: re.Match) -> bool:
+    """'Interstate 75', 'section 3', 'room 101', 'No. 2': a figure right after a singular noun it does not
+    count names one of a series; English puts the figure before what it counts ("75 miles").
+
+    A magnitude is the one measure written this way ("magnitude 4.6").
+    """
+    first, last = tokens[0], tokens[-1]
+    before = first.nbor(-1) if first.i > 0 else None
+    bare = re.fullmatch(r"\d+", match.group(0).strip())  # "Athens 20,000 people", "bailout euro22 billion" count
+    if before is None or not bare or _is_magnitude(match, first.sent.text):
+        return False
+    if before.pos_ == "PROPN" and before.text[:1].isupper():
+        return True  # "Interstate 75 highway"
+    counts_after = last.dep_ in ("nummod", "compound") and last.head.i > last.i and last.head.tag_ == "NNS"
+    return not counts_after and (before.tag_ == "NN" or (first.dep_ == "nummod" and first.head.i == before.i))
 
 
 def _counts_people(tokens) -> bool:
@@ -543,7 +549,8 @@ def _appositive_age(tokens, quantity: Quantity) -> bool:
         return False
     doc = first.doc
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    return _set_beside(first)[0] is not None and (nxt is None or nxt.text in (",", ".", ";", "and", "-", "--", "—", ")"))
+    closed = nxt is None or nxt.text in (",", ".", ";", "and", "-", "--", "—", ")")
+    return _set_beside(first)[0] is not None and closed
 
 
 def _set_beside(figure) -> tuple:
@@ -576,7 +583,6 @@ def _person(article: ArticleDoc, sent, anchor) -> str:
     The aligner resolves the name across the story's outlets; an age with no name ("He's 16") gets a
     one-off key and joins a person only by its value.
     """
-    doc = anchor.doc
     beside, named = _set_beside(anchor)
     if beside is not None and not named:
         return f"{_lemma(beside)}@{article.source.id}:{anchor.idx}"  # "two girls, 12 and 15": the role
@@ -807,9 +813,7 @@ def _context(article: ArticleDoc, sent) -> str:
             years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", e.text)]
             if years and max(years) < ref.year:
                 return "@" + e.text.lower()
-            month = re.search(
-                r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", e.text
-            )
+            month = _MONTH.search(e.text)
             if month and not years and _month_index(month.group(1)) > ref.month:
                 return "@" + e.text.lower()
             if month and not years and _month_index(month.group(1)) < ref.month - 1:
@@ -847,20 +851,7 @@ def _clause(token) -> int:
 
 
 def _month_index(name: str) -> int:
-    return [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ].index(name.lower()) + 1
+    return _MONTHS.index(name.lower()) + 1
 
 
 def _readable(q: Quantity, match: re.Match, counted: str, event: str) -> str:
