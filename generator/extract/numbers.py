@@ -198,8 +198,7 @@ _LANDED = {"enter", "penetrate", "pierce", "graze"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
 _UNACCUSATIVE = {"die", "perish", "drown", "succumb"}  # verbs whose subject is the one the event befalls
 _VERB_ONLY = {"hit", "strike", "target", "attack", "fire", "launch"}  # "a nationwide strike", "set fire": no event
-# An event named by a resulting state ("left three people dead") or an idiom ("took to the streets").
-_RESULT_STATES = {"dead": "killed", "injured": "injured", "wounded": "injured", "homeless": "displaced"}
+# An event named by an idiom ("took to the streets").
 _IDIOMS = {("take", "street"): "gathered"}
 _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "rescued"}
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
@@ -762,8 +761,8 @@ def _event_in_children(verb, noun) -> str:
     """A neutral verb ('put the march at 30,000') takes its event from an event noun it governs or a modifier."""
     around = list(verb.children) + (list(noun.children) if noun is not None else [])
     for child in around:
-        if child.dep_ in ("oprd", "acomp", "xcomp", "amod") and child.lower_ in _RESULT_STATES:
-            return _RESULT_STATES[child.lower_]
+        if child.dep_ in ("oprd", "acomp", "xcomp", "amod") and child.tag_ in ("JJ", "VBN") and child.lower_ in EVENTS:
+            return EVENTS[child.lower_]  # the state an event leaves: "left three people dead"
     for child in verb.children:
         if child.dep_ == "prep":
             for obj in child.children:
