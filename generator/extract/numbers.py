@@ -10,10 +10,12 @@ story's get that context in their key, so other events' numbers stay apart.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
@@ -60,151 +62,42 @@ _PATTERN = re.compile(
 # "two girls, ages 12 and 15", "aged 70": figures after the word "age" are ages.
 _AGE_WORD = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$", re.I)
 _DIRECTION = re.compile(r"\s*(?:north|south|east|west)(?:-?(?:north|south)?-?(?:east|west))?\s+of\s+", re.I)
-# The calendar's months, not a lexicon; a locale's month names would make the output machine-dependent.
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_LEXICON = json.loads(Path(__file__).with_name("number_words.json").read_text(encoding="utf-8"))
+# The calendar's months (English, whatever the machine's locale), to tell an earlier month's figures.
+_MONTHS = _LEXICON["months"]
 _MONTH = re.compile(rf"\b({'|'.join(m.capitalize() for m in _MONTHS)})\b")
 _CLOCK = re.compile(r"^\s*(?::\d\d|[ap]\.?m\b|o'clock|GMT|BST)", re.I)
 
-# Head-noun lemma -> counted class: a general lexicon, not tied to any story.
-NOUN_CLASSES: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "people",
-            "person",
-            "man",
-            "woman",
-            "child",
-            "boy",
-            "girl",
-            "teen",
-            "teenager",
-            "adult",
-            "worker",
-            "employee",
-            "victim",
-            "civilian",
-            "protester",
-            "demonstrator",
-            "rioter",
-            "resident",
-            "student",
-            "passenger",
-            "customer",
-            "officer",
-            "policeman",
-            "firefighter",
-            "militiaman",
-            "fighter",
-            "soldier",
-            "contractor",
-            "communist",
-            "member",
-            "staff",
-            "bystander",
-            "pedestrian",
-            "youth",
-            "manager",
-            "partner",
-            "colleague",
-            "coworker",
-            "co-worker",
-            "receptionist",
-            "accountant",
-            "executive",
-            "official",
-            "guard",
-            "agent",
-            "sergeant",
-            "other",
-            "individual",
-            "patient",
-            "inmate",
-            "prisoner",
-            "demonstrator",
-            "marcher",
-            "supporter",
-            "mourner",
-            "hostage",
-            "survivor",
-            "suspect",
-        ],
-        "people",
-    ),
-    **dict.fromkeys(["troop", "soldier"], "troops"),
-    **dict.fromkeys(["officer", "policeman", "policewoman", "cop", "trooper", "deputy"], "police"),
-    **dict.fromkeys(["base", "facility", "installation", "site", "outpost", "camp"], "bases"),
-    **dict.fromkeys(["missile", "rocket", "projectile", "drone"], "missiles"),
-    **dict.fromkeys(["shot", "round", "bullet"], "shots"),
-    **dict.fromkeys(["shell", "cartridge"], "shells"),
-    **dict.fromkeys(["arrest"], "people"),
-    **dict.fromkeys(["file", "document", "record"], "files"),
-    **dict.fromkeys(["page", "sheet"], "pages"),
-    **dict.fromkeys(["cd", "disc", "disk", "dvd"], "discs"),
-    **dict.fromkeys(["crowd"], "people"),
-    **dict.fromkeys(["aftershock", "tremor"], "aftershocks"),
-    **dict.fromkeys(["injury"], "people"),
-    **dict.fromkeys(["death"], "people"),
-}
+
+def _classes(groups: dict[str, list[str]]) -> dict[str, str]:
+    return {word: cls for cls, words in groups.items() for word in words}
+
+
+# Head-noun lemma -> counted class, event words -> event: a general lexicon in number_words.json.
+NOUN_CLASSES = _classes(_LEXICON["noun_classes"])
 # Which nouns imply an event when they are themselves the counted thing ("46 arrests", "two deaths").
-NOUN_EVENTS = {
-    "arrest": "arrested",
-    "injury": "injured",
-    "death": "killed",
-    "crowd": "gathered",
-    "march": "gathered",
-    "rally": "gathered",
-    "demonstration": "gathered",
-    "protest": "gathered",
-}
-EVENTS: dict[str, str] = {
-    **dict.fromkeys(["kill", "die", "dead", "death", "murder", "slay", "execute", "fatally"], "killed"),
-    **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded"], "injured"),
-    **dict.fromkeys(["arrest", "detain", "arrested", "detained"], "arrested"),
-    **dict.fromkeys(["fire", "launch"], "fired"),
-    **dict.fromkeys(["hit", "strike", "target", "attack"], "struck"),
-    **dict.fromkeys(["rescue", "evacuate", "save", "usher"], "rescued"),
-    **dict.fromkeys(["gather", "march", "rally", "protest", "demonstrate", "attend", "join", "crowd"], "gathered"),
-    **dict.fromkeys(["shoot"], "shot"),
-    **dict.fromkeys(["seize", "recover", "find"], "found"),
-}
-_TARGET_PREPS = {"at", "against", "on", "into"}
+NOUN_EVENTS = _classes(_LEXICON["noun_events"])
+EVENTS = _classes(_LEXICON["events"])
+_TARGET_PREPS = set(_LEXICON["target_prepositions"])
 # "shot eleven times" counts hits on one person; "arrested four times", like "four prior arrests", a record.
-_REPEATS = {
-    ("time", "shot"): ("shots", "struck"),
-    ("time", "struck"): ("shots", "struck"),
-    ("time", "fired"): ("shots", "fired"),
-    ("time", "arrested"): ("arrests", "earlier"),
-}
+_REPEATS = {(c, e): (c2, e2) for c, e, c2, e2 in _LEXICON["repeats"]}
 # "Since the shooting, over 50 arrests ... over four nights": a running total, not one occasion's count.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:since|so far|to date|in all|altogether|over (?:the )?(?:past |last )?(?:\w+ )?(?:days|nights|weeks))\b",
     re.I,
 )
-_EARLIER = {"prior", "previous", "earlier", "past"}
-_LANDED = {"enter", "penetrate", "pierce", "graze"}
+_EARLIER = set(_LEXICON["earlier"])
+_LANDED = set(_LEXICON["landed"])
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
-_UNACCUSATIVE = {"die", "perish", "drown", "succumb"}  # verbs whose subject is the one the event befalls
-_VERB_ONLY = {"hit", "strike", "target", "attack", "fire", "launch"}  # "a nationwide strike", "set fire": no event
+_UNACCUSATIVE = set(_LEXICON["unaccusative"])  # verbs whose subject is the one the event befalls
+_VERB_ONLY = set(_LEXICON["verb_only"])  # "a nationwide strike", "set fire": no event
 # An event named by an idiom ("took to the streets").
-_IDIOMS = {("take", "street"): "gathered"}
+_IDIOMS = {(verb, obj): event for verb, obj, event in _LEXICON["idioms"]}
 _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "rescued"}
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 20)
+@register("numbers", 21)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
