@@ -542,3 +542,19 @@ def test_an_event_less_count_takes_the_one_event_of_that_thing(article):
     assert [m.key for m in ms if m.text == "three live shells"] == ["shells|", "shells|found"]  # as extracted
     shells = [g for g in groups if g.subject.startswith("shells")]
     assert len(shells) == 1 and {m.source for m in shells[0].mentions} == {"a", "b"}
+
+
+def test_an_age_with_no_noun_joins_the_one_role_of_that_age(article):
+    items = [
+        ("a", "Prosecutors played a recording of him sexually assaulting a 12-year-old girl."),  # jeffs
+        ("b", "Jurors heard a recording of Jeffs having sex with a 12-year-old as well as a DNA report."),  # jeffs
+        ("c", "Police later announced the arrest of a 19-year-old, saying he was one of three."),  # athens
+        ("d", "Police identified the other victims as a 47-year-old man and a 48-year-old man."),  # troy
+    ]
+    ms = [m for sid, text in items for m in _numbers(article, text, sid)]
+    groups = align_numbers(ms, StoryContext("s", {}, EntityIndex.build([])))
+    girl = next(g for g in groups if g.label == "Age of a 12-year-old girl")
+    assert {m.source for m in girl.mentions} == {"a", "b"}
+    nineteen = [g for g in groups if any(m.text == "19-year-old" for m in g.mentions)]
+    assert [g.status for g in nineteen] == ["single"]
+    assert all(g.status != "differ" for g in groups)

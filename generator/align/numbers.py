@@ -126,6 +126,25 @@ def _with_known_people(mentions: list[Mention], ctx: StoryContext) -> list[Menti
             }
             person = fits.pop() if len(fits) == 1 else _role(who, m)
         out.append(replace(m, key=f"age|{person}") if person else m)
+    return _with_known_roles(out)
+
+
+def _with_known_roles(mentions: list[Mention]) -> list[Mention]:
+    """'the 12-year-old' with no noun joins the one unnamed person of that age the story names by role.
+
+    With two roles of that age ("a 12-year-old girl", "a 12-year-old boy") it cannot say which, and stays apart.
+    """
+    roles: dict[Decimal, set[str]] = {}
+    for m in mentions:
+        if m.key.startswith("age|a ") and "-year-old " in m.key and m.quantity.figure is not None:
+            roles.setdefault(m.quantity.figure, set()).add(m.key)
+    out = []
+    for m in mentions:
+        q = m.quantity
+        if m.key.startswith("age|?@") and q.figure is not None and q.low == q.high:
+            known = roles.get(q.figure, set())
+            m = replace(m, key=next(iter(known))) if len(known) == 1 else m
+        out.append(m)
     return out
 
 
