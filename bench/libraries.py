@@ -116,7 +116,7 @@ def theirs(dist: str) -> int | None:
             from quantulum3 import parser
 
             ok = 0
-            for amount, unit, canonical, value in UNIT_PHRASES:
+            for amount, unit, canonical, _value in UNIT_PHRASES:
                 found = _safe(lambda a=amount, u=unit: parser.parse(f"{a} {u}"))
                 ok += bool(found) and canonical is not None and found[0].unit.name != "dimensionless"
             return ok

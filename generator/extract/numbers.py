@@ -97,7 +97,7 @@ _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "res
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 21)
+@register("numbers", 22)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -175,7 +175,7 @@ def _as_conversion(text: str, previous: Mention, mention: Mention) -> Mention:
 def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lead_places: set[str]) -> Mention | None:
     """One match -> a Mention, or None when it is a year, date, time, ordinal, id or bare figure."""
     start, end = span.start + match.start(), span.start + match.end()
-    tokens = [t for t in sent if start <= t.idx < end]
+    tokens = _starting_within(sent, start, end)
     quantity = _quantity(match, article.text[max(0, start - 2) : start]) if tokens else None
     if quantity is None:
         return None
@@ -253,6 +253,23 @@ def _measured(anchor) -> str:
     if anchor.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.pos_ == "NOUN" and head.i > anchor.i:
         return head.lemma_.lower()
     return ""
+
+
+def _starting_within(sent, start: int, end: int) -> list:
+    """The sentence's tokens that start in [start, end), found by bisection rather than a walk of the sentence."""
+    doc = sent.doc
+    lo, hi = sent.start, sent.end
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    out = []
+    while lo < sent.end and doc[lo].idx < end:
+        out.append(doc[lo])
+        lo += 1
+    return out
 
 
 def _not_a_count(article: ArticleDoc, match: re.Match, tokens, end: int) -> bool:
@@ -466,7 +483,10 @@ def _set_beside(figure) -> tuple:
 
 
 def _a_name_in(doc, word: str) -> bool:
-    return any(e.label_ == "PERSON" and word in e.text.split() for e in doc.ents)
+    """Whether the article names a person with this word; the words are gathered once per article."""
+    if "parallax_person_words" not in doc.user_data:
+        doc.user_data["parallax_person_words"] = {w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+    return word in doc.user_data["parallax_person_words"]
 
 
 def _person(article: ArticleDoc, sent, anchor) -> str:
@@ -479,14 +499,14 @@ def _person(article: ArticleDoc, sent, anchor) -> str:
     if beside is not None and not named:
         return f"{_lemma(beside)}@{article.source.id}:{anchor.idx}"  # "two girls, 12 and 15": the role
     if beside is not None:
-        ent = next((e for e in sent.ents if e.start <= beside.i < e.end), None)  # "Riva, 47, and Steinberg, 48"
+        ent = next((e for e in _ents(sent) if e.start <= beside.i < e.end), None)  # "Riva, 47, and Steinberg, 48"
         return _name(ent.text if ent is not None else beside.text)
     head = anchor.head
     while head.dep_ in ("amod", "compound", "npadvmod") and head.head.i != head.i:
         head = head.head
     if head.pos_ == "NOUN" and head.i > anchor.i and head.lemma_.lower() not in ("old", "year"):
         return f"{head.lemma_.lower()}@{article.source.id}:{anchor.idx}"  # "his 14-year-old wife": not a name
-    window = [e for e in sent.ents if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
+    window = [e for e in _ents(sent) if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
     if window:
         return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text)
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
@@ -688,7 +708,7 @@ def _lead_places(article: ArticleDoc) -> set[str]:
     seen: dict[str, int] = {}
     lead: set[str] = set()
     for i, sent in enumerate(article.sentences()):
-        for e in sent.ents:
+        for e in _ents(sent):
             if e.label_ in ("GPE", "LOC", "FAC", "NORP"):
                 name = e.text.lower()
                 seen[name] = seen.get(name, 0) + 1
@@ -697,10 +717,18 @@ def _lead_places(article: ArticleDoc) -> set[str]:
     return lead | {name for name, n in seen.items() if n > 1}
 
 
+def _ents(sent) -> list:
+    """`sent.ents` from the document's entities, read once per article: `Span.ents` walks the whole document."""
+    doc = sent.doc
+    if "parallax_ents" not in doc.user_data:
+        doc.user_data["parallax_ents"] = list(doc.ents)
+    return [e for e in doc.user_data["parallax_ents"] if e.start >= sent.start and e.end <= sent.end]
+
+
 def _context(article: ArticleDoc, sent) -> str:
     """An earlier time ('@...') that sets a sentence's figures apart from the story's."""
     ref = article.reference_date
-    for e in sent.ents:
+    for e in _ents(sent):
         if e.label_ == "DATE" and ref is not None:
             years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", e.text)]
             if years and max(years) < ref.year:
@@ -720,7 +748,7 @@ def _elsewhere(sent, anchor, lead_places: set[str]) -> str:
     clause = _clause(anchor)
     others = [
         e.text.lower()
-        for e in sent.ents
+        for e in _ents(sent)
         if e.label_ in ("GPE", "LOC") and e.text.lower() not in lead_places and _setting(e.root, clause)
     ]
     return sorted(others)[0] if others else ""
