@@ -558,3 +558,20 @@ def test_an_age_with_no_noun_joins_the_one_role_of_that_age(article):
     nineteen = [g for g in groups if any(m.text == "19-year-old" for m in g.mentions)]
     assert [g.status for g in nineteen] == ["single"]
     assert all(g.status != "differ" for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # A year between a determiner and a name heading the phrase is a model year (queens, troy) ...
+        ("Raj Chohan, 59, was struck by a gray 2013 Toyota Camry heading north on 117th St.", ["year|camry"]),
+        ("Subryan mowed into the older woman with his gray 2013 Toyota Camry around 7 p.m.", ["year|camry"]),
+        ("The suspect's vehicle -- a 2007 silver Ford Fusion -- was found on Interstate 75.", ["year|fusion"]),
+        # ... a year in a date or before a common noun is not (dnc, jeffs, amd).
+        ("Russia conspired to tilt the 2016 U.S. presidential election in Donald Trump's favor.", []),
+        ("Texas Rangers seized the documents during a 2008 police raid at the ranch.", []),
+        ("In 2008 Jeffs was arrested, and the company doesn't change its 2012 financial guidance.", []),
+    ],
+)
+def test_model_years(article, text, keys):
+    assert [m.key for m in _numbers(article, text) if m.key.startswith("year|") or m.text[:2] in ("19", "20")] == keys

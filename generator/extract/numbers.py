@@ -97,7 +97,7 @@ _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "res
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
-@register("numbers", 22)
+@register("numbers", 23)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -181,6 +181,19 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         return None
     age = bool(match.group("age") or _AGE_WORD.search(article.text[max(0, start - 24) : start]))
     age = age or _appositive_age(tokens, quantity)
+    model = _model(tokens, match) if not age else ""
+    if model:
+        quantity = replace(quantity, counted="year", event="", approximate=False)
+        return article.mention(
+            "number",
+            start,
+            end,
+            span,
+            value=f"{int(quantity.low)} {model}",
+            key=f"year|{model.lower()}",
+            attributed_to=credited_source(article, span),
+            quantity=quantity,
+        )
     if not age and _not_a_count(article, match, tokens, end):
         return None
     anchor = tokens[-1].head if tokens[-1].dep_ == "conj" and tokens[-1].head in tokens else tokens[-1]
@@ -253,6 +266,32 @@ def _measured(anchor) -> str:
     if anchor.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.pos_ == "NOUN" and head.i > anchor.i:
         return head.lemma_.lower()
     return ""
+
+
+def _model(tokens, match: re.Match) -> str:
+    """'a gray 2013 Toyota Camry', 'a 2007 silver Ford Fusion': a year between a determiner and a name that
+    heads its phrase is the named thing's model year, a figure outlets can agree or differ on; the name's last
+    word keys it. 'In 2008 Jeffs ...' (no determiner) and 'the 2016 U.S. presidential election' (the name
+    does not head the phrase) are dates, left to the date extractor.
+    """
+    raw = match.group(0).strip()
+    if len(tokens) != 1 or not re.fullmatch(r"(1[5-9]|20)\d\d", raw):
+        return ""
+    year, doc = tokens[0], tokens[0].doc
+    i = year.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower:
+        i -= 1
+    if i < 0 or doc[i].tag_ not in ("DT", "PRP$"):
+        return ""
+    i = year.i + 1
+    while i < len(doc) and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower:
+        i += 1
+    run = []
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        run.append(doc[i])
+        i += 1
+    heads = i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+    return run[-1].text if run and heads else ""
 
 
 def _starting_within(sent, start: int, end: int) -> list:
