@@ -107,12 +107,41 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "euros": ("EUR", Decimal(1)),
     "euro": ("EUR", Decimal(1)),
     "dollars": ("USD", Decimal(1)),
+    "hours": ("min", Decimal(60)),
+    "hour": ("min", Decimal(60)),
+    "hrs": ("min", Decimal(60)),
+    "minutes": ("min", Decimal(1)),
+    "minute": ("min", Decimal(1)),
+    "mins": ("min", Decimal(1)),
+}
+# Currency signs written before an amount; a dollar sign with a country prefix is that country's dollar.
+CURRENCY_SIGNS = {
+    "us$": "USD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "euro": "EUR",
 }
 LOST_CURRENCY = "¤"  # a sign lost in the text's encoding ("?" or U+FFFD before the amount): some currency
 
 # Readers see canonical units under these names; distances also in miles for US readers.
-UNIT_NAMES = {"km/h": "km/h", "km": "km", "m2": "m²", "km2": "km²", "m": "m", "%": "%", "t": "t", "kg": "kg"}
+UNIT_NAMES = {
+    "min": "min",
+    "km/h": "km/h",
+    "km": "km",
+    "m2": "m²",
+    "km2": "km²",
+    "m": "m",
+    "%": "%",
+    "t": "t",
+    "kg": "kg",
+}
 DIMENSIONS = {
+    "min": "duration",
     "km/h": "speed",
     "km": "distance",
     "m2": "area",
@@ -121,10 +150,7 @@ DIMENSIONS = {
     "%": "percent",
     "t": "weight",
     "kg": "weight",
-    "EUR": "money",
-    "USD": "money",
-    "GBP": "money",
-    LOST_CURRENCY: "money",
+    **dict.fromkeys(sorted({*CURRENCY_SIGNS.values(), LOST_CURRENCY}), "money"),
 }
 
 UNIT_PATTERN = "|".join(sorted((re.escape(u).replace(r"\ ", r"[\s-]+") for u in UNITS), key=len, reverse=True))

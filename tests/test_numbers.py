@@ -411,3 +411,167 @@ def test_an_outlets_breakdown_is_compared_as_parts_and_its_total_as_the_whole(ar
     hits = [g for g in groups if g.subject.startswith("shots struck") and len({m.source for m in g.mentions}) > 1]
     assert len(hits) == 1 and hits[0].status == "differ"
     assert {m.text for m in hits[0].mentions} == {"eleven times", "Seven bullets", "seven bullets"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "who"),
+    [
+        # "N-year old" written without the second hyphen (queens, athens, jeffs).
+        ("Investigators say 59-year old Raj Chohan was hit by a grey Toyota Camry.", "59-year old", "Raj Chohan"),
+        ("Apostolos Kolokythopoulos, a 70-year old pensioner who lives nearby, watched.", "70-year old", "pensioner@"),
+        ("He took a 12-year old girl and a 15-year girl as spiritual wives.", "12-year old", "girl@"),
+        # Figures after "ages"/"aged" and after a plural noun of people are ages, with that noun as the role
+        # (troy, jeffs); a name the tagger misses at a line's start is still a name (jeffs).
+        ("A 63-year-old woman and two men, ages 47 and 48, were shot.", "47", "man@"),
+        ("A 63-year-old woman and two men, ages 47 and 48, were shot.", "48", "man@"),
+        ("He is accused of forcing sex on the two girls, 12 and 15, whom he took as brides.", "15", "girl@"),
+        ("Warren Jeffs led the sect.\nJeffs, 55, is head of the Utah-based Fundamentalist LDS Church.", "55", "Jeffs"),
+        ("Gray, 16, was shot eleven times by the officers.", "16", "Gray"),
+    ],
+)
+def test_age_forms(article, text, fragment, who):
+    ages = [m for m in _numbers(article, text) if m.key.startswith("age|") and m.text == fragment]
+    assert len(ages) == 1 and ages[0].key.split("|", 1)[1].startswith(who)
+
+
+def test_unnamed_ages_of_one_role_align_only_on_the_same_figure(article):
+    items = [
+        ("a", "He is accused of sexually assaulting two girls, ages 12 and 15, he took as brides."),  # jeffs
+        ("b", "Prosecutors played a recording of him sexually assaulting a 12-year-old girl."),  # jeffs
+        ("c", "A 27-year-old woman was killed crossing the street."),  # queens: another death
+        ("d", "A 59-year-old woman was killed in a hit-and-run crash."),  # queens
+    ]
+    ms = [m for sid, text in items for m in _numbers(article, text, sid)]
+    groups = align_numbers(ms, StoryContext("s", {}, EntityIndex.build([])))
+    girl = next(g for g in groups if g.label == "Age of a 12-year-old girl")
+    assert {m.source for m in girl.mentions} == {"a", "b"} and girl.status == "agree"
+    assert all(g.status != "differ" for g in groups)  # a 27- and a 59-year-old woman are two people
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "key"),
+    [
+        # A passive frame or "have to" says the event befell the subject (athens, kimani) ...
+        ("Around 20 more people had to be ushered to safety.", "Around 20 more people", "people|rescued"),
+        (
+            "One person is believed to have been arrested, and no injuries were reported.",
+            "One person",
+            "people|arrested",
+        ),
+        # ... a verb of intent does not, and an ordinary object keeps its verb (jeffs).
+        (
+            "Prior to the trial he fired seven lawyers, and ultimately tried to represent himself.",
+            "seven lawyers",
+            "lawyer|fired",
+        ),
+    ],
+)
+def test_events_through_framing_verbs(article, text, fragment, key):
+    found = [m for m in _numbers(article, text) if m.text == fragment]
+    assert [m.key for m in found] == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "key", "minutes"),
+    [
+        ("Jeffs delivered a 55-minute speech arguing that the raid was illegal.", "55-minute", "duration|speech", 55),
+        (
+            "He delivered a nearly hourlong speech defending polygamy.",
+            "nearly hourlong",
+            "duration|speech",
+            60,
+        ),  # jeffs
+        ("The marches came amid a 24-hour nationwide general strike.", "24-hour", "duration|strike", 1440),  # athens
+        # What lasted unsaid: the figure stays with its outlet (troy).
+        (
+            "He finally pulled over after about 15 minutes, Genesee County Undersheriff James Gage said.",
+            "about 15 minutes",
+            "duration",
+            None,
+        ),
+    ],
+)
+def test_durations_are_keyed_by_what_lasted(article, text, fragment, key, minutes):
+    found = [m for m in _numbers(article, text) if m.text == fragment]
+    assert [m.key for m in found] == [key]
+    assert minutes is None or found[0].quantity.high == minutes
+    if minutes is None:
+        from generator.align.numbers import _group_key
+
+        assert _group_key(found[0]).endswith("#a")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "currency"),
+    [
+        ("AMD will pay US$334 million in cash and stock for SeaMicro.", "US$334 million", "USD"),  # amd
+        ("Greece gets a euro110 billion ($141 billion) loan package.", "euro110 billion", "EUR"),  # athens
+        ("A reward of about $215,000 has been offered.", "about $215,000", "USD"),  # kimani
+    ],
+)
+def test_currency_signs(article, text, fragment, currency):
+    found = [m for m in _numbers(article, text) if m.text == fragment]
+    assert [m.quantity.unit for m in found] == [currency]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # A figure right after a singular noun it does not count names one of a series (troy, kimani, queens).
+        ("They drove north on Interstate 75 at speeds of more than 100 mph.", []),
+        ("The crowd marched to the 67th Precinct and officers from precinct 67 met them.", []),
+        ("The driver was taken to the 112th Precinct, and was held in room 12.", []),
+        # ... while a figure before what it counts, or a magnitude, is an amount (kimani, geysers).
+        ("Police arrested 46 protesters along Church Avenue.", ["46 protesters"]),
+        ("A magnitude 4.6 earthquake struck near The Geysers.", ["4.6"]),
+    ],
+)
+def test_labels_are_not_amounts(article, text, labels):
+    counted = [m.text for m in _numbers(article, text) if not m.key.startswith("speed")]
+    assert counted == labels
+
+
+def test_an_event_less_count_takes_the_one_event_of_that_thing(article):
+    items = [
+        ("a", "Officers found a 12-gauge pump-action shotgun and three live shells in the vehicle, Pickell said."),
+        ("b", "A 12-gauge pump-action shotgun and three live shells were found."),  # troy
+        ("c", "Officers seized 55,000 files on 183 CDs."),  # netanyahu: another thing, left alone
+    ]
+    ms = [m for sid, text in items for m in _numbers(article, text, sid)]
+    groups = align_numbers(ms, StoryContext("s", {}, EntityIndex.build([])))
+    assert [m.key for m in ms if m.text == "three live shells"] == ["shells|", "shells|found"]  # as extracted
+    shells = [g for g in groups if g.subject.startswith("shells")]
+    assert len(shells) == 1 and {m.source for m in shells[0].mentions} == {"a", "b"}
+
+
+def test_an_age_with_no_noun_joins_the_one_role_of_that_age(article):
+    items = [
+        ("a", "Prosecutors played a recording of him sexually assaulting a 12-year-old girl."),  # jeffs
+        ("b", "Jurors heard a recording of Jeffs having sex with a 12-year-old as well as a DNA report."),  # jeffs
+        ("c", "Police later announced the arrest of a 19-year-old, saying he was one of three."),  # athens
+        ("d", "Police identified the other victims as a 47-year-old man and a 48-year-old man."),  # troy
+    ]
+    ms = [m for sid, text in items for m in _numbers(article, text, sid)]
+    groups = align_numbers(ms, StoryContext("s", {}, EntityIndex.build([])))
+    girl = next(g for g in groups if g.label == "Age of a 12-year-old girl")
+    assert {m.source for m in girl.mentions} == {"a", "b"}
+    nineteen = [g for g in groups if any(m.text == "19-year-old" for m in g.mentions)]
+    assert [g.status for g in nineteen] == ["single"]
+    assert all(g.status != "differ" for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # A year between a determiner and a name heading the phrase is a model year (queens, troy) ...
+        ("Raj Chohan, 59, was struck by a gray 2013 Toyota Camry heading north on 117th St.", ["year|camry"]),
+        ("Subryan mowed into the older woman with his gray 2013 Toyota Camry around 7 p.m.", ["year|camry"]),
+        ("The suspect's vehicle -- a 2007 silver Ford Fusion -- was found on Interstate 75.", ["year|fusion"]),
+        # ... a year in a date or before a common noun is not (dnc, jeffs, amd).
+        ("Russia conspired to tilt the 2016 U.S. presidential election in Donald Trump's favor.", []),
+        ("Texas Rangers seized the documents during a 2008 police raid at the ranch.", []),
+        ("In 2008 Jeffs was arrested, and the company doesn't change its 2012 financial guidance.", []),
+    ],
+)
+def test_model_years(article, text, keys):
+    assert [m.key for m in _numbers(article, text) if m.key.startswith("year|") or m.text[:2] in ("19", "20")] == keys

@@ -35,18 +35,18 @@ def test_demo_finds_every_gold_fact_and_single_without_noise(results):
 
 # Recall per dev-set cluster today (bench/quality.py): no change may lose a gold fact anywhere.
 RECALL_FLOOR = {
-    "amd_seamicro_2012": 0.40,
-    "athens_bank_fire_2010": 0.70,
+    "amd_seamicro_2012": 0.45,
+    "athens_bank_fire_2010": 0.80,
     # 0.60 before names and places became facts only where outlets differ (issue 8): the agreed place
     # "federal court in Manhattan" is now on the names page, not a fact.
     "dnc_russia_lawsuit_2018": 0.55,
     "geysers_quake_2013": 0.75,
-    "kimani_gray_2013": 0.75,
+    "kimani_gray_2013": 0.80,
     "netanyahu_iran_files_2018": 0.82,
     "pelosi_leader_vote_2016": 0.40,
-    "queens_hit_and_run_2013": 0.15,
+    "queens_hit_and_run_2013": 0.25,
     "troy_office_shooting_2007": 0.94,
-    "warren_jeffs_trial_2011": 0.60,
+    "warren_jeffs_trial_2011": 0.70,
 }
 
 
@@ -76,6 +76,6 @@ def test_dev_set_pooled_figures_keep_their_level(results):
     partial = sum(v["summary"]["partial_recall"] * len(v["rows"]) for v in dev.values()) / len(rows)
     judged = [r for r in rows if r["found"] and r["gold_status"] != "any"]
     accuracy = sum(r["gold_status"] == r["build_status"] for r in judged) / len(judged)
-    assert recall >= 0.60
-    assert partial >= 0.81
+    assert recall >= 0.64
+    assert partial >= 0.83
     assert accuracy >= 0.95

@@ -15,8 +15,8 @@ from decimal import Decimal
 from generator.align.base import Group, StoryContext, register, single_or, sources_of
 from generator.entities import fold, person_match
 from generator.labels import number_label
-from generator.model import Mention
-from generator.units import LOST_CURRENCY
+from generator.model import Mention, Quantity
+from generator.units import LOST_CURRENCY, plain
 
 _SPREAD = 5  # outlets' estimates of one amount rarely differ by more than this factor
 _RECURRING = {"gathered", "arrested"}  # events that happen night after night
@@ -26,7 +26,7 @@ _RECURRING = {"gathered", "arrested"}  # events that happen night after night
 def align_numbers(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
     """Groups of number mentions, one per fact, sorted by key and position."""
     by_key: dict[str, list[Mention]] = {}
-    for m in _with_known_people(_with_known_currencies(mentions), ctx):
+    for m in _with_known_events(_with_known_people(_with_known_currencies(mentions), ctx)):
         by_key.setdefault(_group_key(m), []).append(m)
     groups: list[Group] = []
     for key, ms in sorted(by_key.items()):
@@ -54,13 +54,42 @@ def _with_known_currencies(mentions: Sequence[Mention]) -> list[Mention]:
     for m in mentions:
         q = m.quantity
         if q is not None and q.unit == LOST_CURRENCY and "|" not in m.key:
-            units = {k.quantity.unit for k in known if k.quantity.overlaps(q, Decimal(0))}
+            units = {k.quantity.unit for k in known if k.quantity.overlaps(q, Decimal(0)) or _rounded(k.quantity, q)}
             if len(units) == 1:
                 (unit,) = units
                 value = m.value.replace(LOST_CURRENCY, f"{unit} (sign lost in the text)")
                 m = replace(m, key=unit, value=value, quantity=replace(q, unit=unit))
         out.append(m)
     return out
+
+
+def _with_known_events(mentions: list[Mention]) -> list[Mention]:
+    """'three live shells' beside '3 shells were found': a count of things with no event takes the one event
+    the story's outlets give for that thing, when they give exactly one.
+
+    People are left alone: counts of people with no event are too many different groups to guess which.
+    """
+    events: dict[str, set[str]] = {}
+    for m in mentions:
+        q = m.quantity
+        if q is not None and q.event and not q.unit and q.counted not in ("people", "age") and m.key.count("|") == 1:
+            events.setdefault(q.counted, set()).add(q.event)
+    out = []
+    for m in mentions:
+        q = m.quantity
+        known = events.get(q.counted, set()) if q is not None and not q.event and m.key == f"{q.counted}|" else set()
+        if len(known) == 1:
+            (event,) = known
+            m = replace(m, key=f"{q.counted}|{event}", quantity=replace(q, event=event))
+        out.append(m)
+    return out
+
+
+def _rounded(a: Quantity, b: Quantity) -> bool:
+    """Whether one figure is the other rounded: 22 billion and 22.4 billion, not 22 and 23."""
+    if a.figure is None or b.figure is None:
+        return False
+    return abs(a.figure - b.figure) <= max(a.step, b.step) / 2
 
 
 def _with_known_people(mentions: list[Mention], ctx: StoryContext) -> list[Mention]:
@@ -96,9 +125,40 @@ def _with_known_people(mentions: list[Mention], ctx: StoryContext) -> list[Menti
                 for j in named
                 if mentions[j].quantity.overlaps(m.quantity, Decimal(0)) and ("@" in who or person_match(who, named[j]))
             }
-            person = fits.pop() if len(fits) == 1 else None
+            person = fits.pop() if len(fits) == 1 else _role(who, m)
         out.append(replace(m, key=f"age|{person}") if person else m)
+    return _with_known_roles(out)
+
+
+def _with_known_roles(mentions: list[Mention]) -> list[Mention]:
+    """'the 12-year-old' with no noun joins the one unnamed person of that age the story names by role.
+
+    With two roles of that age ("a 12-year-old girl", "a 12-year-old boy") it cannot say which, and stays apart.
+    """
+    roles: dict[Decimal, set[str]] = {}
+    for m in mentions:
+        if m.key.startswith("age|a ") and "-year-old " in m.key and m.quantity.figure is not None:
+            roles.setdefault(m.quantity.figure, set()).add(m.key)
+    out = []
+    for m in mentions:
+        q = m.quantity
+        if m.key.startswith("age|?@") and q.figure is not None and q.low == q.high:
+            known = roles.get(q.figure, set())
+            m = replace(m, key=next(iter(known))) if len(known) == 1 else m
+        out.append(m)
     return out
+
+
+def _role(who: str, m: Mention) -> str | None:
+    """'a 12-year-old girl': an unnamed person of one role and age, the same in every outlet that says both.
+
+    Only the exact same age joins, so two roles of one noun never meet as a disagreement.
+    """
+    role = who.split("@", 1)[0]
+    q = m.quantity
+    if "@" not in who or role in ("?", "") or q.figure is None or q.low != q.high:
+        return None
+    return f"a {plain(q.figure)}-year-old {role}"
 
 
 def _age_of(m: Mention) -> str | None:
@@ -111,6 +171,8 @@ def _group_key(m: Mention) -> str:
     q = m.quantity
     if q is None or not q.counted or "@" in m.key or "|part" in m.key or (q.counted == "people" and not q.event):
         return f"{m.key}#{m.source}"
+    if q.counted == "duration" and "|" not in m.key:
+        return f"{m.key}#{m.source}"  # "after about 15 minutes": how long what lasted is not said
     if q.counted == "money" and (q.low is None or q.high is None):
         return f"{m.key}#{m.source}"  # sums are told apart by amount alone: "less than 1,000 euros" names none
     return m.key
@@ -285,7 +347,7 @@ def _why(m: Mention, anchor: Mention) -> str:
         return "a range beside a figure" if q.overlaps(a, Decimal(0)) else ""
     if q.qualifier in ("at least", "at most") and q.overlaps(a, Decimal(0)):
         return "a lower bound or an earlier count" if q.qualifier == "at least" else "an upper bound"
-    if q.figure is not None and a.figure is not None and abs(q.figure - a.figure) <= max(q.step, a.step) / 2:
+    if _rounded(q, a):
         return "rounding"
     if "about" in (q.qualifier, a.qualifier) and q.overlaps(a):
         return "an approximate figure"

@@ -10,16 +10,19 @@ story's get that context in their key, so other events' numbers stay apart.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Quantity
 from generator.units import (
+    CURRENCY_SIGNS,
     DIMENSIONS,
     LOST_CURRENCY,
     MULTIPLIERS,
@@ -41,7 +44,8 @@ _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|dozen))*\b"
 _WORDNUM = rf"(?:(?:{_WT})(?:[- ](?:{_W1}))?|{_W1}|a dozen|a pair of|a couple of){_SCALE}"
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?:[\s-]?(?:million|billion|trillion|thousand|bn|m)\b)?"
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-_CUR = r"(?:[$€£]\s?|euro\s?|\ufffd+\s?|\?\s?)"
+_SIGNS = "|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+_CUR = rf"(?:(?:{_SIGNS})\s?|\ufffd+\s?|\?\s?)"
 _NUM = rf"(?:{_CUR}?{_DIGITS}|{_WORDNUM}|half an?)"
 _QUAL = (
     r"at least|more than|over|nearly|almost|about|around|roughly|some|approximately|up to|as many as|as much as|"
@@ -49,160 +53,47 @@ _QUAL = (
 )
 _PATTERN = re.compile(
     rf"(?:(?<![\w.,$-])|(?<=\w)(?=[?\ufffd]\s?\d))(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<vague>{_VAGUE})\b|(?P<a>{_NUM})(?:\s*(?:-|–|to|-to)\s*(?P<b>{_NUM}))?)"
+    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<vague>{_VAGUE})\b|(?P<long>(?:{UNIT_PATTERN})-?long)\b"
+    rf"|(?P<a>{_NUM})(?:\s*(?:-|–|to|-to)\s*(?P<b>{_NUM}))?)"
     rf"(?P<unit>\s*-?\s*(?:{UNIT_PATTERN})(?![\w]))?"
-    rf"(?P<age>-year-old|\s+years?\s+old)?"
+    rf"(?P<age>-years?[-\s]old\b|\s+years?\s+old\b)?"
     rf"(?P<cal>\s*-?\s*(?:calib(?:er|re)|gauge))?",
     re.I,
 )
+# "two girls, ages 12 and 15", "aged 70": figures after the word "age" are ages.
+_AGE_WORD = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$", re.I)
 _DIRECTION = re.compile(r"\s*(?:north|south|east|west)(?:-?(?:north|south)?-?(?:east|west))?\s+of\s+", re.I)
+_LEXICON = json.loads(Path(__file__).with_name("number_words.json").read_text(encoding="utf-8"))
+# The calendar's months (English, whatever the machine's locale), to tell an earlier month's figures.
+_MONTHS = _LEXICON["months"]
+_MONTH = re.compile(rf"\b({'|'.join(m.capitalize() for m in _MONTHS)})\b")
 _CLOCK = re.compile(r"^\s*(?::\d\d|[ap]\.?m\b|o'clock|GMT|BST)", re.I)
-_ID_WORDS = {
-    "article",
-    "section",
-    "chapter",
-    "resolution",
-    "interstate",
-    "route",
-    "highway",
-    "flight",
-    "precinct",
-    "no",
-    "number",
-    "page",
-    "room",
-    "unit",
-    "district",
-    "phase",
-    "level",
-    "category",
-    "grade",
-    "paragraph",
-}
 
-# Head-noun lemma -> counted class: a general lexicon, not tied to any story.
-NOUN_CLASSES: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "people",
-            "person",
-            "man",
-            "woman",
-            "child",
-            "boy",
-            "girl",
-            "teen",
-            "teenager",
-            "adult",
-            "worker",
-            "employee",
-            "victim",
-            "civilian",
-            "protester",
-            "demonstrator",
-            "rioter",
-            "resident",
-            "student",
-            "passenger",
-            "customer",
-            "officer",
-            "policeman",
-            "firefighter",
-            "militiaman",
-            "fighter",
-            "soldier",
-            "contractor",
-            "communist",
-            "member",
-            "staff",
-            "bystander",
-            "pedestrian",
-            "youth",
-            "manager",
-            "partner",
-            "colleague",
-            "coworker",
-            "co-worker",
-            "receptionist",
-            "accountant",
-            "executive",
-            "official",
-            "guard",
-            "agent",
-            "sergeant",
-            "other",
-            "individual",
-            "patient",
-            "inmate",
-            "prisoner",
-            "demonstrator",
-            "marcher",
-            "supporter",
-            "mourner",
-            "hostage",
-            "survivor",
-            "suspect",
-        ],
-        "people",
-    ),
-    **dict.fromkeys(["troop", "soldier"], "troops"),
-    **dict.fromkeys(["officer", "policeman", "policewoman", "cop", "trooper", "deputy"], "police"),
-    **dict.fromkeys(["base", "facility", "installation", "site", "outpost", "camp"], "bases"),
-    **dict.fromkeys(["missile", "rocket", "projectile", "drone"], "missiles"),
-    **dict.fromkeys(["shot", "round", "bullet"], "shots"),
-    **dict.fromkeys(["shell", "cartridge"], "shells"),
-    **dict.fromkeys(["arrest"], "people"),
-    **dict.fromkeys(["file", "document", "record"], "files"),
-    **dict.fromkeys(["page", "sheet"], "pages"),
-    **dict.fromkeys(["cd", "disc", "disk", "dvd"], "discs"),
-    **dict.fromkeys(["crowd"], "people"),
-    **dict.fromkeys(["aftershock", "tremor"], "aftershocks"),
-    **dict.fromkeys(["injury"], "people"),
-    **dict.fromkeys(["death"], "people"),
-}
+
+def _classes(groups: dict[str, list[str]]) -> dict[str, str]:
+    return {word: cls for cls, words in groups.items() for word in words}
+
+
+# Head-noun lemma -> counted class, event words -> event: a general lexicon in number_words.json.
+NOUN_CLASSES = _classes(_LEXICON["noun_classes"])
 # Which nouns imply an event when they are themselves the counted thing ("46 arrests", "two deaths").
-NOUN_EVENTS = {
-    "arrest": "arrested",
-    "injury": "injured",
-    "death": "killed",
-    "crowd": "gathered",
-    "march": "gathered",
-    "rally": "gathered",
-    "demonstration": "gathered",
-    "protest": "gathered",
-}
-EVENTS: dict[str, str] = {
-    **dict.fromkeys(["kill", "die", "dead", "death", "murder", "slay", "execute", "fatally"], "killed"),
-    **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded"], "injured"),
-    **dict.fromkeys(["arrest", "detain", "arrested", "detained"], "arrested"),
-    **dict.fromkeys(["fire", "launch"], "fired"),
-    **dict.fromkeys(["hit", "strike", "target", "attack"], "struck"),
-    **dict.fromkeys(["rescue", "evacuate", "save", "usher"], "rescued"),
-    **dict.fromkeys(["gather", "march", "rally", "protest", "demonstrate", "attend", "join", "crowd"], "gathered"),
-    **dict.fromkeys(["shoot"], "shot"),
-    **dict.fromkeys(["seize", "recover", "find"], "found"),
-}
-_TARGET_PREPS = {"at", "against", "on", "into"}
+NOUN_EVENTS = _classes(_LEXICON["noun_events"])
+EVENTS = _classes(_LEXICON["events"])
+_TARGET_PREPS = set(_LEXICON["target_prepositions"])
 # "shot eleven times" counts hits on one person; "arrested four times", like "four prior arrests", a record.
-_REPEATS = {
-    ("time", "shot"): ("shots", "struck"),
-    ("time", "struck"): ("shots", "struck"),
-    ("time", "fired"): ("shots", "fired"),
-    ("time", "arrested"): ("arrests", "earlier"),
-}
+_REPEATS = {(c, e): (c2, e2) for c, e, c2, e2 in _LEXICON["repeats"]}
 # "Since the shooting, over 50 arrests ... over four nights": a running total, not one occasion's count.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:since|so far|to date|in all|altogether|over (?:the )?(?:past |last )?(?:\w+ )?(?:days|nights|weeks))\b",
     re.I,
 )
-_EARLIER = {"prior", "previous", "earlier", "past"}
-_LANDED = {"enter", "penetrate", "pierce", "graze"}
+_EARLIER = set(_LEXICON["earlier"])
+_LANDED = set(_LEXICON["landed"])
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
-_UNACCUSATIVE = {"die", "perish", "drown", "succumb"}  # verbs whose subject is the one the event befalls
-_VERB_ONLY = {"hit", "strike", "target", "attack", "fire", "launch"}  # "a nationwide strike", "set fire": no event
-# An event named by a resulting state ("left three people dead") or an idiom ("took to the streets").
-_RESULT_STATES = {"dead": "killed", "injured": "injured", "wounded": "injured", "homeless": "displaced"}
-_IDIOMS = {("take", "street"): "gathered"}
+_UNACCUSATIVE = set(_LEXICON["unaccusative"])  # verbs whose subject is the one the event befalls
+_VERB_ONLY = set(_LEXICON["verb_only"])  # "a nationwide strike", "set fire": no event
+# An event named by an idiom ("took to the streets").
+_IDIOMS = {(verb, obj): event for verb, obj, event in _LEXICON["idioms"]}
 _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "rescued"}
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
@@ -210,7 +101,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 16)
+@register("numbers", 23)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -288,11 +179,25 @@ def _as_conversion(text: str, previous: Mention, mention: Mention) -> Mention:
 def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lead_places: set[str]) -> Mention | None:
     """One match -> a Mention, or None when it is a year, date, time, ordinal, id or bare figure."""
     start, end = span.start + match.start(), span.start + match.end()
-    tokens = [t for t in sent if start <= t.idx < end]
+    tokens = _starting_within(sent, start, end)
     quantity = _quantity(match, article.text[max(0, start - 2) : start]) if tokens else None
     if quantity is None:
         return None
-    age = bool(match.group("age")) or _appositive_age(tokens, quantity)
+    age = bool(match.group("age") or _AGE_WORD.search(article.text[max(0, start - 24) : start]))
+    age = age or _appositive_age(tokens, quantity)
+    model = _model(tokens, match) if not age else ""
+    if model:
+        quantity = replace(quantity, counted="year", event="", approximate=False)
+        return article.mention(
+            "number",
+            start,
+            end,
+            span,
+            value=f"{int(quantity.low)} {model}",
+            key=f"year|{model.lower()}",
+            attributed_to=credited_source(article, span),
+            quantity=quantity,
+        )
     if not age and _not_a_count(article, match, tokens, end):
         return None
     anchor = tokens[-1].head if tokens[-1].dep_ == "conj" and tokens[-1].head in tokens else tokens[-1]
@@ -323,10 +228,13 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
         if not subject and counted == "area" and nxt is not None and nxt.pos_ == "NOUN":
             subject = nxt.lemma_.lower()
+        if not subject and counted == "duration":
+            subject = _measured(anchor)
         if not subject and counted == "percent":
             subject = _verb_subject(anchor)
         unit_key = quantity.unit if counted == "money" else counted
-        key = "|".join(p for p in (unit_key, subject, event if counted != "money" else "") if p)
+        told = counted == "money" or (counted == "duration" and subject)  # what lasted says which duration
+        key = "|".join(p for p in (unit_key, subject, "" if told else event) if p)
         quantity = replace(quantity, counted=counted, event=event)
     else:
         counted, event, end = _counted(anchor, tokens, end, vague=bool(match.group("vague")))
@@ -356,6 +264,57 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
     )
 
 
+def _measured(anchor) -> str:
+    """'a 55-minute speech', 'a 24-hour nationwide strike': the thing a measure describes, the noun it modifies."""
+    head = anchor.head
+    if anchor.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.pos_ == "NOUN" and head.i > anchor.i:
+        return head.lemma_.lower()
+    return ""
+
+
+def _model(tokens, match: re.Match) -> str:
+    """'a gray 2013 Toyota Camry', 'a 2007 silver Ford Fusion': a year between a determiner and a name that
+    heads its phrase is the named thing's model year, a figure outlets can agree or differ on; the name's last
+    word keys it. 'In 2008 Jeffs ...' (no determiner) and 'the 2016 U.S. presidential election' (the name
+    does not head the phrase) are dates, left to the date extractor.
+    """
+    raw = match.group(0).strip()
+    if len(tokens) != 1 or not re.fullmatch(r"(1[5-9]|20)\d\d", raw):
+        return ""
+    year, doc = tokens[0], tokens[0].doc
+    i = year.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower:
+        i -= 1
+    if i < 0 or doc[i].tag_ not in ("DT", "PRP$"):
+        return ""
+    i = year.i + 1
+    while i < len(doc) and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower:
+        i += 1
+    run = []
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        run.append(doc[i])
+        i += 1
+    heads = i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+    return run[-1].text if run and heads else ""
+
+
+def _starting_within(sent, start: int, end: int) -> list:
+    """The sentence's tokens that start in [start, end), found by bisection rather than a walk of the sentence."""
+    doc = sent.doc
+    lo, hi = sent.start, sent.end
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    out = []
+    while lo < sent.end and doc[lo].idx < end:
+        out.append(doc[lo])
+        lo += 1
+    return out
+
+
 def _not_a_count(article: ArticleDoc, match: re.Match, tokens, end: int) -> bool:
     """Years, dates, clock times, ordinals, ids and phone numbers are not amounts."""
     raw = (match.group("a") or match.group("lo") or "").strip()
@@ -370,12 +329,24 @@ def _not_a_count(article: ArticleDoc, match: re.Match, tokens, end: int) -> bool
         return False
     if any(t.ent_type_ in ("DATE", "TIME") for t in tokens) and not match.group("unit") and not _counts_people(tokens):
         return not (match.group("a") and parse_number(raw) and parse_number(raw) >= 100 and "," in raw)
-    before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
-    if before is not None and before.lemma_.lower().strip(".") in _ID_WORDS:
-        return True
-    return (
-        before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and bool(re.fullmatch(r"\d+", raw))
-    )
+    return _label(tokens, match)
+
+
+def _label(tokens, match: re.Match) -> bool:
+    """'Interstate 75', 'section 3', 'room 101', 'No. 2': a figure right after a singular noun it does not
+    count names one of a series; English puts the figure before what it counts ("75 miles").
+
+    A magnitude is the one measure written this way ("magnitude 4.6").
+    """
+    first, last = tokens[0], tokens[-1]
+    before = first.nbor(-1) if first.i > 0 else None
+    bare = re.fullmatch(r"\d+", match.group(0).strip())  # "Athens 20,000 people", "bailout euro22 billion" count
+    if before is None or not bare or _is_magnitude(match, first.sent.text):
+        return False
+    if before.pos_ == "PROPN" and before.text[:1].isupper():
+        return True  # "Interstate 75 highway"
+    counts_after = last.dep_ in ("nummod", "compound") and last.head.i > last.i and last.head.tag_ == "NNS"
+    return not counts_after and (before.tag_ == "NN" or (first.dep_ == "nummod" and first.head.i == before.i))
 
 
 def _counts_people(tokens) -> bool:
@@ -395,6 +366,9 @@ def _quantity(match: re.Match, before: str) -> Quantity | None:
         lo, hi = VAGUE[match.group("vague").lower()]
         low, high = (Decimal(lo) if lo is not None else None), (Decimal(hi) if hi is not None else None)
         approx = True
+    elif match.group("long"):  # "an hourlong speech", "a mile-long queue": one of the unit
+        low = high = Decimal(1)
+        approx = False
     else:
         first = match.group("lo") or match.group("a")
         second = match.group("hi") or match.group("b")
@@ -488,7 +462,7 @@ def _qualified(qual: str, low, high, approx: bool):
 
 
 def _unit(match: re.Match) -> str | None:
-    raw = match.group("unit")
+    raw = match.group("unit") or re.sub(r"-?long$", "", match.group("long") or "", flags=re.I)
     if not raw:
         return None
     word = re.sub(r"[\s-]+", " ", raw.strip(" -").lower())
@@ -498,7 +472,7 @@ def _unit(match: re.Match) -> str | None:
 def _currency(match: re.Match) -> str | None:
     """The currency from a sign or word before the amount, or a currency word right after it ("110bn-euro")."""
     raw = (match.group("a") or match.group("lo") or "").strip().lower()
-    signs = (("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("euro", "EUR"), ("?", LOST_CURRENCY), ("\ufffd", LOST_CURRENCY))
+    signs = [*sorted(CURRENCY_SIGNS.items(), key=lambda s: -len(s[0])), ("?", LOST_CURRENCY), ("\ufffd", LOST_CURRENCY)]
     for sign, code in signs:
         if raw.startswith(sign):
             return code
@@ -521,18 +495,41 @@ def _is_magnitude(match: re.Match, sent_text: str) -> bool:
 
 
 def _appositive_age(tokens, quantity: Quantity) -> bool:
-    """'Anthony X, 38,' : a bare number set off by commas right after a person's name is an age."""
+    """'Anthony X, 38,', 'two girls, 12 and 15,': a bare number set off by commas after a person is an age."""
     first, last = tokens[0], tokens[-1]
     if len(tokens) != 1 or quantity.low is None or not (1 <= quantity.low <= 110) or quantity.low != quantity.high:
         return False
     doc = first.doc
-    prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    before_name = doc[first.i - 2] if first.i > 1 else None
-    if prev is None or prev.text != "," or before_name is None:
-        return False
-    named = before_name.ent_type_ == "PERSON" or (before_name.pos_ == "PROPN" and before_name.text[:1].isupper())
-    return named and (nxt is None or nxt.text in (",", ".", ";", "and", "-", "--", "—", ")"))
+    closed = nxt is None or nxt.text in (",", ".", ";", "and", "-", "--", "—", ")")
+    return _set_beside(first)[0] is not None and closed
+
+
+def _set_beside(figure) -> tuple:
+    """Who a figure is set beside after a comma, and whether by name: 'Riva, 47', 'two men, ages 47 and 48'.
+
+    A person is a name (one the tagger missed counts when the article names that person elsewhere: "Jeffs,
+    55," read as a plural noun at a line's start) or a plural noun of people ("two girls, 12 and 15").
+    """
+    doc, i = figure.doc, figure.i - 1
+    while i > 1 and doc[i].lower_ in ("and", "or", ",") and doc[i - 1].like_num:
+        i -= 2
+    if i > 0 and doc[i].lower_ in ("age", "ages", "aged"):
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None, False
+    before = doc[i - 1]
+    named = before.ent_type_ == "PERSON" or (before.pos_ == "PROPN" and before.text[:1].isupper())
+    named = named or (before.text[:1].isupper() and _a_name_in(doc, before.text))
+    people = before.tag_ == "NNS" and NOUN_CLASSES.get(_lemma(before)) == "people"
+    return (before if named or people else None), named
+
+
+def _a_name_in(doc, word: str) -> bool:
+    """Whether the article names a person with this word; the words are gathered once per article."""
+    if "parallax_person_words" not in doc.user_data:
+        doc.user_data["parallax_person_words"] = {w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+    return word in doc.user_data["parallax_person_words"]
 
 
 def _person(article: ArticleDoc, sent, anchor) -> str:
@@ -541,17 +538,18 @@ def _person(article: ArticleDoc, sent, anchor) -> str:
     The aligner resolves the name across the story's outlets; an age with no name ("He's 16") gets a
     one-off key and joins a person only by its value.
     """
-    doc = anchor.doc
-    if anchor.i > 1 and doc[anchor.i - 1].text == "," and doc[anchor.i - 2].pos_ == "PROPN":
-        named = doc[anchor.i - 2]  # "Riva, 47, and Steinberg, 48": the name the age is set beside
-        ent = next((e for e in sent.ents if e.start <= named.i < e.end), None)
-        return _name(ent.text if ent is not None else named.text)
+    beside, named = _set_beside(anchor)
+    if beside is not None and not named:
+        return f"{_lemma(beside)}@{article.source.id}:{anchor.idx}"  # "two girls, 12 and 15": the role
+    if beside is not None:
+        ent = next((e for e in _ents(sent) if e.start <= beside.i < e.end), None)  # "Riva, 47, and Steinberg, 48"
+        return _name(ent.text if ent is not None else beside.text)
     head = anchor.head
     while head.dep_ in ("amod", "compound", "npadvmod") and head.head.i != head.i:
         head = head.head
     if head.pos_ == "NOUN" and head.i > anchor.i and head.lemma_.lower() not in ("old", "year"):
         return f"{head.lemma_.lower()}@{article.source.id}:{anchor.idx}"  # "his 14-year-old wife": not a name
-    window = [e for e in sent.ents if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
+    window = [e for e in _ents(sent) if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
     if window:
         return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text)
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
@@ -650,9 +648,30 @@ def _head_and_event(token):
                 event = ""
             return noun, event
         if head.pos_ in ("VERB", "AUX"):
-            return noun, _event_in_children(head, noun)
+            return noun, _event_in_children(head, noun) or _raised_event(head, cur)
         cur = head
     return noun, ""
+
+
+def _raised_event(verb, subject) -> str:
+    """'One person is believed to have been arrested', '20 people had to be ushered to safety': the subject of a
+    verb that only frames another (its open complement, `xcomp`) takes part in that other verb's event.
+
+    Only a passive frame ("is believed to", "were reported to") or the modal "have to" says the event took
+    place; "wanted to march", "tried to arrest" say it was meant.
+    """
+    if not (subject.dep_ == "nsubjpass" or (subject.dep_ == "nsubj" and verb.lemma_.lower() == "have")):
+        return ""
+    for _ in range(2):
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is None:
+            return ""
+        lemma = inner.lemma_.lower()
+        if lemma in EVENTS and lemma not in _VERB_ONLY:
+            event = _strongest(inner, EVENTS[lemma])
+            return event if event not in _AGENT_EVENTS or _undergoes(inner) else ""
+        verb = inner
+    return ""
 
 
 def _event_modifier(noun) -> str:
@@ -698,8 +717,8 @@ def _event_in_children(verb, noun) -> str:
     """A neutral verb ('put the march at 30,000') takes its event from an event noun it governs or a modifier."""
     around = list(verb.children) + (list(noun.children) if noun is not None else [])
     for child in around:
-        if child.dep_ in ("oprd", "acomp", "xcomp", "amod") and child.lower_ in _RESULT_STATES:
-            return _RESULT_STATES[child.lower_]
+        if child.dep_ in ("oprd", "acomp", "xcomp", "amod") and child.tag_ in ("JJ", "VBN") and child.lower_ in EVENTS:
+            return EVENTS[child.lower_]  # the state an event leaves: "left three people dead"
     for child in verb.children:
         if child.dep_ == "prep":
             for obj in child.children:
@@ -732,7 +751,7 @@ def _lead_places(article: ArticleDoc) -> set[str]:
     seen: dict[str, int] = {}
     lead: set[str] = set()
     for i, sent in enumerate(article.sentences()):
-        for e in sent.ents:
+        for e in _ents(sent):
             if e.label_ in ("GPE", "LOC", "FAC", "NORP"):
                 name = e.text.lower()
                 seen[name] = seen.get(name, 0) + 1
@@ -741,17 +760,23 @@ def _lead_places(article: ArticleDoc) -> set[str]:
     return lead | {name for name, n in seen.items() if n > 1}
 
 
+def _ents(sent) -> list:
+    """`sent.ents` from the document's entities, read once per article: `Span.ents` walks the whole document."""
+    doc = sent.doc
+    if "parallax_ents" not in doc.user_data:
+        doc.user_data["parallax_ents"] = list(doc.ents)
+    return [e for e in doc.user_data["parallax_ents"] if e.start >= sent.start and e.end <= sent.end]
+
+
 def _context(article: ArticleDoc, sent) -> str:
     """An earlier time ('@...') that sets a sentence's figures apart from the story's."""
     ref = article.reference_date
-    for e in sent.ents:
+    for e in _ents(sent):
         if e.label_ == "DATE" and ref is not None:
             years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", e.text)]
             if years and max(years) < ref.year:
                 return "@" + e.text.lower()
-            month = re.search(
-                r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", e.text
-            )
+            month = _MONTH.search(e.text)
             if month and not years and _month_index(month.group(1)) > ref.month:
                 return "@" + e.text.lower()
             if month and not years and _month_index(month.group(1)) < ref.month - 1:
@@ -766,7 +791,7 @@ def _elsewhere(sent, anchor, lead_places: set[str]) -> str:
     clause = _clause(anchor)
     others = [
         e.text.lower()
-        for e in sent.ents
+        for e in _ents(sent)
         if e.label_ in ("GPE", "LOC") and e.text.lower() not in lead_places and _setting(e.root, clause)
     ]
     return sorted(others)[0] if others else ""
@@ -789,20 +814,7 @@ def _clause(token) -> int:
 
 
 def _month_index(name: str) -> int:
-    return [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ].index(name.lower()) + 1
+    return _MONTHS.index(name.lower()) + 1
 
 
 def _readable(q: Quantity, match: re.Match, counted: str, event: str) -> str:
