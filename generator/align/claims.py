@@ -20,7 +20,7 @@ import webcolors
 from rapidfuzz import fuzz
 
 from generator.align.base import Group, StoryContext, register, single_or, verdict_words
-from generator.entities import EntityIndex, fold
+from generator.entities import EntityIndex, fixed_match, fold, person_match
 from generator.model import Mention
 
 LINK = 0.30  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
@@ -142,26 +142,37 @@ def _roles(m: Mention, prefix: str) -> dict[str, set[str]]:
 
 
 def _same_participants(a: Mention, b: Mention, entities: EntityIndex) -> bool:
-    """The same agent and patient where both claims name one: two people's names (or two other names) must be
-    one entity of the story, and a singular participant is not a plural one ("the cops noticed" vs "he
-    noticed the officers"). A person against an organisation or country is left open (a spokesman's words)."""
+    """The same agent and patient where both claims name one, for a predicate both state (each stated
+    predicate's own participants, "agent@father="), else for their head predicates ("agent="): two people's
+    names (or two other names) must be one entity of the story, and a singular participant is not a plural
+    one ("the cops noticed" vs "he noticed the officers"). A person against an organisation or country is left
+    open (a spokesman's words)."""
     ra, rb = _roles(a, ""), _roles(b, "")
-    for slot in ("agent", "patient"):
-        for x in ra.get(slot, ()):
-            for y in rb.get(slot, ()):
-                if not _same_referent(x, y, entities):
-                    return False
-    return True
+    shared = sorted({k.partition("@")[2] for k in ra if "@" in k} & _head_concepts(b))
+    slot_sets = [(f"agent@{c}", f"patient@{c}") for c in shared if c in _head_concepts(a)] or [("agent", "patient")]
+    return any(_slots_agree(ra, rb, slots, entities) for slots in slot_sets)
+
+
+def _slots_agree(ra: dict, rb: dict, slots: tuple[str, ...], entities: EntityIndex) -> bool:
+    return all(_same_referent(x, y, entities) for slot in slots for x in ra.get(slot, ()) for y in rb.get(slot, ()))
+
+
+def _head_concepts(m: Mention) -> set[str]:
+    return {e[5:] for e in m.roles if e.startswith("head=")} | ({m.key} if m.key else set())
 
 
 def _same_referent(x: str, y: str, entities: EntityIndex) -> bool:
-    kind_x, name_x, number_x = x.split(":", 2)
-    kind_y, name_y, number_y = y.split(":", 2)
+    kind_x, rest_x = x.split(":", 1)
+    kind_y, rest_y = y.split(":", 1)
+    name_x, number_x = rest_x.rsplit(":", 1)
+    name_y, number_y = rest_y.rsplit(":", 1)
     if "?" not in (number_x, number_y) and number_x != number_y:
         return False
-    if kind_x == kind_y and kind_x in ("person", "name"):  # a person speaking for a country or firm may be either
-        return bool(set(name_x.split()) & set(name_y.split())) or entities.same(name_x, name_y)
-    return True
+    if kind_x != kind_y or kind_x not in ("person", "name"):  # a person speaking for a country or firm
+        return True
+    if set(fold(name_x).split()) & set(fold(name_y).split()) or entities.same(name_x, name_y):
+        return True
+    return person_match(name_x, name_y) if kind_x == "person" else fixed_match(name_x, name_y)
 
 
 def _same_time(a: Mention, b: Mention) -> bool:

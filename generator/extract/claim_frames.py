@@ -8,7 +8,7 @@ parse and morphology; colours are CSS colour names (webcolors), dates are placed
 
 A frame is two tuples of "slot=value" strings (plain strings keep the extraction cache simple):
 
-- `roles`: `agent=` / `patient=` `person:<folded name>:<number>`, `name:<folded name>:<number>` (another
+- `roles`: `agent=` / `patient=` `person:<name>:<number>`, `name:<name>:<number>` (another
   name) or `noun:<lemma>:<number>` (number `sing`, `plur` or `?`); `num:<noun lemma>=<value>` for a number
   counting a noun ("11 shots"; a count of the event's undergoer is keyed by the event: "46 people were
   arrested" -> `num:arrest=46`); `colour=<word>`; `measure:<slot>=<lemma>` or `<lemma>#<value>` for the head
@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable
 
 import webcolors
 
-from generator.entities import fold
 from generator.extract import dates
 from generator.extract.base import ArticleDoc
 from generator.units import parse_number
@@ -62,6 +61,22 @@ def frame(
     return tuple(sorted(roles)), _times(article, part, skip)
 
 
+def participants(part, stated: list, skip: set[int]) -> set[str]:
+    """`agent@<concept>=` / `patient@<concept>=` entries: the participants of each stated predicate, so that
+    two claims sharing "Jeffs fathered a child" compare that clause's subject, not the main clause's
+    ("Prosecutors used DNA evidence to show Jeffs fathered a child")."""
+    inside = {t.i for t in part if t.i not in skip}
+    out: set[str] = set()
+    for verb, concepts in stated:
+        if verb is None or verb.i not in inside:
+            continue
+        for slot, token in _arguments(verb, inside).items():
+            ref = _reference(token)
+            if ref:
+                out.update(f"{slot}@{c}={ref}" for c in concepts)
+    return out
+
+
 def _arguments(head, inside: set[int]) -> dict:
     """Agent and patient of the head predicate inside the clause: the active subject or the passive's "by"
     phrase, and the direct object or the passive subject. A verb without a subject of its own ("began to
@@ -93,8 +108,10 @@ def _reference(token) -> str | None:
         return None
     number = _number(token)
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in _NAME_LABELS), None)
-    if ent is not None or token.pos_ == "PROPN":  # a name's morphology says nothing ("Jeffs" is tagged plural)
-        name = fold(ent.text if ent is not None else token.text).removeprefix("the ")
+    title_noun = token.is_title and token.i > token.sent.start  # "Jeffs" mid-sentence, parsed as a plural noun
+    if ent is not None or token.pos_ == "PROPN" or title_noun:  # a name's morphology says nothing
+        name = " ".join((ent.text if ent is not None else token.text).split()).removeprefix("the ")  # as written:
+        name = name.removeprefix("The ")  # the aligner folds it and still sees acronyms ("U.S." / "United States")
         plural = any(c.dep_ == "conj" for c in token.children)  # "Smith and Jones"
         person = token.ent_type_ == "PERSON"
         number = "plur" if plural else "sing" if person else "?"
@@ -103,8 +120,11 @@ def _reference(token) -> str | None:
 
 
 def _number(token) -> str:
-    """The head noun's own number: counted above one or not, else its morphology. Coordination is left out
-    ("a shotgun and three shells" is parsed as one plural object in one voice and not in the other)."""
+    """Plural when coordinated ("two women and a man", also when the parse hangs both conjuncts on the verb:
+    "a shotgun and three shells were found") or counted above one; else what the morphology says."""
+    coordinated = any(c.dep_ == "conj" for c in token.children)
+    if coordinated or sum(c.dep_ == token.dep_ for c in token.head.children) > 1:
+        return "plur"
     counts = [_value(c.text) for c in token.children if c.dep_ == "nummod"]
     if any(v is not None for v in counts):
         return "plur" if any(v is not None and v > 1 for v in counts) else "sing"

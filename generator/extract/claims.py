@@ -14,10 +14,10 @@ import re
 from generator.entities import fold
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
-from generator.extract.claim_frames import frame
+from generator.extract.claim_frames import frame, participants
 from generator.model import Mention, Span
 
-VERSION = 35  # bump whenever the output changes: the build cache keys on it
+VERSION = 38  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
@@ -264,7 +264,9 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention |
     ents = tuple(sorted({fold(e.text) for e in part.ents if e.label_ in _ENTITY_LABELS and fold(e.text)}))
     head = proposition_head(part)[0]
     roles, times = frame(article, part, head, concept, _concept, _aside_tokens(part))
-    roles = tuple(sorted({*roles, *(f"head={c}" for c in stated_heads(part, head, concept))}))
+    stated = stated_heads(part, head, concept)
+    heads = {f"head={c}" for _, concepts in stated for c in concepts}
+    roles = tuple(sorted({*roles, *heads, *participants(part, stated, _aside_tokens(part))}))
     return article.mention(
         "claim",
         start,
@@ -358,19 +360,23 @@ def predicate(part) -> tuple[str, bool]:
     return _CONCEPTS.get(lemma, (lemma,))[0], negated
 
 
-def stated_heads(part, head, concept: str) -> set[str]:
-    """Concepts of what a clause asserts happened: its head predicate (`concept`) and the predicate of every
-    other clause in it with a subject of its own ("X was leaving her car when she was hit", "attacks left no
+def stated_heads(part, head, concept: str) -> list[tuple[object, set[str]]]:
+    """What a clause asserts happened, as (verb, its concepts): the head predicate (`concept`) and every other
+    clause in it with a subject of its own ("X was leaving her car when she was hit", "attacks left no
     casualties"), through verbs that only frame their complement ("appeared to back down", "intends to keep").
     A participle without a subject ("..., hitting Gray") is detail, not an assertion of its own."""
-    found = {concept} if concept else set()
+    found: list[tuple[object, set[str]]] = []
     aside = _aside_tokens(part, ("relcl", "appos"))
     for tok in part:
         if tok.i in aside or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("relcl", "acl"):
             continue  # a relative clause says who someone is ("the driver who hit her"), not what happened
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
-        if (head is not None and tok.i == head.i) or own_subject:
-            found.update(_clause_concepts(tok, 0))
+        is_head = head is not None and tok.i == head.i
+        if is_head or own_subject:
+            concepts = _clause_concepts(tok, 0) | ({concept} if is_head and concept else set())
+            found.append((tok, concepts))
+    if concept and head is None:
+        found.append((None, {concept}))
     return found
 
 
