@@ -149,12 +149,28 @@ def _same_participants(a: Mention, b: Mention, entities: EntityIndex) -> bool:
     open (a spokesman's words)."""
     ra, rb = _roles(a, ""), _roles(b, "")
     shared = sorted({k.partition("@")[2] for k in ra if "@" in k} & _head_concepts(b))
-    slot_sets = [(f"agent@{c}", f"patient@{c}") for c in shared if c in _head_concepts(a)] or [("agent", "patient")]
-    return any(_slots_agree(ra, rb, slots, entities) for slots in slot_sets)
+    suffixes = [f"@{c}" for c in shared if c in _head_concepts(a)] or [""]
+    return any(_slots_agree(ra, rb, suffix, entities) for suffix in suffixes)
 
 
-def _slots_agree(ra: dict, rb: dict, slots: tuple[str, ...], entities: EntityIndex) -> bool:
-    return all(_same_referent(x, y, entities) for slot in slots for x in ra.get(slot, ()) for y in rb.get(slot, ()))
+def _slots_agree(ra: dict, rb: dict, suffix: str, entities: EntityIndex) -> bool:
+    """Agent against agent, patient against patient; an intransitive subject ("two women died") against
+    whichever of the other's agent or patient it fits ("a bomb killed two women")."""
+
+    def fits(xs, ys) -> bool:
+        return all(_same_referent(x, y, entities) for x in xs for y in ys)
+
+    agent, patient, subject = (f"{slot}{suffix}" for slot in ("agent", "patient", "subject"))
+    if not (fits(ra.get(agent, ()), rb.get(agent, ())) and fits(ra.get(patient, ()), rb.get(patient, ()))):
+        return False
+    if not fits(ra.get(subject, ()), rb.get(subject, ())):
+        return False
+    for one, other in ((ra, rb), (rb, ra)):
+        if one.get(subject) and not (
+            fits(one[subject], other.get(agent, ())) or fits(one[subject], other.get(patient, ()))
+        ):
+            return False
+    return True
 
 
 def _head_concepts(m: Mention) -> set[str]:

@@ -8,11 +8,12 @@ parse and morphology; colours are CSS colour names (webcolors), dates are placed
 
 A frame is two tuples of "slot=value" strings (plain strings keep the extraction cache simple):
 
-- `roles`: `agent=` / `patient=` `person:<name>:<number>`, `name:<name>:<number>` (another
-  name) or `noun:<lemma>:<number>` (number `sing`, `plur` or `?`); `num:<noun lemma>=<value>` for a number
-  counting a noun ("11 shots"; a count of the event's undergoer is keyed by the event: "46 people were
-  arrested" -> `num:arrest=46`); `colour=<word>`; `measure:<slot>=<lemma>` or `<lemma>#<value>` for the head
-  predicate's object or prepositional object. (claims.py adds `head=<concept>` for each stated predicate.)
+- `roles`: `agent=`, `patient=`, or `subject=` (of a verb without object) with `person:<name>:<number>`,
+  `name:<name>:<number>` (another name) or `noun:<lemma>:<number>` (number `sing`, `plur` or `?`), for the
+  head predicate, and `agent@<concept>=` etc. for every stated predicate; `num:<noun lemma>=<value>` for a
+  number counting a noun ("11 shots"; a count of the event's undergoer is keyed by the event: "46 people
+  were arrested" -> `num:arrest=46`); `colour=<word>`; `measure:<slot>=<lemma>` or `<lemma>#<value>` for the
+  head predicate's object or prepositional object; claims.py adds `head=<concept>` per stated predicate.
 - `times`: `day=<first>/<last>` (ISO days) or `weekday=<0-6>` when the day cannot be placed.
 """
 
@@ -49,7 +50,9 @@ def frame(
             ref = _reference(token)
             if ref:
                 roles.add(f"{slot}={ref}")
-        undergoer = arguments.get("patient", arguments.get("agent"))
+        undergoer = arguments.get("patient", arguments.get("subject"))
+        if undergoer is not None and any(c.dep_ == "conj" for c in undergoer.children):
+            undergoer = None  # "two women and one man died": the count is neither conjunct's
         if undergoer is not None and concept:  # "46 people were arrested" / "46 arrests": the count of the event
             for value in _counts(undergoer):
                 roles.add(f"num:{concept}={value}")
@@ -92,7 +95,10 @@ def _arguments(head, inside: set[int]) -> dict:
         subject, passive = child(climb, "nsubj"), child(climb, "nsubjpass")
     by = child(head, "agent")
     by = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    found = {"agent": subject or by, "patient": passive or child(head, "dobj")}
+    obj = child(head, "dobj")
+    if subject is not None and obj is None and by is None:  # "two women died" / "a bomb killed two women"
+        return {"subject": subject}  # an intransitive subject may be the doer or the one it happened to
+    found = {"agent": subject or by, "patient": passive or obj}
     return {slot: token for slot, token in found.items() if token is not None}
 
 
@@ -104,7 +110,7 @@ def _counts(noun) -> list[str]:
 def _reference(token) -> str | None:
     """A participant as the aligner compares it: a name (folded) or a noun lemma, with its grammatical
     number; None for pronouns and numbers, which name nobody until resolved."""
-    if token.pos_ in ("PRON", "DET", "NUM", "SYM", "X") or not token.is_alpha:
+    if token.pos_ in ("PRON", "DET", "NUM", "SYM", "X") or not any(ch.isalpha() for ch in token.text):  # "U.S."
         return None
     number = _number(token)
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in _NAME_LABELS), None)
@@ -116,6 +122,8 @@ def _reference(token) -> str | None:
         person = token.ent_type_ == "PERSON"
         number = "plur" if plural else "sing" if person else "?"
         return f"{'person' if person else 'name'}:{name}:{number}" if name else None
+    if token.is_title:  # sentence-initial "Jeffs was sentenced": a name or a noun, its number unknown
+        number = "?"
     return f"noun:{token.lemma_.lower()}:{number}"
 
 

@@ -17,7 +17,7 @@ from generator.extract.base import ArticleDoc, register
 from generator.extract.claim_frames import frame, participants
 from generator.model import Mention, Span
 
-VERSION = 38  # bump whenever the output changes: the build cache keys on it
+VERSION = 41  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
@@ -395,7 +395,8 @@ def _clause_concepts(verb, depth: int) -> set[str]:
     if depth < 3:
         frames = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         if obj is not None:  # "taken measures to prevent casualties"
-            frames += [c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+            purpose = [c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+            frames += [c for c in purpose if c.dep_ == "acl" or "Inf" in c.morph.get("VerbForm")]
         for inner in frames:
             out.update(_clause_concepts(inner, depth + 1))
     return out
