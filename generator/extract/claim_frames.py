@@ -9,9 +9,9 @@ parse and morphology; colours are CSS colour names (webcolors), dates are placed
 A frame is two tuples of "slot=value" strings (plain strings keep the extraction cache simple):
 
 - `roles`: `agent=`, `patient=`, or `subject=` (of a verb without object) with `person:<name>:<number>`,
-  `name:<name>:<number>` (another name) or `noun:<lemma>:<number>` (number `sing`, `plur` or `?`), for the
-  head predicate, and `agent@<concept>=` etc. for every stated predicate; `num:<noun lemma>=<value>` for a
-  number counting a noun ("11 shots"; a count of the event's undergoer is keyed by the event: "46 people
+  `name:<name>:<number>` (another name), `pron:<word>:<number>` or `noun:<lemma>:<number>` (number `sing`,
+  `plur` or `?`), for the head predicate, and `agent@<concept>=` etc. for every stated predicate;
+  `num:<noun lemma>=<value>` for a number counting a noun ("11 shots"; a count of the event's undergoer is keyed by the event: "46 people
   were arrested" -> `num:arrest=46`); `colour=<word>`; `measure:<slot>=<lemma>` or `<lemma>#<value>` for the
   head predicate's object or prepositional object; claims.py adds `head=<concept>` per stated predicate.
 - `times`: `day=<first>/<last>` (ISO days) or `weekday=<0-6>` when the day cannot be placed.
@@ -110,7 +110,11 @@ def _counts(noun) -> list[str]:
 def _reference(token) -> str | None:
     """A participant as the aligner compares it: a name (folded) or a noun lemma, with its grammatical
     number; None for pronouns and numbers, which name nobody until resolved."""
-    if token.pos_ in ("PRON", "DET", "NUM", "SYM", "X") or not any(ch.isalpha() for ch in token.text):  # "U.S."
+    if token.pos_ == "PRON":  # "he" names nobody yet, but one person: not "the cops"
+        personal = "Prs" in token.morph.get("PronType") and "3" in token.morph.get("Person")
+        number = {"Sing": "sing", "Plur": "plur"}.get(next(iter(token.morph.get("Number")), ""), "")
+        return f"pron:{token.lower_}:{number}" if personal and number else None
+    if token.pos_ in ("DET", "NUM", "SYM", "X") or not any(ch.isalpha() for ch in token.text):  # "U.S." is one
         return None
     number = _number(token)
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in _NAME_LABELS), None)
