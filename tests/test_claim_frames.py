@@ -32,29 +32,35 @@ def multi_groups(article, texts: dict[str, str]):
         (  # the count of the event's undergoer is the event's count
             "kimani",
             "The NYPD said one person was arrested for disorderly conduct.",
-            {"num:arrest=1", "patient=noun:person:sing", "head=arrest"},
+            {"num:arrest=1~one person", "patient=noun:person:sing", "head=arrest"},
             set(),
         ),
-        ("kimani", "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.", {"num:arrest=46"}, set()),
+        (
+            "kimani",
+            "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.",
+            {"num:arrest=46~46 demonstrators"},
+            set(),
+        ),
         (  # ages describe people, they count nothing
             "kimani",
             "The 30-year-old sergeant and 26-year-old fired 11 shots.",
-            {"num:fire=11"},
-            {"num:year=30", "num:year=26"},
+            {"num:shot=11~11 shots"},
+            {"num:year=30~30-year", "num:year=26~26-year"},
         ),
         (  # a colour word, even where the parse makes it a noun
             "queens",
-            "Police say she was struck by a grey Toyota Camry heading north on 117th Street, which then fled the scene.",
+            "Police say she was struck by a grey Toyota Camry heading north on 117th Street, which then fled the "
+            "scene.",
             {"colour=grey", "head=attack"},
             set(),
         ),
         ("queens", "Raj Chohan was hit by a 2013 gray Camry near 117th Street.", {"colour=gray"}, set()),
-        ("jeffs", "He could be sentenced to up to 119 years in prison.", {"measure:to=year#119"}, set()),
-        ("jeffs", "Jeffs, who acted as his own attorney, faces up to life in prison.", {"measure:to=life"}, set()),
+        ("jeffs", "He could be sentenced to up to 119 years in prison.", {"measure:to=year#119~up to 119 years"}, {""}),
+        ("jeffs", "Jeffs, who acted as his own attorney, faces up to life in prison.", {"measure:to=life~life"}, set()),
         (  # a surname is a name, not a colour
             "kimani",
             "Police said two plainclothes officers fatally shot the teenager, Kimani Gray, on Saturday.",
-            {"agent=noun:officer:plur", "num:officer=2"},
+            {"agent=noun:officer:plur", "num:officer=2~two plainclothes officers"},
             {"colour=gray"},
         ),
     ],
@@ -127,10 +133,10 @@ def test_frame_times(article, cluster, text, clause, times):
             "A candle light vigil turned violent Monday night in East Flatbush, Brooklyn.",
             "A candle light vigil turned violent Wednesday night in East Flatbush, Brooklyn.",
         ),
-        (  # the same verb, two different people (troy; the second sentence edited)
+        (  # the same verb, two different people (troy; both edited from "LaCalamita shot three people")
             "troy",
-            "Officers found a 12-gauge pump-action shotgun in the vehicle LaCalamita was driving, Pickell said.",
-            "Officers found a 12-gauge pump-action shotgun in the vehicle Riva was driving, Pickell said.",
+            "Police said LaCalamita shot Paul Gordon in his office on Monday morning.",
+            "Police said LaCalamita shot Randy Riva in his office on Monday morning.",
         ),
     ],
 )
@@ -154,19 +160,19 @@ def test_different_happenings_do_not_group(article, cluster, a, b):
             "kimani",
             "The also said that Gray had previously been arrested four times on charges of grand larceny.",
             "Gray had been in trouble with the law before, having been arrested three times since October.",
-            "Outlets differ: 3 time vs 4 time",
+            "Outlets differ: four times vs three times",
         ),
         (
             "kimani",
             "After they exited their vehicle to investigate, he pointed a .357 caliber revolver at them.",
             "Kimani Gray pointed a .38 caliber revolver at the officers.",
-            "Outlets differ: 0.357 caliber vs 0.38 caliber",
+            "Outlets differ: .357 caliber vs .38 caliber",
         ),
         (
             "jeffs",
             "He could be sentenced to up to 119 years in prison.",
             "Jeffs, who acted as his own attorney, faces up to life in prison.",
-            "Outlets differ: to 119 year vs to life",
+            "Outlets differ: life vs up to 119 years",
         ),
     ],
 )
@@ -186,7 +192,7 @@ def test_a_slot_filled_differently_differs(article, cluster, a, b, verdict):
         (  # the same count in two wordings of the undergoer
             "kimani",
             "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.",
-            "46 people had been arrested.",
+            "Police said 46 people had been arrested by the end of the night.",  # edited: the real one is shorter
         ),
         (  # "two women and one man died" / "a bomb killed two women and a man": subject fits the patient
             "athens",

@@ -221,7 +221,7 @@ def _weekdays(m: Mention) -> set[int]:
 
 def _figure_pairs(mentions: Sequence[Mention]) -> np.ndarray:
     """Pairs stating the same count of the same noun ("11 shots" / "11 shots"), not merely one number."""
-    counts = [{(noun, v) for noun, values in _roles(m, "num:").items() for v in values} for m in mentions]
+    counts = [{(noun, v) for noun, values in _stated(m, "num:").items() for v in values} for m in mentions]
     n = len(mentions)
     out = np.zeros((n, n), dtype=bool)
     for i in range(n):
@@ -351,40 +351,36 @@ def _polarity_conflict(a: Mention, b: Mention) -> str | None:
 
 def _attribute_conflict(a: Mention, b: Mention) -> str | None:
     """The same slot of one happening filled differently: another count of the same thing ("arrested four
-    times" / "three times"), another colour ("a silver car" / "a grey car"), or a measured object against
-    another object ("sentenced to life" / "to 119 years")."""
-    counts_a, counts_b = _roles(a, "num:"), _roles(b, "num:")
+    times" / "three times"), another colour ("a silver car" / "a grey car"), or a measured prepositional object
+    against another one ("sentenced to life" / "to 119 years"; a direct object is often a paraphrase: "fired
+    11 shots" / "fired their weapons")."""
+    counts_a, counts_b = _stated(a, "num:"), _stated(b, "num:")
     for noun in sorted(counts_a.keys() & counts_b.keys()):
-        if not counts_a[noun] & counts_b[noun]:
-            first, second = sorted((_listed(counts_a[noun], noun), _listed(counts_b[noun], noun)))
-            return f"Outlets differ: {first} vs {second}"
+        if not counts_a[noun].keys() & counts_b[noun].keys():
+            return _differ(counts_a[noun].values(), counts_b[noun].values())
     colours_a, colours_b = _colours(a), _colours(b)
     if colours_a and colours_b and not colours_a.keys() & colours_b.keys():
-        first, second = sorted((", ".join(sorted(colours_a.values())), ", ".join(sorted(colours_b.values()))))
-        return f"Outlets differ: {first} vs {second}"
-    measures_a, measures_b = _roles(a, "measure:"), _roles(b, "measure:")
-    for slot in sorted(measures_a.keys() & measures_b.keys() - {"obj"}):  # "fired 11 shots" / "fired weapons"
-        nouns_a = {v.partition("#")[0]: v for v in measures_a[slot]}
-        nouns_b = {v.partition("#")[0]: v for v in measures_b[slot]}
-        if nouns_a.keys() & nouns_b.keys() or not any("#" in v for v in (*nouns_a.values(), *nouns_b.values())):
+        return _differ(colours_a.values(), colours_b.values())
+    measures_a, measures_b = _stated(a, "measure:"), _stated(b, "measure:")
+    for slot in sorted(measures_a.keys() & measures_b.keys() - {"obj"}):
+        nouns_a = {v.partition("#")[0] for v in measures_a[slot]}
+        nouns_b = {v.partition("#")[0] for v in measures_b[slot]}
+        if nouns_a & nouns_b or not any("#" in v for v in (*measures_a[slot], *measures_b[slot])):
             continue
         if any(noun in b.words for noun in nouns_a) or any(noun in a.words for noun in nouns_b):
             continue  # "life in prison plus 20 years": both said, in other slots
-        first, second = sorted((_measured(slot, nouns_a.values()), _measured(slot, nouns_b.values())))
-        return f"Outlets differ: {first} vs {second}"
+        return _differ(measures_a[slot].values(), measures_b[slot].values())
     return None
 
 
-def _listed(values: set[str], noun: str) -> str:
-    return " or ".join(f"{v} {noun}" for v in sorted(values, key=lambda v: (len(v), v)))
+def _stated(m: Mention, prefix: str) -> dict[str, dict[str, str]]:
+    """Roles whose values carry their words ("num:time=4~four times"): key -> {value: words}."""
+    return {key: dict(sorted(v.partition("~")[::2] for v in values)) for key, values in _roles(m, prefix).items()}
 
 
-def _measured(slot: str, values) -> str:
-    words = []
-    for value in sorted(values):
-        noun, _, figure = value.partition("#")
-        words.append(f"{slot} {figure} {noun}".replace("  ", " ") if figure else f"{slot} {noun}")
-    return " or ".join(words) if slot != "obj" else " or ".join(w.removeprefix("obj ") for w in words)
+def _differ(first, second) -> str:
+    a, b = sorted((" or ".join(sorted(set(first))), " or ".join(sorted(set(second)))))
+    return f"Outlets differ: {a} vs {b}"
 
 
 def _colours(m: Mention) -> dict[str, str]:

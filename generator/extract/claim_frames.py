@@ -11,9 +11,10 @@ A frame is two tuples of "slot=value" strings (plain strings keep the extraction
 - `roles`: `agent=`, `patient=`, or `subject=` (of a verb without object) with `person:<name>:<number>`,
   `name:<name>:<number>` (another name), `pron:<word>:<number>` or `noun:<lemma>:<number>` (number `sing`,
   `plur` or `?`), for the head predicate, and `agent@<concept>=` etc. for every stated predicate;
-  `num:<noun lemma>=<value>` for a number counting a noun ("11 shots"; a count of the event's undergoer is keyed by the event: "46 people
-  were arrested" -> `num:arrest=46`); `colour=<word>`; `measure:<slot>=<lemma>` or `<lemma>#<value>` for the
-  head predicate's object or prepositional object; claims.py adds `head=<concept>` per stated predicate.
+  `num:<noun lemma>=<value>~<words>` for a number counting a noun (`num:shot=11~11 shots`; the count of the
+  event's undergoer is keyed by the event: "46 people were arrested" -> `num:arrest=46~46 people`);
+  `colour=<word>`; `measure:<slot>=<lemma>[#<value>]~<words>` for the head predicate's object or
+  prepositional object; claims.py adds `head=<concept>` for each stated predicate.
 - `times`: `day=<first>/<last>` (ISO days) or `weekday=<0-6>` when the day cannot be placed.
 """
 
@@ -103,8 +104,14 @@ def _arguments(head, inside: set[int]) -> dict:
 
 
 def _counts(noun) -> list[str]:
-    values = (_value(c.text) for c in noun.children if c.dep_ == "nummod")
-    return [f"{v.normalize():f}" for v in values if v is not None]
+    found = ((c, _value(c.text)) for c in noun.children if c.dep_ == "nummod")
+    return [_figure(v, c, noun) for c, v in found if v is not None]
+
+
+def _figure(value, number, noun) -> str:
+    """`<value>~<the words that state it>`: the aligner compares the value and quotes the words."""
+    first, last = sorted((number.i, noun.i))
+    return f"{value.normalize():f}~{number.doc[first : last + 1].text}"
 
 
 def _reference(token) -> str | None:
@@ -156,7 +163,7 @@ def _numbers(tokens: list, concept: str, concept_of: Callable[[str], str]) -> It
         value = _value(tok.text)
         if value is not None:
             lemma = noun.lemma_.lower()
-            yield f"num:{concept if concept and concept_of(lemma) == concept else lemma}={value.normalize():f}"
+            yield f"num:{concept if concept and concept_of(lemma) == concept else lemma}={_figure(value, tok, noun)}"
 
 
 def _measures(head, skip: set[int]) -> Iterable[str]:
@@ -185,7 +192,8 @@ def _measure(slot: str, noun) -> Iterable[str]:
     values = [_value(c.text) for c in noun.children if c.dep_ == "nummod"]
     value = next((v for v in values if v is not None), None)
     suffix = f"#{value.normalize():f}" if value is not None else ""
-    yield f"measure:{slot}={noun.lemma_.lower()}{suffix}"
+    words = noun.doc[noun.left_edge.i : noun.i + 1].text
+    yield f"measure:{slot}={noun.lemma_.lower()}{suffix}~{words}"
 
 
 def _colours(tokens: list) -> Iterable[str]:
