@@ -128,6 +128,11 @@ def test_frame_times(article, cluster, text, clause, times):
             "and other debris at police, witnesses said.",
             "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.",
         ),
+        (  # what may happen is not what did: the maximum before the verdict, the sentence after it
+            "jeffs",
+            "He could be sentenced to up to 119 years in prison.",
+            "Jeffs was sentenced to life in prison for his assault on the 12-year-old.",
+        ),
         (  # the same happening on two nights (the second sentence edited from the first)
             "kimani",
             "A candle light vigil turned violent Monday night in East Flatbush, Brooklyn.",
@@ -168,10 +173,10 @@ def test_different_happenings_do_not_group(article, cluster, a, b):
             "Kimani Gray pointed a .38 caliber revolver at the officers.",
             "Outlets differ: .357 caliber vs .38 caliber",
         ),
-        (
+        (  # the second edited from the first
             "jeffs",
             "He could be sentenced to up to 119 years in prison.",
-            "Jeffs, who acted as his own attorney, faces up to life in prison.",
+            "Jeffs could be sentenced to life in prison.",
             "Outlets differ: life vs up to 119 years",
         ),
     ],

@@ -121,13 +121,15 @@ def _states(a: Mention, b: Mention) -> bool:
 
 
 def _same_happening(mentions: Sequence[Mention], entities: EntityIndex) -> np.ndarray:
-    """Whether two claims can be about one happening: compatible participants and compatible days."""
+    """Whether two claims can be about one happening: both actual or both possible, with compatible
+    participants and compatible days."""
     n = len(mentions)
     ok = np.ones((n, n), dtype=bool)
     for i, a in enumerate(mentions):
         for j in range(i + 1, n):
             b = mentions[j]
-            ok[i, j] = ok[j, i] = _same_participants(a, b, entities) and _same_time(a, b)
+            same_mood = ("mood=modal" in a.roles) == ("mood=modal" in b.roles)  # what may happen is not what did
+            ok[i, j] = ok[j, i] = same_mood and _same_participants(a, b, entities) and _same_time(a, b)
     return ok
 
 

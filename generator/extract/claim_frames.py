@@ -14,7 +14,8 @@ A frame is two tuples of "slot=value" strings (plain strings keep the extraction
   `num:<noun lemma>=<value>~<words>` for a number counting a noun (`num:shot=11~11 shots`; the count of the
   event's undergoer is keyed by the event: "46 people were arrested" -> `num:arrest=46~46 people`);
   `colour=<word>`; `measure:<slot>=<lemma>[#<value>]~<words>` for the head predicate's object or
-  prepositional object; claims.py adds `head=<concept>` for each stated predicate.
+  prepositional object; `mood=modal` when a modal verb ("could", "may") makes it a possibility; claims.py
+  adds `head=<concept>` for each stated predicate.
 - `times`: `day=<first>/<last>` (ISO days) or `weekday=<0-6>` when the day cannot be placed.
 """
 
@@ -59,6 +60,8 @@ def frame(
                 roles.add(f"num:{concept}={value}")
                 counted.add(undergoer.i)
         roles.update(_measures(head, skip))
+        if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in head.children):
+            roles.add("mood=modal")  # "could be sentenced to 119 years" is not "was sentenced to life"
     tokens = [t for t in part if t.i in inside]
     roles.update(_numbers([t for t in tokens if t.head.i not in counted], concept, concept_of))
     roles.update(_colours(tokens))
