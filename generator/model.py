@@ -134,6 +134,8 @@ class Mention:
     words: tuple[str, ...] = ()  # content lemmas, for claims and event matching
     entities: tuple[str, ...] = ()  # canonical-ish entity strings in the sentence
     predicates: tuple[str, ...] = ()  # for claims: concepts of what the clause says happened (its verbs)
+    roles: tuple[str, ...] = ()  # for claims: "slot=value" participants and attributes (extract/claim_frames.py)
+    times: tuple[str, ...] = ()  # for claims: "day=first/last" or "weekday=n" the clause names
     extractor: str = ""  # "name@version"
     uses: tuple[str, ...] = ()  # names: how the article uses it ("located": where something is; "described")
     category: str = ""  # names: "person" or "org" (places are the kind "place")

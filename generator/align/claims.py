@@ -13,17 +13,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from datetime import date
 
 import numpy as np
+import webcolors
 from rapidfuzz import fuzz
 
 from generator.align.base import Group, StoryContext, register, single_or, verdict_words
-from generator.entities import fold
+from generator.entities import EntityIndex, fixed_match, fold, person_match
 from generator.model import Mention
 
 LINK = 0.30  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
+SAME_CONTENT = 0.45  # similarity from which one claim's head predicate among the other's verbs is enough
 GROUP_LINK = 0.22  # mean similarity a claim needs with the group it joins (no chaining through one member)
-SAME_CONTENT = 0.45  # similarity from which two claims state one thing even where the parse finds no shared predicate
 FIGURE_BONUS = 0.2  # added to the similarity of two claims that state the same specific figure
 MIN_SHARED = 2  # content words two claims must share before their similarity counts
 PRIOR = 20  # sentences assumed to lack every word, so that a short story's shared words still weigh something
@@ -45,9 +47,10 @@ def align_claims(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
     mentions = sorted(mentions, key=lambda m: (m.source, m.start, m.end))
     if not mentions:
         return []
-    sim = _similarity(mentions)
+    allowed = _same_happening(mentions, ctx.entities)
+    sim = _similarity(mentions) * allowed
     groups = []
-    for members in _cluster(mentions, sim):
+    for members in _cluster(mentions, sim, allowed):
         ms = [mentions[i] for i in members]
         if len({m.source for m in ms}) < 2 and not _important(ms[0]):
             continue
@@ -79,52 +82,153 @@ def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
     sim[(present @ present.T) < MIN_SHARED] = 0.0  # one shared word ("initial") is a coincidence, not a statement
     sources = np.array([m.source for m in mentions])
     sim[sources[:, None] == sources[None, :]] = 0.0
-    sim[~_same_predicate(mentions) & (sim < SAME_CONTENT)] = 0.0
+    mutual, one_sided = _same_predicate(mentions)
+    sim[~mutual & ~(one_sided & (sim >= SAME_CONTENT))] = 0.0
     figures = _figure_pairs(mentions)
-    sim[figures & (sim > 0)] += FIGURE_BONUS  # the same specific figure: the stronger evidence of one proposition
+    sim[figures & (sim > 0)] += FIGURE_BONUS  # the same count of the same thing: more evidence, never enough alone
     for i, j in _death_place_pairs(mentions):
         sim[i, j] = sim[j, i] = 1.0
     return sim
 
 
-def _same_predicate(mentions: Sequence[Mention]) -> np.ndarray:
-    """Whether two claims can state one proposition: an event concept in common (the extractor's `predicates`:
-    "Jeffs fathered a child" / "Jeffs was the father"), or a specific figure in common ("about 200 people
-    attended" / "more than 200 people set off"). Sharing names and topic words without one is two statements
-    about one subject."""
+def _same_predicate(mentions: Sequence[Mention]) -> tuple[np.ndarray, np.ndarray]:
+    """Whether two claims can state one proposition: each one's head predicate (`key`, the verb of what it
+    states) is among the other's event concepts (`predicates`: "Jeffs fathered a child" / "Jeffs was the
+    father"), or, weaker, one's head is among the other's. A verb both mention only in passing ("..., hitting
+    Gray" / "Seven bullets hit Gray") is not the same statement, and neither are shared names, topic words or a
+    number ("45 miles" / "45 years"). Returns (mutual, one-sided)."""
     n = len(mentions)
-    ok = np.zeros((n, n), dtype=bool)
+    mutual = np.zeros((n, n), dtype=bool)
+    one_sided = np.zeros((n, n), dtype=bool)
     for i, a in enumerate(mentions):
         for j in range(i, n):
             b = mentions[j]
-            same = bool(set(a.predicates) & set(b.predicates)) or _shared_figure(a, b)
-            ok[i, j] = ok[j, i] = same
+            ab, ba = _states(a, b), _states(b, a)
+            mutual[i, j] = mutual[j, i] = ab and ba
+            one_sided[i, j] = one_sided[j, i] = ab or ba
+    return mutual, one_sided
+
+
+def _states(a: Mention, b: Mention) -> bool:
+    """Whether `b` mentions what `a` asserts: one of `a`'s stated heads (its `key` and the predicates of its
+    other clauses with a subject, "head=" roles) among `b`'s event concepts or content words (a noun for the
+    event: "reported a letter" / "reports of a letter"). A claim without a parsed head shares any concept."""
+    heads = {a.key} if a.key else set()
+    heads.update(e[5:] for e in a.roles if e.startswith("head="))
+    if not heads:
+        return bool(set(a.predicates) & set(b.predicates))
+    return bool(heads & (set(b.predicates) | set(b.words)))
+
+
+def _same_happening(mentions: Sequence[Mention], entities: EntityIndex) -> np.ndarray:
+    """Whether two claims can be about one happening: both actual or both possible, with compatible
+    participants and compatible days."""
+    n = len(mentions)
+    ok = np.ones((n, n), dtype=bool)
+    for i, a in enumerate(mentions):
+        for j in range(i + 1, n):
+            b = mentions[j]
+            same_mood = ("mood=modal" in a.roles) == ("mood=modal" in b.roles)  # what may happen is not what did
+            ok[i, j] = ok[j, i] = same_mood and _same_participants(a, b, entities) and _same_time(a, b)
     return ok
 
 
-def _shared_figure(a: Mention, b: Mention) -> bool:
-    """Both claims state the same specific figure: not a small count, a bare multiplier or a year, which many
-    unrelated sentences share."""
-    return any(_specific_figure(w) for w in set(a.words) & set(b.words))
+def _roles(m: Mention, prefix: str) -> dict[str, set[str]]:
+    """A claim's `roles` entries starting with `prefix`, as key -> values ("num:shot=11" -> {"shot": {"11"}})."""
+    out: dict[str, set[str]] = {}
+    for entry in m.roles:
+        if entry.startswith(prefix):
+            key, _, value = entry[len(prefix) :].partition("=")
+            out.setdefault(key, set()).add(value)
+    return out
 
 
-def _specific_figure(word: str) -> bool:
-    try:
-        value = float(word)
-    except ValueError:
+def _same_participants(a: Mention, b: Mention, entities: EntityIndex) -> bool:
+    """The same agent and patient where both claims name one, for a predicate both state (each stated
+    predicate's own participants, "agent@father="), else for their head predicates ("agent="): two people's
+    names (or two other names) must be one entity of the story, and a singular participant is not a plural
+    one ("the cops noticed" vs "he noticed the officers"). A person against an organisation or country is left
+    open (a spokesman's words)."""
+    ra, rb = _roles(a, ""), _roles(b, "")
+    shared = sorted({k.partition("@")[2] for k in ra if "@" in k} & _head_concepts(b))
+    suffixes = [f"@{c}" for c in shared if c in _head_concepts(a)] or [""]
+    return any(_slots_agree(ra, rb, suffix, entities) for suffix in suffixes)
+
+
+def _slots_agree(ra: dict, rb: dict, suffix: str, entities: EntityIndex) -> bool:
+    """Agent against agent, patient against patient; an intransitive subject ("two women died") against
+    whichever of the other's agent or patient it fits ("a bomb killed two women")."""
+
+    def fits(xs, ys) -> bool:
+        return all(_same_referent(x, y, entities) for x in xs for y in ys)
+
+    agent, patient, subject = (f"{slot}{suffix}" for slot in ("agent", "patient", "subject"))
+    if not (fits(ra.get(agent, ()), rb.get(agent, ())) and fits(ra.get(patient, ()), rb.get(patient, ()))):
         return False
-    return value > 10 and not 1900 <= value <= 2100 and value not in _MULTIPLIERS
+    if not fits(ra.get(subject, ()), rb.get(subject, ())):
+        return False
+    for one, other in ((ra, rb), (rb, ra)):
+        if one.get(subject) and not (
+            fits(one[subject], other.get(agent, ())) or fits(one[subject], other.get(patient, ()))
+        ):
+            return False
+    return True
 
 
-_MULTIPLIERS = {100.0, 1000.0, 1e6, 1e9}
+def _head_concepts(m: Mention) -> set[str]:
+    return {e[5:] for e in m.roles if e.startswith("head=")} | ({m.key} if m.key else set())
+
+
+def _same_referent(x: str, y: str, entities: EntityIndex) -> bool:
+    kind_x, rest_x = x.split(":", 1)
+    kind_y, rest_y = y.split(":", 1)
+    name_x, number_x = rest_x.rsplit(":", 1)
+    name_y, number_y = rest_y.rsplit(":", 1)
+    if "?" not in (number_x, number_y) and number_x != number_y:
+        return False
+    if kind_x != kind_y or kind_x not in ("person", "name"):  # a person speaking for a country or firm
+        return True
+    if set(fold(name_x).split()) & set(fold(name_y).split()) or entities.same(name_x, name_y):
+        return True
+    return person_match(name_x, name_y) if kind_x == "person" else fixed_match(name_x, name_y)
+
+
+def _same_time(a: Mention, b: Mention) -> bool:
+    """Claims that both name a day are about one happening only when some of their days meet (a weekday
+    alone meets the same weekday or a day that falls on it)."""
+    if not a.times or not b.times:
+        return True
+    days_a, days_b = _days(a), _days(b)
+    if any(x[0] <= y[1] and y[0] <= x[1] for x in days_a for y in days_b):
+        return True
+    week_a = {first.weekday() for first, last in days_a if first == last} | _weekdays(a)
+    week_b = {first.weekday() for first, last in days_b if first == last} | _weekdays(b)
+    if not (_weekdays(a) or _weekdays(b)):
+        return False  # both placed on the calendar, and their days do not meet
+    return bool(week_a & week_b) or not (week_a and week_b)
+
+
+def _days(m: Mention) -> list[tuple[date, date]]:
+    out = []
+    for entry in m.times:
+        if entry.startswith("day="):
+            first, _, last = entry[4:].partition("/")
+            out.append((date.fromisoformat(first), date.fromisoformat(last)))
+    return out
+
+
+def _weekdays(m: Mention) -> set[int]:
+    return {int(e[8:]) for e in m.times if e.startswith("weekday=")}
 
 
 def _figure_pairs(mentions: Sequence[Mention]) -> np.ndarray:
+    """Pairs stating the same count of the same noun ("11 shots" / "11 shots"), not merely one number."""
+    counts = [{(noun, v) for noun, values in _stated(m, "num:").items() for v in values} for m in mentions]
     n = len(mentions)
     out = np.zeros((n, n), dtype=bool)
-    for i, a in enumerate(mentions):
+    for i in range(n):
         for j in range(i + 1, n):
-            out[i, j] = out[j, i] = _shared_figure(a, mentions[j])
+            out[i, j] = out[j, i] = bool(counts[i] & counts[j])
     return out
 
 
@@ -160,8 +264,9 @@ def _death_place(m: Mention) -> str | None:
     return next((label for word, label in _PLACE_CLASS.items() if word in phrase.split()), "in hospital")
 
 
-def _cluster(mentions: Sequence[Mention], sim: np.ndarray) -> list[list[int]]:
-    """Greedy merging, best pair first, keeping one claim per outlet in a group and no weak chaining."""
+def _cluster(mentions: Sequence[Mention], sim: np.ndarray, allowed: np.ndarray) -> list[list[int]]:
+    """Greedy merging, best pair first, keeping one claim per outlet in a group, no weak chaining, and no
+    two members about different happenings (`allowed`: every pair of a group must be compatible)."""
     group_of = list(range(len(mentions)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
     rows, cols = np.nonzero(np.triu(sim >= LINK, k=1))
@@ -173,6 +278,8 @@ def _cluster(mentions: Sequence[Mention], sim: np.ndarray) -> list[list[int]]:
         if {mentions[k].source for k in members[a]} & {mentions[k].source for k in members[b]}:
             continue
         if float(sim[np.ix_(members[a], members[b])].mean()) < GROUP_LINK:
+            continue
+        if not allowed[np.ix_(members[a], members[b])].all():
             continue
         for k in members[b]:
             group_of[k] = a
@@ -202,7 +309,7 @@ def _group(ms: list[Mention], central: Mention) -> Group:
 
 def _conflict(ms: list[Mention]) -> str | None:
     """A clear contradiction between two aligned claims, in words; None when they may all be true."""
-    for check in (_speaker_conflict, _place_conflict, _polarity_conflict):
+    for check in (_speaker_conflict, _place_conflict, _polarity_conflict, _attribute_conflict):
         for i, a in enumerate(ms):
             for b in ms[i + 1 :]:
                 found = check(a, b)
@@ -242,6 +349,45 @@ def _polarity_conflict(a: Mention, b: Mention) -> str | None:
         return None
     negative, positive = (a, b) if "not" in a.words else (b, a)
     return f"Outlets differ: “{_gist(positive.text)}” vs “{_gist(negative.text)}” (one negates the other)"
+
+
+def _attribute_conflict(a: Mention, b: Mention) -> str | None:
+    """The same slot of one happening filled differently: another count of the same thing ("arrested four
+    times" / "three times"), another colour ("a silver car" / "a grey car"), or a measured prepositional object
+    against another one ("sentenced to life" / "to 119 years"; a direct object is often a paraphrase: "fired
+    11 shots" / "fired their weapons")."""
+    counts_a, counts_b = _stated(a, "num:"), _stated(b, "num:")
+    for noun in sorted(counts_a.keys() & counts_b.keys()):
+        if not counts_a[noun].keys() & counts_b[noun].keys():
+            return _differ(counts_a[noun].values(), counts_b[noun].values())
+    colours_a, colours_b = _colours(a), _colours(b)
+    if colours_a and colours_b and not colours_a.keys() & colours_b.keys():
+        return _differ(colours_a.values(), colours_b.values())
+    measures_a, measures_b = _stated(a, "measure:"), _stated(b, "measure:")
+    for slot in sorted(measures_a.keys() & measures_b.keys() - {"obj"}):
+        nouns_a = {v.partition("#")[0] for v in measures_a[slot]}
+        nouns_b = {v.partition("#")[0] for v in measures_b[slot]}
+        if nouns_a & nouns_b or not any("#" in v for v in (*measures_a[slot], *measures_b[slot])):
+            continue
+        if any(noun in b.words for noun in nouns_a) or any(noun in a.words for noun in nouns_b):
+            continue  # "life in prison plus 20 years": both said, in other slots
+        return _differ(measures_a[slot].values(), measures_b[slot].values())
+    return None
+
+
+def _stated(m: Mention, prefix: str) -> dict[str, dict[str, str]]:
+    """Roles whose values carry their words ("num:time=4~four times"): key -> {value: words}."""
+    return {key: dict(sorted(v.partition("~")[::2] for v in values)) for key, values in _roles(m, prefix).items()}
+
+
+def _differ(first, second) -> str:
+    a, b = sorted((" or ".join(sorted(set(first))), " or ".join(sorted(set(second)))))
+    return f"Outlets differ: {a} vs {b}"
+
+
+def _colours(m: Mention) -> dict[str, str]:
+    """Colour value -> the word an outlet used ("grey" and "gray" are one colour)."""
+    return {webcolors.name_to_hex(word): word for word in _roles(m, "colour").get("", ())}
 
 
 def _gist(text: str, limit: int = 80) -> str:

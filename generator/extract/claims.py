@@ -14,10 +14,11 @@ import re
 from generator.entities import fold
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
+from generator.extract.claim_frames import frame, participants
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Span
 
-VERSION = 28  # bump whenever the output changes: the build cache keys on it
+VERSION = 44  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
@@ -265,6 +266,11 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention |
         return None
     words = tuple(sorted({*words, "not"})) if negated else words
     ents = tuple(sorted({fold(e.text) for e in part.ents if e.label_ in _ENTITY_LABELS and fold(e.text)}))
+    head = proposition_head(part)[0]
+    roles, times = frame(article, part, head, concept, _concept, _aside_tokens(part))
+    stated = stated_heads(part, head, concept)
+    heads = {f"head={c}" for _, concepts in stated for c in concepts}
+    roles = tuple(sorted({*roles, *heads, *participants(part, stated, _aside_tokens(part))}))
     return article.mention(
         "claim",
         start,
@@ -277,6 +283,8 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention |
         attributed_to=credited_source(article, span),
         words=words,
         entities=ents,
+        roles=roles,
+        times=times,
     )
 
 
@@ -311,17 +319,12 @@ def _content_lemmas(part, aside: set[int]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def predicate(part) -> tuple[str, bool]:
-    """The concept of what a clause states happened: its main verb, through verbs of saying to what is said.
-
-    "X said the DNC sued Russia" -> "sue"; "the DNC filed a lawsuit" -> "sue" (a light verb's object carries the
-    meaning); "Jeffs was convicted" -> "convict"; "He is a judge" -> "judge". Empty when the parse has no verb.
-    The flag is negative polarity: a `neg` dependent, a negative determiner on the subject or object ("no plans"),
-    a negative verb ("refused"), or a denial of the complement ("denied colluding").
-    """
+def proposition_head(part):
+    """The verb of what a clause states (through verbs of saying and denying to their complement), and the
+    polarity flag `predicate` explains; (None, False) when the parse has no verb."""
     head = _head_verb(part)
     if head is None:
-        return "", False
+        return None, False
     negated = False
     for _ in range(3):
         lemma = head.lemma_.lower()
@@ -335,6 +338,20 @@ def predicate(part) -> tuple[str, bool]:
             continue
         break
     negated ^= _has_negation(head) or head.lemma_.lower() in _NEGATIVE_LEMMAS
+    return head, negated
+
+
+def predicate(part) -> tuple[str, bool]:
+    """The concept of what a clause states happened: its main verb, through verbs of saying to what is said.
+
+    "X said the DNC sued Russia" -> "sue"; "the DNC filed a lawsuit" -> "sue" (a light verb's object carries the
+    meaning); "Jeffs was convicted" -> "convict"; "He is a judge" -> "judge". Empty when the parse has no verb.
+    The flag is negative polarity: a `neg` dependent, a negative determiner on the subject or object ("no plans"),
+    a negative verb ("refused"), or a denial of the complement ("denied colluding").
+    """
+    head, negated = proposition_head(part)
+    if head is None:
+        return "", False
     lemma = head.lemma_.lower()
     if lemma == "be":
         attribute = next((c for c in head.children if c.dep_ in ("attr", "acomp")), None)
@@ -345,6 +362,60 @@ def predicate(part) -> tuple[str, bool]:
     if head.tag_ == "NN" and lemma.endswith("ing"):
         lemma = _verb_of(lemma)
     return _CONCEPTS.get(lemma, (lemma,))[0], negated
+
+
+def stated_heads(part, head, concept: str) -> list[tuple[object, set[str]]]:
+    """What a clause asserts happened, as (verb, its concepts): the head predicate (`concept`) and every other
+    clause in it with a subject of its own ("X was leaving her car when she was hit", "attacks left no
+    casualties"), through verbs that only frame their complement ("appeared to back down", "intends to keep").
+    A participle without a subject ("..., hitting Gray") is detail, not an assertion of its own."""
+    found: list[tuple[object, set[str]]] = []
+    aside = _aside_tokens(part, ("relcl", "appos"))
+    for tok in part:
+        if tok.i in aside or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("relcl", "acl"):
+            continue  # a relative clause says who someone is ("the driver who hit her"), not what happened
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+        is_head = head is not None and tok.i == head.i
+        if is_head or own_subject:
+            concepts = _clause_concepts(tok, 0) | ({concept} if is_head and concept else set())
+            found.append((tok, concepts))
+    if concept and head is None:
+        found.append((None, {concept}))
+    return found
+
+
+def _clause_concepts(verb, depth: int) -> set[str]:
+    """A verb's concept (a light verb's or copula's noun instead), an event noun it takes, and what its
+    infinitive complement says ("avoided inflicting casualties" -> avoid, inflict, casualty)."""
+    lemma = verb.lemma_.lower()
+    out: set[str] = set()
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"), None)
+    reports = (lemma in _REPORTING or lemma in _DENYING) and any(c.dep_ in _COMPLEMENTS for c in verb.children)
+    if obj is not None and (lemma in _LIGHT or lemma in _COPULAS or obj.lemma_.lower() in _CONCEPTS):
+        out.update(_noun_predicates(obj))
+    if not reports and lemma not in _GENERIC and not (lemma in _LIGHT and obj is not None):
+        out.add(_concept(lemma))
+    out.update(_as_predicates(verb))
+    if depth < 3:
+        frames = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if obj is not None:  # "taken measures to prevent casualties"
+            purpose = [c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+            frames += [c for c in purpose if c.dep_ == "acl" or "Inf" in c.morph.get("VerbForm")]
+        for inner in frames:
+            out.update(_clause_concepts(inner, depth + 1))
+    return out
+
+
+def _as_predicates(verb) -> set[str]:
+    """A role the verb assigns with "as" ("was named as Soleimani's replacement" -> successor)."""
+    return {
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ == "NOUN"
+        for p in _noun_predicates(g)
+    }
 
 
 def predicates(part) -> tuple[str, ...]:
@@ -371,9 +442,18 @@ def _predicates_of(tokens: list) -> tuple[str, ...]:
                 found.add(_concept(lemma))
                 if obj is not None and obj.lemma_.lower() in _CONCEPTS:  # "left no casualties", "inflict damage"
                     found.update(_noun_predicates(obj))
-        elif tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ in _COPULAS and tok.pos_ in ("NOUN", "ADJ"):
+        elif _predicative(tok):
             found.update(_noun_predicates(tok))
+        if tok.pos_ == "VERB":
+            found.update(_as_predicates(tok))
     return tuple(sorted(found))
+
+
+def _predicative(tok) -> bool:
+    """A copula's attribute ("was the father"), or an appositive noun ("Ghaani, Soleimani's successor, told"):
+    both say what someone is. (Appositives are reached only when the clause has no other predicate.)"""
+    copular = tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ in _COPULAS and tok.pos_ in ("NOUN", "ADJ")
+    return copular or (tok.dep_ == "appos" and tok.pos_ == "NOUN")
 
 
 def _noun_predicates(noun) -> set[str]:

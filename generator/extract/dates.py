@@ -55,19 +55,19 @@ register_kind(FactKind("date", "Date and time", "Dates and times", weight=1))
 @register("dates", 7)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every placeable date or time in the body, keyed by the happening it dates."""
-    ref, from_stamp = _reference(article)
+    ref, from_stamp = reference(article)
     found = []
     for sent in article.sentences():
         if _is_stamp(sent):
             continue
-        for start, end in _expressions(article, sent):
+        for start, end in expressions(article, sent):
             mention = _mention(article, sent, start, end, ref, from_stamp)
             if mention is not None:
                 found.append(mention)
     return found
 
 
-def _reference(article: ArticleDoc) -> tuple[date | None, bool]:
+def reference(article: ArticleDoc) -> tuple[date | None, bool]:
     """The day "Tuesday" and "last week" count from: the article's own date, else its page's time stamp.
 
     A stamp ("PUBLISHED: 02:31 GMT, 12 March 2013") is set aside as furniture but still dates the page;
@@ -134,7 +134,7 @@ def _matcher(vocab) -> Matcher:
     return matcher
 
 
-def _expressions(article: ArticleDoc, sent) -> list[tuple[int, int]]:
+def expressions(article: ArticleDoc, sent) -> list[tuple[int, int]]:
     """Character spans of date expressions: spaCy's entities and our pieces, adjacent ones joined."""
     spans = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in ("DATE", "TIME")]
     names = [(e.start_char, e.end_char) for e in sent.ents if e.label_ not in ("DATE", "TIME", "CARDINAL")]
@@ -169,7 +169,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _mention(article: ArticleDoc, sent, start: int, end: int, ref: date | None, from_stamp: bool) -> Mention | None:
     span = article.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or _names_a_model_year(span):
+    if span is None or names_a_model_year(span):
         return None
     event, entities = _event(span)
     text = article.text[start:end]
@@ -204,7 +204,7 @@ def _quoted(text: str, sent, start: int, end: int) -> bool:
     return opened or closed or after.count('"') % 2 == 1
 
 
-def _names_a_model_year(span) -> bool:
+def names_a_model_year(span) -> bool:
     """A year that is part of a name ("a 2013 Toyota Camry", "the 2016 Olympics") dates no happening here."""
     root = span.root
     if len(span) != 1 or not root.like_num:

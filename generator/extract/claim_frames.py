@@ -1,0 +1,249 @@
+"""What a claim states, as parse evidence the claim aligner compares: who did what to whom, when, with what.
+
+Two sentences with the same verb are one fact only when they are about the same happening: the same
+participants (the teen who noticed the officers is not the officers who noticed him), the same day (Monday
+night's arrest is not Wednesday night's), and then their attributes can be compared (a silver car vs a grey
+one, four arrests vs three, life in prison vs 119 years). Everything here is read off spaCy's dependency
+parse and morphology; colours are CSS colour names (webcolors), dates are placed by the dates extractor.
+
+A frame is two tuples of "slot=value" strings (plain strings keep the extraction cache simple):
+
+- `roles`: `agent=`, `patient=`, or `subject=` (of a verb without object) with `person:<name>:<number>`,
+  `name:<name>:<number>` (another name), `pron:<word>:<number>` or `noun:<lemma>:<number>` (number `sing`,
+  `plur` or `?`), for the head predicate, and `agent@<concept>=` etc. for every stated predicate;
+  `num:<noun lemma>=<value>~<words>` for a number counting a noun (`num:shot=11~11 shots`; the count of the
+  event's undergoer is keyed by the event: "46 people were arrested" -> `num:arrest=46~46 people`);
+  `colour=<word>`; `measure:<slot>=<lemma>[#<value>]~<words>` for the head predicate's object or
+  prepositional object; `mood=modal` when a modal verb ("could", "may") makes it a possibility; claims.py
+  adds `head=<concept>` for each stated predicate.
+- `times`: `day=<first>/<last>` (ISO days) or `weekday=<0-6>` when the day cannot be placed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+
+import webcolors
+
+from generator.extract import dates
+from generator.extract.base import ArticleDoc
+from generator.units import parse_number
+
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}
+_COLOURS = frozenset(webcolors.names("css3"))
+
+
+def frame(
+    article: ArticleDoc, part, head, concept: str, concept_of: Callable[[str], str], skip: set[int]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The roles and times of one clause (`part`, a spaCy span) whose head predicate is `head`: its concept
+    is `concept` (what the aligner's `key` holds), `concept_of` folds a lemma to its concept the same way.
+
+    `skip` holds token indices that are background, not what the clause states (a relative clause set off
+    by commas): their participants, numbers and dates belong to another happening.
+    """
+    inside = {t.i for t in part if t.i not in skip}
+    roles: set[str] = set()
+    counted: set[int] = set()
+    if head is not None and head.i in inside:
+        arguments = _arguments(head, inside)
+        for slot, token in arguments.items():
+            ref = _reference(token)
+            if ref:
+                roles.add(f"{slot}={ref}")
+        undergoer = arguments.get("patient", arguments.get("subject"))
+        if undergoer is not None and any(c.dep_ == "conj" for c in undergoer.children):
+            undergoer = None  # "two women and one man died": the count is neither conjunct's
+        if undergoer is not None and concept:  # "46 people were arrested" / "46 arrests": the count of the event
+            for value in _counts(undergoer):
+                roles.add(f"num:{concept}={value}")
+                counted.add(undergoer.i)
+        roles.update(_measures(head, skip))
+        if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in head.children):
+            roles.add("mood=modal")  # "could be sentenced to 119 years" is not "was sentenced to life"
+    tokens = [t for t in part if t.i in inside]
+    roles.update(_numbers([t for t in tokens if t.head.i not in counted], concept, concept_of))
+    roles.update(_colours(tokens))
+    return tuple(sorted(roles)), _times(article, part, skip)
+
+
+def participants(part, stated: list, skip: set[int]) -> set[str]:
+    """`agent@<concept>=` / `patient@<concept>=` entries: the participants of each stated predicate, so that
+    two claims sharing "Jeffs fathered a child" compare that clause's subject, not the main clause's
+    ("Prosecutors used DNA evidence to show Jeffs fathered a child")."""
+    inside = {t.i for t in part if t.i not in skip}
+    out: set[str] = set()
+    for verb, concepts in stated:
+        if verb is None or verb.i not in inside:
+            continue
+        for slot, token in _arguments(verb, inside).items():
+            ref = _reference(token)
+            if ref:
+                out.update(f"{slot}@{c}={ref}" for c in concepts)
+    return out
+
+
+def _arguments(head, inside: set[int]) -> dict:
+    """Agent and patient of the head predicate inside the clause: the active subject or the passive's "by"
+    phrase, and the direct object or the passive subject. A verb without a subject of its own ("began to
+    adjust") takes the subject of the verb it complements."""
+
+    def child(verb, *deps):
+        return next((c for c in verb.children if c.dep_ in deps and c.i in inside), None)
+
+    subject, passive = child(head, "nsubj"), child(head, "nsubjpass")
+    climb = head
+    while subject is None and passive is None and climb.dep_ == "xcomp" and climb.head.i in inside:
+        climb = climb.head
+        subject, passive = child(climb, "nsubj"), child(climb, "nsubjpass")
+    by = child(head, "agent")
+    by = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    obj = child(head, "dobj")
+    if subject is not None and obj is None and by is None:  # "two women died" / "a bomb killed two women"
+        return {"subject": subject}  # an intransitive subject may be the doer or the one it happened to
+    found = {"agent": subject or by, "patient": passive or obj}
+    return {slot: token for slot, token in found.items() if token is not None}
+
+
+def _counts(noun) -> list[str]:
+    found = ((c, _value(c.text)) for c in noun.children if c.dep_ == "nummod")
+    return [_figure(v, c, noun) for c, v in found if v is not None]
+
+
+def _figure(value, number, noun) -> str:
+    """`<value>~<the words that state it>`: the aligner compares the value and quotes the words."""
+    first, last = sorted((number.i, noun.i))
+    return f"{value.normalize():f}~{number.doc[first : last + 1].text}"
+
+
+def _reference(token) -> str | None:
+    """A participant as the aligner compares it: a name (folded) or a noun lemma, with its grammatical
+    number; None for pronouns and numbers, which name nobody until resolved."""
+    if token.pos_ == "PRON":  # "he" names nobody yet, but one person: not "the cops"
+        personal = "Prs" in token.morph.get("PronType") and "3" in token.morph.get("Person")
+        number = {"Sing": "sing", "Plur": "plur"}.get(next(iter(token.morph.get("Number")), ""), "")
+        return f"pron:{token.lower_}:{number}" if personal and number else None
+    if token.pos_ in ("DET", "NUM", "SYM", "X") or not any(ch.isalpha() for ch in token.text):  # "U.S." is one
+        return None
+    number = _number(token)
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in _NAME_LABELS), None)
+    title_noun = token.is_title and token.i > token.sent.start  # "Jeffs" mid-sentence, parsed as a plural noun
+    if ent is not None or token.pos_ == "PROPN" or title_noun:  # a name's morphology says nothing
+        name = " ".join((ent.text if ent is not None else token.text).split()).removeprefix("the ")  # as written:
+        name = name.removeprefix("The ")  # the aligner folds it and still sees acronyms ("U.S." / "United States")
+        plural = any(c.dep_ == "conj" for c in token.children)  # "Smith and Jones"
+        person = token.ent_type_ == "PERSON"
+        number = "plur" if plural else "sing" if person else "?"
+        return f"{'person' if person else 'name'}:{name}:{number}" if name else None
+    if token.is_title:  # sentence-initial "Jeffs was sentenced": a name or a noun, its number unknown
+        number = "?"
+    return f"noun:{token.lemma_.lower()}:{number}"
+
+
+def _number(token) -> str:
+    """Plural when coordinated ("two women and a man", also when the parse hangs both conjuncts on the verb:
+    "a shotgun and three shells were found") or counted above one; else what the morphology says."""
+    coordinated = any(c.dep_ == "conj" for c in token.children)
+    if coordinated or sum(c.dep_ == token.dep_ for c in token.head.children) > 1:
+        return "plur"
+    counts = [_value(c.text) for c in token.children if c.dep_ == "nummod"]
+    if any(v is not None for v in counts):
+        return "plur" if any(v is not None and v > 1 for v in counts) else "sing"
+    found = token.morph.get("Number")
+    return {"Sing": "sing", "Plur": "plur"}.get(found[0], "?") if found else "?"
+
+
+def _numbers(tokens: list, concept: str, concept_of: Callable[[str], str]) -> Iterable[str]:
+    """Numbers that count or measure a noun ("11 shots", "four times"), not ages ("16-year-old"); a count of
+    the event itself ("there were 46 arrests") is keyed by the event's concept."""
+    for tok in tokens:
+        if tok.dep_ != "nummod" or tok.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun = tok.head
+        if noun.head.lemma_.lower() == "old" or noun.ent_type_ in ("DATE", "TIME"):
+            continue  # an age describes a person; a date is compared as a time
+        value = _value(tok.text)
+        if value is not None:
+            lemma = noun.lemma_.lower()
+            yield f"num:{concept if concept and concept_of(lemma) == concept else lemma}={_figure(value, tok, noun)}"
+
+
+def _measures(head, skip: set[int]) -> Iterable[str]:
+    """What the head predicate's direct object and prepositional objects are, with a number if they carry
+    one: "sentenced to life in prison" -> measure:to=life, "to up to 119 years" -> measure:to=year#119."""
+    for child in head.children:
+        if child.i in skip:
+            continue
+        if child.dep_ == "dobj":
+            yield from _measure("obj", child)
+        elif child.dep_ == "prep":
+            prep, inner = child, child
+            while True:  # "up to life": the innermost preposition names the slot
+                nested = next((c for c in inner.children if c.dep_ == "prep"), None)
+                obj = next((c for c in inner.children if c.dep_ == "pobj"), None)
+                if obj is not None or nested is None:
+                    break
+                prep = inner = nested
+            if obj is not None:
+                yield from _measure(prep.lower_, obj)
+
+
+def _measure(slot: str, noun) -> Iterable[str]:
+    if noun.pos_ != "NOUN" or noun.ent_type_ in ("TIME",):
+        return
+    values = [_value(c.text) for c in noun.children if c.dep_ == "nummod"]
+    value = next((v for v in values if v is not None), None)
+    suffix = f"#{value.normalize():f}" if value is not None else ""
+    words = noun.doc[noun.left_edge.i : noun.i + 1].text
+    yield f"measure:{slot}={noun.lemma_.lower()}{suffix}~{words}"
+
+
+def _colours(tokens: list) -> Iterable[str]:
+    """Colour words of the clause (CSS colour names; the aligner folds "grey"/"gray" by their colour value)."""
+    for tok in tokens:
+        if tok.lower_ in _COLOURS and tok.pos_ in ("ADJ", "NOUN") and tok.ent_type_ not in _NAME_LABELS:  # not "Gray"
+            yield f"colour={tok.lower_}"
+
+
+def _times(article: ArticleDoc, part, skip: set[int]) -> tuple[str, ...]:
+    """The days (or weekdays) the clause names, placed on the calendar against the article's date; a clause
+    naming none inherits the nearest one before it in its paragraph ("a protest on Wednesday night, after
+    which ... there were 46 arrests"): narration moves on in time only where it says so."""
+    ref, from_stamp = dates.reference(article)
+    text = article.text
+    paragraph = text.rfind("\n", 0, part.start_char) + 1
+    window = article.doc.char_span(paragraph, part.end_char, alignment_mode="expand")
+    if window is None:
+        return ()
+    own: list[str] = []
+    before: list[str] = []
+    for start, end in dates.expressions(article, window):
+        span = article.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.i in skip for t in span) or dates.names_a_model_year(span):
+            continue  # background, or a year naming a thing ("a 2013 Toyota Camry", "1010 WINS")
+        placed = _placed(text[start:end], ref, not from_stamp)
+        if placed is None:
+            continue
+        if start >= part.start_char:
+            own.append(placed)
+        else:
+            before.append(placed)
+    return tuple(sorted(set(own))) if own else tuple(before[-1:])
+
+
+@functools.cache
+def _placed(expression: str, ref, relative_days: bool) -> str | None:
+    when = dates.resolve(expression, ref, relative_days=relative_days)
+    if when is None:
+        return None
+    if when.earliest is not None and when.latest is not None:
+        return f"day={when.earliest.isoformat()}/{when.latest.isoformat()}"
+    return None if when.weekday is None else f"weekday={when.weekday}"
+
+
+def _value(text: str):
+    try:
+        return parse_number(text.replace("-", " ").strip())
+    except (ArithmeticError, ValueError):
+        return None

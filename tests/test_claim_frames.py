@@ -1,0 +1,211 @@
+"""Claim frames: participants, counts, colours, measures and days read off the parse, and the aligner's use of
+them: two claims are one fact only when they state the same happening, and a slot filled differently is a
+`differ`. Real sentences from several dev-set clusters (cluster per row); edited ones say so."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.align.base import StoryContext
+from generator.align.claims import align_claims
+from generator.entities import EntityIndex
+from generator.extract.claims import extract
+
+PUBLISHED = date(2013, 3, 14)  # a Thursday: "Wednesday night" is 13 March
+
+
+def claims(article, text: str, source_id: str = "a", published: date | None = PUBLISHED):
+    return extract(article(text, source_id, published))
+
+
+def multi_groups(article, texts: dict[str, str]):
+    mentions = [m for sid, text in sorted(texts.items()) for m in claims(article, text, sid)]
+    groups = align_claims(mentions, StoryContext("s", {}, EntityIndex.build(mentions)))
+    return [g for g in groups if len({m.source for m in g.mentions}) > 1]
+
+
+@pytest.mark.parametrize(
+    ("cluster", "text", "present", "absent"),
+    [
+        (  # the count of the event's undergoer is the event's count
+            "kimani",
+            "The NYPD said one person was arrested for disorderly conduct.",
+            {"num:arrest=1~one person", "patient=noun:person:sing", "head=arrest"},
+            set(),
+        ),
+        (
+            "kimani",
+            "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.",
+            {"num:arrest=46~46 demonstrators"},
+            set(),
+        ),
+        (  # ages describe people, they count nothing
+            "kimani",
+            "The 30-year-old sergeant and 26-year-old fired 11 shots.",
+            {"num:shot=11~11 shots"},
+            {"num:year=30~30-year", "num:year=26~26-year"},
+        ),
+        (  # a colour word, even where the parse makes it a noun
+            "queens",
+            "Police say she was struck by a grey Toyota Camry heading north on 117th Street, which then fled the "
+            "scene.",
+            {"colour=grey", "head=attack"},
+            set(),
+        ),
+        ("queens", "Raj Chohan was hit by a 2013 gray Camry near 117th Street.", {"colour=gray"}, set()),
+        ("jeffs", "He could be sentenced to up to 119 years in prison.", {"measure:to=year#119~up to 119 years"}, {""}),
+        ("jeffs", "Jeffs, who acted as his own attorney, faces up to life in prison.", {"measure:to=life~life"}, set()),
+        (  # a surname is a name, not a colour
+            "kimani",
+            "Police said two plainclothes officers fatally shot the teenager, Kimani Gray, on Saturday.",
+            {"agent=noun:officer:plur", "num:officer=2~two plainclothes officers"},
+            {"colour=gray"},
+        ),
+    ],
+)
+def test_frame_roles(article, cluster, text, present, absent):
+    (claim,) = claims(article, text)
+    assert present <= set(claim.roles), (cluster, claim.roles)
+    assert not absent & set(claim.roles), (cluster, claim.roles)
+
+
+@pytest.mark.parametrize(
+    ("cluster", "text", "clause", "times"),
+    [
+        (  # a model year dates nothing
+            "queens",
+            "Raj Chohan was hit by a 2013 gray Camry near 117th Street.",
+            "Raj Chohan",
+            (),
+        ),
+        (  # a clause naming no day inherits the nearest one before it in its paragraph
+            "kimani",
+            "Then came the anger: a Monday evening vigil marred by an unruly young mob thrashing its way through "
+            "local businesses; a second protest the next night; and another on Wednesday night, after which, the "
+            "police said, someone hit an officer in the face with a brick, and there were 46 arrests — mostly for "
+            "disorderly conduct.",
+            "there were 46 arrests",
+            ("day=2013-03-13/2013-03-13",),
+        ),
+        (  # a weekday is placed against the article's date
+            "athens",
+            "Three people were killed on Wednesday when protesters set fire to a bank in central Athens.",
+            "Three people",
+            ("day=2013-03-13/2013-03-13",),
+        ),
+    ],
+)
+def test_frame_times(article, cluster, text, clause, times):
+    (claim,) = [m for m in claims(article, text) if clause in m.text]
+    assert claim.times == times, cluster
+
+
+@pytest.mark.parametrize(
+    ("cluster", "a", "b"),
+    [
+        (  # README trap: one number word meaning two things
+            "jeffs",
+            "Hanna read excerpts of Jeffs' journal where he described the Lord ordering him to visit Eldorado, Texas, "
+            "about 45 miles south of San Angelo.",
+            "Jeffs, 55, will have to spend at least 45 years in prison before being eligible for release.",
+        ),
+        (  # the same gun, two happenings: pointed at the officers, recovered at the scene
+            "kimani",
+            "After they exited their vehicle, he pointed a .38 caliber revolver at the officers.",
+            "A loaded .38-caliber revolver was recovered at the scene.",
+        ),
+        (  # the same verb, other participants: the cops noticed him, he noticed the cops
+            "kimani",
+            "According to the NYPD's statement, the cops noticed one male adjusting his waistband.",
+            "Kimani Gray was standing outside his home before splitting off when he noticed two plainclothes "
+            "officers in an unmarked car.",
+        ),
+        (  # figures of another event: a crowd that gathered is not the people arrested (both Church Ave.)
+            "kimani",
+            "Between 60 and 100 rioters gathered around Church and Snyder Ave. in East Flatbush and threw bottles "
+            "and other debris at police, witnesses said.",
+            "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.",
+        ),
+        (  # what may happen is not what did: the maximum before the verdict, the sentence after it
+            "jeffs",
+            "He could be sentenced to up to 119 years in prison.",
+            "Jeffs was sentenced to life in prison for his assault on the 12-year-old.",
+        ),
+        (  # the same happening on two nights (the second sentence edited from the first)
+            "kimani",
+            "A candle light vigil turned violent Monday night in East Flatbush, Brooklyn.",
+            "A candle light vigil turned violent Wednesday night in East Flatbush, Brooklyn.",
+        ),
+        (  # the same verb, two different people (troy; both edited from "LaCalamita shot three people")
+            "troy",
+            "Police said LaCalamita shot Paul Gordon in his office on Monday morning.",
+            "Police said LaCalamita shot Randy Riva in his office on Monday morning.",
+        ),
+    ],
+)
+def test_different_happenings_do_not_group(article, cluster, a, b):
+    groups = multi_groups(article, {"a": a, "b": b})
+    assert [g for g in groups if g.status == "agree"] == [], cluster
+
+
+@pytest.mark.parametrize(
+    ("cluster", "a", "b", "verdict"),
+    [
+        (
+            "queens",
+            "Witnesses say 59-year-old Raj Chohan was leaving her car on 117th Street in South Richmond Hill Friday "
+            "when she was hit by a silver Toyota Camry and sent flying into the air.",
+            "Police say she was struck by a grey Toyota Camry heading north on 117th Street, which then fled the "
+            "scene.",
+            "Outlets differ: grey vs silver",
+        ),
+        (
+            "kimani",
+            "The also said that Gray had previously been arrested four times on charges of grand larceny.",
+            "Gray had been in trouble with the law before, having been arrested three times since October.",
+            "Outlets differ: four times vs three times",
+        ),
+        (
+            "kimani",
+            "After they exited their vehicle to investigate, he pointed a .357 caliber revolver at them.",
+            "Kimani Gray pointed a .38 caliber revolver at the officers.",
+            "Outlets differ: .357 caliber vs .38 caliber",
+        ),
+        (  # the second edited from the first
+            "jeffs",
+            "He could be sentenced to up to 119 years in prison.",
+            "Jeffs could be sentenced to life in prison.",
+            "Outlets differ: life vs up to 119 years",
+        ),
+    ],
+)
+def test_a_slot_filled_differently_differs(article, cluster, a, b, verdict):
+    (group,) = multi_groups(article, {"a": a, "b": b})
+    assert (group.status, group.verdict) == ("differ", verdict), cluster
+
+
+@pytest.mark.parametrize(
+    ("cluster", "a", "b"),
+    [
+        (  # "grey" and "gray" are one colour
+            "queens",
+            "Police say she was struck by a grey Toyota Camry heading north on 117th Street.",
+            "Raj Chohan was hit by a 2013 gray Camry near 117th Street and 97th Avenue in Richmond Hill.",
+        ),
+        (  # the same count in two wordings of the undergoer
+            "kimani",
+            "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.",
+            "Police said 46 people had been arrested by the end of the night.",  # edited: the real one is shorter
+        ),
+        (  # "two women and one man died" / "a bomb killed two women and a man": subject fits the patient
+            "athens",
+            "Police said two women and one man died at a branch of the Marfin bank.",
+            "A petrol bomb hurled at an Athens branch of the Marfin Investment Bank killed two women and a man.",
+        ),
+    ],
+)
+def test_same_happening_agrees(article, cluster, a, b):
+    (group,) = multi_groups(article, {"a": a, "b": b})
+    assert group.status == "agree", (cluster, group.verdict)
