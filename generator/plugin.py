@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.pipeline import BuildConfig, SiteModel, build_model, read_anchor_files
 from generator.render import TEMPLATES, PageParts, render_parts
+from generator.storycache import StoryPages
 
 log = logging.getLogger("mkdocs.plugins.parallax")
 # What MkDocs gets as a generated page's Markdown body; the page's HTML replaces it after Markdown ran,
@@ -75,7 +76,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         _pin_build_date(self.model)
         if not config.site_url:
             log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
-        pages, other = render_parts(self.model, config.site_url)
+        pages, other = render_parts(self.model, config.site_url, cache=StoryPages(cache))
         self._pages = pages
         generated = {path: page.front_matter() + PLACEHOLDER + "\n" for path, page in pages.items()}
         for path, content in sorted({**generated, **other}.items()):

@@ -24,6 +24,7 @@ from generator import __version__, anchors, data, urls
 from generator.align.quotes import word_diff
 from generator.model import Fact, Mention, Source, Span, Story
 from generator.pipeline import SiteModel
+from generator.storycache import StoryPages
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATUS_ORDER = {"differ": 0, "agree": 1, "single": 2}
@@ -116,9 +117,12 @@ def render_site(model: SiteModel, site_url: str | None = None, templates: Path =
 
 
 def render_parts(
-    model: SiteModel, site_url: str | None = None, templates: Path = TEMPLATES
+    model: SiteModel, site_url: str | None = None, templates: Path = TEMPLATES, cache: StoryPages | None = None
 ) -> tuple[dict[str, PageParts], dict[str, str]]:
-    """Pages (Markdown path -> parts) and every other generated file (path -> text)."""
+    """Pages (Markdown path -> parts) and every other generated file (path -> text).
+
+    With a `cache`, a story whose model is unchanged gets its pages from there instead of the templates.
+    """
     env = environment(templates)
     pages: dict[str, PageParts] = {}
     files: dict[str, str] = {}
@@ -129,32 +133,53 @@ def render_parts(
         env, "home.html.j2", "", "Home", stories=live, counts={s.id: _counts(s) for s in live}, problems=model.problems
     )
     for story in stories:
-        url = urls.story_page(story.id)
-        context = _story_context(story, url, site_url, old_labels)
-        pages[urls.page_file(url)] = _page(env, "story.html.j2", url, story.title, **context)
-        pages[urls.page_file(_cite_page(story.id))] = _page(
-            env, "cite.html.j2", _cite_page(story.id), f"Citations: {story.title}", searchable=False, **context
-        )
-        if context["coverage"]["rows"]:
-            files[f"{url}coverage.svg"] = env.get_template("coverage.svg.j2").render(**context["coverage"])
-            if context["figures"]["rows"]:
-                files[f"{url}figures.svg"] = env.get_template("figures.svg.j2").render(**context["figures"])
-        for source in story.sources:
-            surl = urls.source_page(source.id)
-            pages[urls.page_file(surl)] = _page(
-                env,
-                "source.html.j2",
-                surl,
-                f"{source.outlet}: {source.title}",
-                searchable=False,
-                **_source_context(story, source, surl),
-            )
+        aliases = {a: old_labels[a] for f in story.facts for a in f.aliases if a in old_labels}
+        entry = cache.get(story, site_url, aliases) if cache is not None else None
+        if entry is not None:
+            story_pages = {path: PageParts(*row[:3], tuple(row[3])) for path, row in entry["pages"].items()}
+            story_files = entry["files"]
+        else:
+            story_pages, story_files = _story_outputs(env, story, site_url, aliases)
+            if cache is not None:
+                rows = {path: [p.title, p.html, p.search_html, list(p.hide)] for path, p in story_pages.items()}
+                cache.put(story, site_url, aliases, {"pages": rows, "files": story_files})
+        pages.update(story_pages)
+        files.update(story_files)
     pages["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
     files["data/comparison.json"] = data.comparison_json(model)
     files["data/anchors.json"] = data.anchors_json(model)
     files["data/facts.csv"] = data.facts_csv(model)
     for asset in sorted((templates / "assets").glob("*")):
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
+    return pages, files
+
+
+def _story_outputs(
+    env: Environment, story: Story, site_url: str | None, old_labels: dict[str, str]
+) -> tuple[dict[str, PageParts], dict[str, str]]:
+    """One story's pages (its comparison, citations and articles) and pictures: a function of the story alone."""
+    pages: dict[str, PageParts] = {}
+    files: dict[str, str] = {}
+    url = urls.story_page(story.id)
+    context = _story_context(story, url, site_url, old_labels)
+    pages[urls.page_file(url)] = _page(env, "story.html.j2", url, story.title, **context)
+    pages[urls.page_file(_cite_page(story.id))] = _page(
+        env, "cite.html.j2", _cite_page(story.id), f"Citations: {story.title}", searchable=False, **context
+    )
+    if context["coverage"]["rows"]:
+        files[f"{url}coverage.svg"] = env.get_template("coverage.svg.j2").render(**context["coverage"])
+        if context["figures"]["rows"]:
+            files[f"{url}figures.svg"] = env.get_template("figures.svg.j2").render(**context["figures"])
+    for source in story.sources:
+        surl = urls.source_page(source.id)
+        pages[urls.page_file(surl)] = _page(
+            env,
+            "source.html.j2",
+            surl,
+            f"{source.outlet}: {source.title}",
+            searchable=False,
+            **_source_context(story, source, surl),
+        )
     return pages, files
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator.align import Group
 from generator.cache import mention_from_json, mention_to_json
-from generator.model import Source
+from generator.model import Source, Story
 
 STORY_CACHE_FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
@@ -132,3 +132,60 @@ def group_from_json(row: dict) -> Group:
     row = dict(row)
     row["mentions"] = tuple(mention_from_json(m) for m in row["mentions"])
     return Group(**row)
+
+
+@functools.cache
+def package_code() -> str:
+    """A digest of every module and template of the package: what a story's rendered pages depend on."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".css", ".js")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class StoryPages:
+    """A story's rendered pages and pictures by a digest of its whole model, so an unchanged story is not rendered.
+
+    The key is the story as the templates see it (its sources, facts with their
+    ids, copies, names and retired anchors), the site's address, the old labels
+    of its aliases and the package's code and templates: pages are a function of
+    these alone, so a hit is byte-identical to rendering again.
+    """
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) / "pages" if folder else None
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, story: Story, site_url: str | None, aliases: dict[str, str]) -> Path:
+        material = repr((STORY_CACHE_FORMAT, package_code(), site_url, sorted(aliases.items()), story))
+        key = hashlib.sha256(material.encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, story: Story, site_url: str | None, aliases: dict[str, str]) -> dict | None:
+        if self.folder is None:
+            return None
+        try:
+            entry = json.loads(self._path(story, site_url, aliases).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        if not isinstance(entry, dict) or set(entry) != {"pages", "files"}:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry
+
+    def put(self, story: Story, site_url: str | None, aliases: dict[str, str], entry: dict) -> None:
+        if self.folder is None:
+            return
+        path = self._path(story, site_url, aliases)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(entry, fh, ensure_ascii=False, sort_keys=True)
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("%s: page cache not written (%s)", self.folder, exc.strerror or exc)
+            self.folder = None
