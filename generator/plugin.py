@@ -12,6 +12,7 @@ import os
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -20,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.pipeline import BuildConfig, SiteModel, build_model, read_anchor_files
 from generator.render import TEMPLATES, PageParts, render_parts
-from generator.storycache import StoryPages
+from generator.storycache import CACHED_TEMPLATE, StoryPages, ThemedPages
 
 log = logging.getLogger("mkdocs.plugins.parallax")
 # What MkDocs gets as a generated page's Markdown body; the page's HTML replaces it after Markdown ran,
@@ -45,6 +46,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self.model: SiteModel | None = None
         self._previous_anchors: tuple[dict, ...] = ()
         self._pages: dict[str, PageParts] = {}
+        self._themed: ThemedPages | None = None
 
     def _path(self, config, value: str | None) -> Path | None:
         if not value:
@@ -78,6 +80,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
         pages, other = render_parts(self.model, config.site_url, cache=StoryPages(cache))
         self._pages = pages
+        self._themed = ThemedPages(cache, config)
         generated = {path: page.front_matter() + PLACEHOLDER + "\n" for path, page in pages.items()}
         for path, content in sorted({**generated, **other}.items()):
             existing = files.get_file_from_path(path)
@@ -89,12 +92,30 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
+    def on_nav(self, nav, config, files):
+        if self._themed is not None:
+            self._themed.set_nav(nav)
+        return nav
+
     def on_page_content(self, html: str, page, config, files) -> str:
         """A generated page's content, as search should see it (a story page: its facts, not the articles)."""
         parts = self._pages.get(page.file.src_uri)
         if parts is None or PLACEHOLDER not in html:
             return html
         return parts.search_html if parts.search_html is not None else parts.block()
+
+    def on_env(self, env, config, files):
+        """A stand-in template for pages whose themed HTML is cached: rendering it costs nothing.
+
+        Looked up here, once every page has its title (a page's footer names its neighbours).
+        """
+        env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: "-"}), env.loader])
+        if self._themed is not None:
+            for file in files.documentation_pages():
+                parts = self._pages.get(file.src_uri)
+                if parts is not None and file.page is not None:
+                    self._themed.look_up(file.page, parts)
+        return env
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, page, config, nav):
@@ -103,6 +124,14 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if parts is not None:
             page.content = parts.block()
         return context
+
+    @event_priority(-100)  # after every other plugin changed the page
+    def on_post_page(self, output: str, page, config) -> str:
+        """The page as the theme made it: from the cache on a hit, else put there; then its HTML is let go."""
+        if self._pages.pop(page.file.src_uri, None) is None or self._themed is None:
+            return output
+        page.content = None  # written out: keep memory to the pages in flight, not the whole site
+        return self._themed.output(page, output)
 
     def on_serve(self, server, config, builder):
         """`mkdocs serve` rebuilds when an article or a template changes."""

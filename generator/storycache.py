@@ -189,3 +189,102 @@ class StoryPages:
         except OSError as exc:
             log.warning("%s: page cache not written (%s)", self.folder, exc.strerror or exc)
             self.folder = None
+
+
+CACHED_TEMPLATE = "parallax-cached.html"  # what a page whose themed HTML is in the cache is rendered with
+
+
+class ThemedPages:
+    """Generated pages as the theme renders them, so a warm build does not run the theme's templates again.
+
+    A page's themed HTML is a function of its content and title, its place in the
+    navigation (the whole navigation is drawn, its own entry and neighbours marked),
+    the MkDocs settings, MkDocs' and the theme's versions and the build date: the
+    key covers all of them. On a hit the page is rendered with an empty stand-in
+    template and its output replaced by the cached HTML.
+    """
+
+    def __init__(self, folder: Path | None, config) -> None:
+        self.folder = Path(folder) / "themed" if folder else None
+        self._site = _settings_digest(config) if folder else ""
+        self._nav = ""
+        self._keys: dict[str, tuple[Path, bool]] = {}
+        self.hits = 0
+
+    def set_nav(self, nav) -> None:
+        self._nav = hashlib.sha256(repr(_nav_items(nav.items)).encode()).hexdigest()
+
+    def look_up(self, page, parts) -> None:
+        """Choose the stand-in template for a page whose themed HTML is cached."""
+        if self.folder is None:
+            return
+        material = repr(
+            (
+                STORY_CACHE_FORMAT,
+                self._site,
+                self._nav,
+                os.environ.get("SOURCE_DATE_EPOCH"),
+                page.file.src_uri,
+                page.url,
+                page.title,
+                sorted(page.meta.items(), key=lambda kv: kv[0]),
+                str(page.toc),
+                str(page.file.inclusion),
+                [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)],
+                hashlib.sha256(parts.html.encode("utf-8", "surrogatepass")).hexdigest(),
+                parts.search_html is not None,
+            )
+        )
+        key = hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+        path = self.folder / key[:2] / f"{key}.html"
+        hit = path.is_file()
+        self._keys[page.file.src_uri] = (path, hit)
+        if hit:
+            page.meta["template"] = CACHED_TEMPLATE
+
+    def output(self, page, output: str) -> str:
+        path, hit = self._keys.pop(page.file.src_uri, (None, False))
+        if path is None:
+            return output
+        if hit:
+            try:
+                self.hits += 1
+                return path.read_bytes().decode("utf-8", "surrogatepass")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise OSError(f"{path}: cached page unreadable ({exc}); build again with --no-cache") from exc
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(output.encode("utf-8", "surrogatepass"))
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("%s: themed page cache not written (%s)", self.folder, exc.strerror or exc)
+            self.folder = None
+        return output
+
+
+def _nav_items(items) -> list:
+    return [
+        (type(i).__name__, i.title, getattr(i, "url", None), _nav_items(getattr(i, "children", None) or []))
+        for i in items
+    ]
+
+
+def _settings_digest(config) -> str:
+    """Everything of the MkDocs settings that can show in a themed page (not where the site is written)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return ""
+
+    skip = ("site_dir", "plugins", "config_file_path", "theme")
+    settings = {k: repr(v) for k, v in config.items() if k not in skip}
+    theme = config.theme  # its static templates are a set: sorted, so the digest does not follow the hash seed
+    settings["theme"] = repr((theme.name, theme.dirs, sorted(theme.static_templates), sorted(dict(theme).items())))
+    plugins = {name: repr(dict(p.config)) for name, p in config.plugins.items() if name != "parallax"}
+    material = (package_code(), installed("mkdocs"), installed("mkdocs-material"), settings, plugins)
+    return hashlib.sha256(repr(material).encode()).hexdigest()
