@@ -260,7 +260,9 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention |
     if len(words) < 3:
         return None
     words = tuple(sorted({*words, "not"})) if negated else words
-    ents = tuple(sorted({fold(e.text) for e in part.ents if e.label_ in _ENTITY_LABELS and fold(e.text)}))
+    ents = tuple(
+        sorted({fold(e.text) for e in article.ents_within(part) if e.label_ in _ENTITY_LABELS and fold(e.text)})
+    )
     return article.mention(
         "claim",
         start,

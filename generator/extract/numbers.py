@@ -728,7 +728,7 @@ def _lead_places(article: ArticleDoc) -> set[str]:
     seen: dict[str, int] = {}
     lead: set[str] = set()
     for i, sent in enumerate(article.sentences()):
-        for e in sent.ents:
+        for e in article.ents_within(sent):
             if e.label_ in ("GPE", "LOC", "FAC", "NORP"):
                 name = e.text.lower()
                 seen[name] = seen.get(name, 0) + 1
@@ -740,7 +740,7 @@ def _lead_places(article: ArticleDoc) -> set[str]:
 def _context(article: ArticleDoc, sent) -> str:
     """An earlier time ('@...') that sets a sentence's figures apart from the story's."""
     ref = article.reference_date
-    for e in sent.ents:
+    for e in article.ents_within(sent):
         if e.label_ == "DATE" and ref is not None:
             years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", e.text)]
             if years and max(years) < ref.year:
