@@ -242,13 +242,13 @@ def _furniture_code() -> str:
     return digest.hexdigest()
 
 
-def _write_json(path: Path, payload: object) -> None:
+def _write_json(path: Path, payload: object, sort_keys: bool = True) -> None:
     """Write a cache entry atomically; a cache that cannot be written costs speed, never the build."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh, ensure_ascii=False, sort_keys=True)
+            json.dump(payload, fh, ensure_ascii=False, sort_keys=sort_keys)
         os.replace(tmp, path)
     except OSError as exc:
         log.debug("%s: cache entry not written (%s)", path, exc)

@@ -115,7 +115,32 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
                 parts = self._pages.get(file.src_uri)
                 if parts is not None and file.page is not None:
                     self._themed.look_up(file.page, parts)
+            self._wrap_search(config)
         return env
+
+    def _wrap_search(self, config) -> None:
+        """The search plugin indexes a cached page from the entries it gave last time, not by parsing it again."""
+        events = config.plugins.events["page_context"]
+        for i, method in enumerate(events):
+            owner = getattr(method, "__self__", None)
+            if not hasattr(owner, "search_index") or getattr(method, "parallax_cached", False):
+                continue
+
+            def indexing(context, *, page, config, nav, _owner=owner, _method=method):
+                entries = _owner.search_index.entries  # the index of this build (a rebuild makes a new one)
+                themed = self._themed if page.file.src_uri in self._pages else None
+                cached = themed.search_entries(page) if themed is not None else None
+                if cached is not None:
+                    entries.extend(cached)
+                    return context
+                before = len(entries)
+                context = _method(context, page=page, config=config, nav=nav)
+                if themed is not None:
+                    themed.keep_search_entries(page, _owner.search_index.entries[before:])
+                return context
+
+            indexing.parallax_cached = True
+            events[i] = indexing
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, page, config, nav):

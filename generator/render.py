@@ -129,6 +129,7 @@ def render_parts(
     stories = sorted(model.stories, key=lambda s: s.id)
     live = [s for s in stories if s.sources]
     old_labels = {r.id: r.label for r in model.anchors if r.status == "alias"}
+    fragments: dict[str, str] = {}  # each story's part of comparison.json
     pages["index.md"] = _page(
         env, "home.html.j2", "", "Home", stories=live, counts={s.id: _counts(s) for s in live}, problems=model.problems
     )
@@ -137,16 +138,18 @@ def render_parts(
         entry = cache.get(story, site_url, aliases) if cache is not None else None
         if entry is not None:
             story_pages = {path: PageParts(*row[:3], tuple(row[3])) for path, row in entry["pages"].items()}
-            story_files = entry["files"]
+            story_files, fragments[story.id] = entry["files"], entry["comparison"]
         else:
             story_pages, story_files = _story_outputs(env, story, site_url, aliases)
+            fragments[story.id] = data.story_fragment(story) if story.sources else ""
             if cache is not None:
                 rows = {path: [p.title, p.html, p.search_html, list(p.hide)] for path, p in story_pages.items()}
-                cache.put(story, site_url, aliases, {"pages": rows, "files": story_files})
+                entry = {"pages": rows, "files": story_files, "comparison": fragments[story.id]}
+                cache.put(story, site_url, aliases, entry)
         pages.update(story_pages)
         files.update(story_files)
     pages["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
-    files["data/comparison.json"] = data.comparison_json(model)
+    files["data/comparison.json"] = data.comparison_json(model, fragments)
     files["data/anchors.json"] = data.anchors_json(model)
     files["data/facts.csv"] = data.facts_csv(model)
     for asset in sorted((templates / "assets").glob("*")):

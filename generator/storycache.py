@@ -17,11 +17,11 @@ import logging
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 
 from generator.align import Group
-from generator.cache import mention_from_json, mention_to_json
+from generator.cache import _write_json, mention_from_json, mention_to_json
 from generator.model import Source, Story
 
 STORY_CACHE_FORMAT = 1
@@ -71,7 +71,7 @@ def story_key(story: str, sources: Sequence[Source], mention_keys: Sequence[str]
             "code": alignment_code(),
             "group_fields": [f.name for f in fields(Group)],
             "story": story,
-            "sources": [asdict(s) for s in sources],
+            "sources": [repr(s) for s in sources],  # every field, text included (repr: far cheaper than asdict)
             "mentions": list(mention_keys),
         },
         sort_keys=True,
@@ -170,7 +170,7 @@ class StoryPages:
         except (OSError, ValueError):
             self.misses += 1
             return None
-        if not isinstance(entry, dict) or set(entry) != {"pages", "files"}:
+        if not isinstance(entry, dict) or set(entry) != {"pages", "files", "comparison"}:
             self.misses += 1
             return None
         self.hits += 1
@@ -241,6 +241,23 @@ class ThemedPages:
         self._keys[page.file.src_uri] = (path, hit)
         if hit:
             page.meta["template"] = CACHED_TEMPLATE
+
+    def search_entries(self, page) -> list | None:
+        """The search entries a page whose themed HTML is cached gave when it was indexed, or None."""
+        path, hit = self._keys.get(page.file.src_uri, (None, False))
+        if not hit:
+            return None
+        try:
+            entries = json.loads(path.with_suffix(".search.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return entries if isinstance(entries, list) else None
+
+    def keep_search_entries(self, page, entries: list) -> None:
+        path, hit = self._keys.get(page.file.src_uri, (None, False))
+        if path is None or self.folder is None:
+            return
+        _write_json(path.with_suffix(".search.json"), entries, sort_keys=False)  # the index keeps their key order
 
     def output(self, page, output: str) -> str:
         path, hit = self._keys.pop(page.file.src_uri, (None, False))
