@@ -47,6 +47,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._previous_anchors: tuple[dict, ...] = ()
         self._pages: dict[str, PageParts] = {}
         self._themed: ThemedPages | None = None
+        self._nav = None
 
     def _path(self, config, value: str | None) -> Path | None:
         if not value:
@@ -93,8 +94,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         return files
 
     def on_nav(self, nav, config, files):
-        if self._themed is not None:
-            self._themed.set_nav(nav)
+        self._nav = nav  # digested in on_env, once every page has read its title
         return nav
 
     def on_page_content(self, html: str, page, config, files) -> str:
@@ -110,7 +110,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         Looked up here, once every page has its title (a page's footer names its neighbours).
         """
         env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: "-"}), env.loader])
-        if self._themed is not None:
+        if self._themed is not None and self._nav is not None:
+            self._themed.set_nav(self._nav)
             for file in files.documentation_pages():
                 parts = self._pages.get(file.src_uri)
                 if parts is not None and file.page is not None:
@@ -146,7 +147,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
     def on_page_context(self, context, page, config, nav):
         """Put the generated page's full HTML in place for the theme to render."""
         parts = self._pages.get(page.file.src_uri)
-        if parts is not None:
+        if parts is not None and not (self._themed is not None and self._themed.cached(page)):
             page.content = parts.block()
         return context
 

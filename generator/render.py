@@ -9,9 +9,11 @@ into Markdown files for the `export` command.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -80,9 +82,20 @@ class PageParts:
     """A generated page: what MkDocs needs in front matter, the page's HTML, and what search may index."""
 
     title: str
-    html: str
+    html: str  # empty when `stored` holds it
     search_html: str | None  # None: the page stays out of the search index
     hide: tuple[str, ...] = ("toc",)
+    # A page from the cache keeps its HTML there, read back only if needed: memory stays with one story.
+    stored: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+    stored_digest: str = field(default="", compare=False, repr=False)
+
+    @property
+    def digest(self) -> str:
+        """A digest of the page's HTML (what the themed page is keyed on)."""
+        return self.stored_digest or hashlib.sha256(self.html.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def full_html(self) -> str:
+        return self.stored() if self.stored is not None else self.html
 
     def front_matter(self) -> str:
         hide = "".join(f"  - {h}\n" for h in self.hide)
@@ -90,7 +103,7 @@ class PageParts:
         return f"---\ntitle: {json.dumps(_theme_title(self.title), ensure_ascii=False)}\nhide:\n{hide}{search}---\n\n"
 
     def block(self) -> str:
-        return f'<div class="px-page">\n{self.html.strip()}\n</div>\n'
+        return f'<div class="px-page">\n{self.full_html().strip()}\n</div>\n'
 
     def markdown(self) -> str:
         """The page as one Markdown file holding one raw HTML block (for `export`)."""
@@ -137,7 +150,9 @@ def render_parts(
         aliases = {a: old_labels[a] for f in story.facts for a in f.aliases if a in old_labels}
         entry = cache.get(story, site_url, aliases) if cache is not None else None
         if entry is not None:
-            story_pages = {path: PageParts(*row[:3], tuple(row[3])) for path, row in entry["pages"].items()}
+            story_pages = {
+                path: _stored_page(cache, story, site_url, aliases, path, row) for path, row in entry["pages"].items()
+            }
             story_files, fragments[story.id] = entry["files"], entry["comparison"]
         else:
             story_pages, story_files = _story_outputs(env, story, site_url, aliases)
@@ -155,6 +170,22 @@ def render_parts(
     for asset in sorted((templates / "assets").glob("*")):
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
     return pages, files
+
+
+def _stored_page(
+    cache: StoryPages, story: Story, site_url: str | None, aliases: dict[str, str], path: str, row: list
+) -> PageParts:
+    """A page from the story cache, its HTML left there (read again only if the theme must draw the page)."""
+    title, html, search_html, hide = row
+    digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def stored() -> str:
+        entry = cache.get(story, site_url, aliases)
+        if entry is None or path not in entry["pages"]:
+            raise OSError(f"page cache entry of {story.id} vanished during the build; build again")
+        return entry["pages"][path][1]
+
+    return PageParts(title, "", search_html, tuple(hide), stored, digest)
 
 
 def _story_outputs(

@@ -231,7 +231,7 @@ class ThemedPages:
                 str(page.toc),
                 str(page.file.inclusion),
                 [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)],
-                hashlib.sha256(parts.html.encode("utf-8", "surrogatepass")).hexdigest(),
+                parts.digest,
                 parts.search_html is not None,
             )
         )
@@ -241,6 +241,10 @@ class ThemedPages:
         self._keys[page.file.src_uri] = (path, hit)
         if hit:
             page.meta["template"] = CACHED_TEMPLATE
+
+    def cached(self, page) -> bool:
+        """Whether the page's themed HTML comes from the cache (then its content is never drawn)."""
+        return self._keys.get(page.file.src_uri, (None, False))[1]
 
     def search_entries(self, page) -> list | None:
         """The search entries a page whose themed HTML is cached gave when it was indexed, or None."""

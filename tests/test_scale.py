@@ -182,3 +182,13 @@ def test_editing_one_article_renders_only_its_story_and_equals_a_clean_build(tmp
 
     build(clean, "--no-cache")
     assert tree_differences(site, clean) == []
+
+    # a story gone changes every page's navigation: the theme draws every page again, from cached story pages
+    shutil.rmtree(clean)
+    shutil.copytree(site, clean)
+    shutil.rmtree(seeds / "amd_seamicro_2012")
+    build(site, "--cache-dir", str(cache))
+    assert rendered == ["amd-seamicro-2012"]  # now a page saying its articles are gone
+    assert "stories/geysers-quake-2013.md" in themed
+    build(clean, "--no-cache")
+    assert tree_differences(site, clean) == []
