@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.executor import make_executor
 from generator.pipeline import BuildConfig, SiteModel, build_model, read_anchor_files
 from generator.render import TEMPLATES, PageParts, render_parts
 from generator.storycache import CACHED_TEMPLATE, StoryPages, ThemedPages
@@ -79,7 +80,11 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         _pin_build_date(self.model)
         if not config.site_url:
             log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
-        pages, other = render_parts(self.model, config.site_url, cache=StoryPages(cache))
+        executor = make_executor(self.config.workers)  # rendering stays on this machine, even with a cluster
+        try:
+            pages, other = render_parts(self.model, config.site_url, cache=StoryPages(cache), executor=executor)
+        finally:
+            executor.close()
         self._pages = pages
         self._themed = ThemedPages(cache, config)
         generated = {path: page.front_matter() + PLACEHOLDER + "\n" for path, page in pages.items()}

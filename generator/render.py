@@ -9,6 +9,7 @@ into Markdown files for the `export` command.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import Counter
@@ -24,6 +25,7 @@ from markupsafe import Markup, escape
 
 from generator import __version__, anchors, data, urls
 from generator.align.quotes import word_diff
+from generator.executor import Executor, run_weighted
 from generator.model import Fact, Mention, Source, Span, Story
 from generator.pipeline import SiteModel
 from generator.storycache import StoryPages
@@ -51,6 +53,7 @@ KIND_PLURALS = {
 # wording, then claims, then spellings (issue 10).
 KIND_WEIGHT = {"number": 0, "date": 1, "quote": 2, "claim": 3, "name": 4, "place": 4}
 SITE_NAME = "Parallax"
+RENDER_DISCOUNT = 10  # rendering a word costs about a tenth of parsing it (weighs starting workers to render)
 MAX_LISTED_OUTLETS = 12  # above this, per-outlet columns and lists would grow with facts x outlets
 
 
@@ -129,14 +132,40 @@ def render_site(model: SiteModel, site_url: str | None = None, templates: Path =
     return {**{path: page.markdown() for path, page in pages.items()}, **files}
 
 
+@dataclass(frozen=True)
+class StoryRender:
+    """One story to render: a task that may run in a worker process (the result is the same anywhere)."""
+
+    story: Story
+    site_url: str | None
+    old_labels: dict[str, str]
+    templates: Path
+
+
+def render_story(job: StoryRender) -> tuple[dict[str, PageParts], dict[str, str], str]:
+    """A story's pages, pictures and part of comparison.json."""
+    story_pages, story_files = _story_outputs(_environment(job.templates), job.story, job.site_url, job.old_labels)
+    return story_pages, story_files, data.story_fragment(job.story) if job.story.sources else ""
+
+
+@functools.cache
+def _environment(templates: Path) -> Environment:
+    return environment(templates)
+
+
 def render_parts(
-    model: SiteModel, site_url: str | None = None, templates: Path = TEMPLATES, cache: StoryPages | None = None
+    model: SiteModel,
+    site_url: str | None = None,
+    templates: Path = TEMPLATES,
+    cache: StoryPages | None = None,
+    executor: Executor | None = None,
 ) -> tuple[dict[str, PageParts], dict[str, str]]:
     """Pages (Markdown path -> parts) and every other generated file (path -> text).
 
-    With a `cache`, a story whose model is unchanged gets its pages from there instead of the templates.
+    With a `cache`, a story whose model is unchanged gets its pages from there instead of the templates;
+    with an `executor`, the others are rendered on its workers when there are enough of them.
     """
-    env = environment(templates)
+    env = _environment(templates)
     pages: dict[str, PageParts] = {}
     files: dict[str, str] = {}
     stories = sorted(model.stories, key=lambda s: s.id)
@@ -146,21 +175,30 @@ def render_parts(
     pages["index.md"] = _page(
         env, "home.html.j2", "", "Home", stories=live, counts={s.id: _counts(s) for s in live}, problems=model.problems
     )
+    outputs: dict[str, tuple[dict[str, PageParts], dict[str, str], str]] = {}
+    todo: list[StoryRender] = []
     for story in stories:
         aliases = {a: old_labels[a] for f in story.facts for a in f.aliases if a in old_labels}
         entry = cache.get(story, site_url, aliases) if cache is not None else None
-        if entry is not None:
-            story_pages = {
-                path: _stored_page(cache, story, site_url, aliases, path, row) for path, row in entry["pages"].items()
-            }
-            story_files, fragments[story.id] = entry["files"], entry["comparison"]
-        else:
-            story_pages, story_files = _story_outputs(env, story, site_url, aliases)
-            fragments[story.id] = data.story_fragment(story) if story.sources else ""
-            if cache is not None:
-                rows = {path: [p.title, p.html, p.search_html, list(p.hide)] for path, p in story_pages.items()}
-                entry = {"pages": rows, "files": story_files, "comparison": fragments[story.id]}
-                cache.put(story, site_url, aliases, entry)
+        if entry is None:
+            todo.append(StoryRender(story, site_url, aliases, templates))
+            continue
+        story_pages = {
+            path: _stored_page(cache, story, site_url, aliases, path, row) for path, row in entry["pages"].items()
+        }
+        outputs[story.id] = story_pages, entry["files"], entry["comparison"]
+    words = sum(len(s.text.split()) for job in todo for s in job.story.sources) // RENDER_DISCOUNT
+    done = run_weighted(executor, render_story, todo, words) if executor else enumerate(map(render_story, todo))
+    for i, (story_pages, story_files, fragment) in done:
+        job = todo[i]
+        outputs[job.story.id] = story_pages, story_files, fragment
+        if cache is not None:
+            rows = {path: [p.title, p.html, p.search_html, list(p.hide)] for path, p in story_pages.items()}
+            cache.put(
+                job.story, site_url, job.old_labels, {"pages": rows, "files": story_files, "comparison": fragment}
+            )
+    for story in stories:
+        story_pages, story_files, fragments[story.id] = outputs.pop(story.id)
         pages.update(story_pages)
         files.update(story_files)
     pages["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))

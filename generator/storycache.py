@@ -134,11 +134,19 @@ def group_from_json(row: dict) -> Group:
     return Group(**row)
 
 
-@functools.cache
 def package_code() -> str:
-    """A digest of every module and template of the package: what a story's rendered pages depend on."""
+    """A digest of every module and template of the package: what a story's rendered pages depend on.
+
+    Read again when a file's size or time changes: `mkdocs serve` rebuilds in one process after a template edit.
+    """
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".css", ".js"))
+    return _digest(tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+@functools.lru_cache(maxsize=4)
+def _digest(files: tuple[tuple[Path, int, int], ...]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".css", ".js")):
+    for path, _, _ in files:
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

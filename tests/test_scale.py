@@ -192,3 +192,17 @@ def test_editing_one_article_renders_only_its_story_and_equals_a_clean_build(tmp
     assert "stories/geysers-quake-2013.md" in themed
     build(clean, "--no-cache")
     assert tree_differences(site, clean) == []
+
+
+def test_stories_rendered_on_workers_equal_those_rendered_here(tmp_path):
+    from generator import render
+
+    model = build_model(BuildConfig(seeds=_two_stories(tmp_path), workers=1))
+    here = render.render_parts(model)
+    pool = executor.Adaptive(2, threshold=0)  # workers even for two stories
+    try:
+        there = render.render_parts(model, executor=pool)
+    finally:
+        pool.close()
+    assert there == here
+    assert sum(p.startswith("sources/") for p in here[0]) > 5
