@@ -183,9 +183,7 @@ def render_parts(
         if entry is None:
             todo.append(StoryRender(story, site_url, aliases, templates))
             continue
-        story_pages = {
-            path: _stored_page(cache, story, site_url, aliases, path, row) for path, row in entry["pages"].items()
-        }
+        story_pages = {path: _stored_page(cache, story.id, path, row) for path, row in entry["pages"].items()}
         outputs[story.id] = story_pages, entry["files"], entry["comparison"]
     words = sum(len(s.text.split()) for job in todo for s in job.story.sources) // RENDER_DISCOUNT
     done = run_weighted(executor, render_story, todo, words) if executor else enumerate(map(render_story, todo))
@@ -210,20 +208,11 @@ def render_parts(
     return pages, files
 
 
-def _stored_page(
-    cache: StoryPages, story: Story, site_url: str | None, aliases: dict[str, str], path: str, row: list
-) -> PageParts:
+def _stored_page(cache: StoryPages, story_id: str, path: str, row: list) -> PageParts:
     """A page from the story cache, its HTML left there (read again only if the theme must draw the page)."""
     title, html, search_html, hide = row
     digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
-
-    def stored() -> str:
-        entry = cache.get(story, site_url, aliases)
-        if entry is None or path not in entry["pages"]:
-            raise OSError(f"page cache entry of {story.id} vanished during the build; build again")
-        return entry["pages"][path][1]
-
-    return PageParts(title, "", search_html, tuple(hide), stored, digest)
+    return PageParts(title, "", search_html, tuple(hide), functools.partial(cache.page_html, story_id, path), digest)
 
 
 def _story_outputs(

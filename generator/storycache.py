@@ -164,6 +164,8 @@ class StoryPages:
         self.folder = Path(folder) / "pages" if folder else None
         self.hits = 0
         self.misses = 0
+        self._entries: dict[str, Path] = {}  # story id -> its entry, for reading a page's HTML again
+        self._last: tuple[Path, dict] | None = None
 
     def _path(self, story: Story, site_url: str | None, aliases: dict[str, str]) -> Path:
         material = repr((STORY_CACHE_FORMAT, package_code(), site_url, sorted(aliases.items()), story))
@@ -173,8 +175,9 @@ class StoryPages:
     def get(self, story: Story, site_url: str | None, aliases: dict[str, str]) -> dict | None:
         if self.folder is None:
             return None
+        path = self._path(story, site_url, aliases)
         try:
-            entry = json.loads(self._path(story, site_url, aliases).read_text(encoding="utf-8"))
+            entry = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.misses += 1
             return None
@@ -182,7 +185,19 @@ class StoryPages:
             self.misses += 1
             return None
         self.hits += 1
+        self._entries[story.id] = path
         return entry
+
+    def page_html(self, story_id: str, page: str) -> str:
+        """The HTML of one page of a story `get` found, read again (the last entry read is kept: pages of a
+        story are drawn one after another)."""
+        path = self._entries[story_id]
+        if self._last is None or self._last[0] != path:
+            try:
+                self._last = path, json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise OSError(f"{path}: page cache entry unreadable mid-build ({exc}); build again") from exc
+        return self._last[1]["pages"][page][1]
 
     def put(self, story: Story, site_url: str | None, aliases: dict[str, str], entry: dict) -> None:
         if self.folder is None:
