@@ -195,3 +195,60 @@ def mention_from_json(row: dict) -> Mention:
         row[name] = tuple(row.get(name) or ())
     known = {f.name for f in fields(Mention)}
     return Mention(**{k: v for k, v in row.items() if k in known})
+
+
+FURNITURE_FORMAT = 1
+
+
+class FurnitureCache:
+    """Each article's page-furniture spans by its text, so a warm build does not run the tagger on its captions.
+
+    The key covers the text, the body span and the source of the detector and the
+    parser it calls; an entry that is not a list of in-range spans is a miss.
+    """
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) / "furniture" if folder else None
+
+    def detect(self, text: str, body: Span) -> tuple[Span, ...]:
+        from generator import furniture
+
+        if self.folder is None:
+            return furniture.detect(text, body)
+        path = self._path(text, body)
+        try:
+            spans = tuple(Span(int(a), int(b)) for a, b in json.loads(path.read_text(encoding="utf-8")))
+            if all(0 <= s.start <= s.end <= len(text) for s in spans):
+                return spans
+        except (OSError, ValueError, TypeError):
+            pass
+        spans = furniture.detect(text, body)
+        _write_json(path, [[s.start, s.end] for s in spans])
+        return spans
+
+    def _path(self, text: str, body: Span) -> Path:
+        material = json.dumps(
+            [FURNITURE_FORMAT, _furniture_code(), hashlib.sha256(text.encode()).hexdigest(), body.start, body.end]
+        )
+        key = hashlib.sha256(material.encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.json"
+
+
+def _furniture_code() -> str:
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("furniture.py", "nlp.py", "model.py"):
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _write_json(path: Path, payload: object, sort_keys: bool = True) -> None:
+    """Write a cache entry atomically; a cache that cannot be written costs speed, never the build."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(payload, fh, ensure_ascii=False, sort_keys=sort_keys)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.debug("%s: cache entry not written (%s)", path, exc)

@@ -11,6 +11,7 @@ groups. Deterministic: sources are compared in id order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -53,7 +54,8 @@ class CopyGroup:
         return f"{names}: one {self.credit + ' ' if self.credit else ''}text"
 
 
-def sentences(source: Source) -> list[str]:
+@functools.lru_cache(maxsize=256)  # a story compares every pair of its articles: fold each article once
+def sentences(source: Source) -> tuple[str, ...]:
     """The article's long sentences, folded (lower case, words only), furniture left out."""
     body = source.text[source.body.start : source.body.end]
     for span in sorted(source.furniture, key=lambda s: s.start, reverse=True):
@@ -65,7 +67,7 @@ def sentences(source: Source) -> list[str]:
         words = re.findall(r"\w+", _QUOTED.sub(" ", piece).lower())
         if len(words) >= MIN_WORDS:
             out.append(" ".join(words))
-    return out
+    return tuple(out)
 
 
 def dateline_credit(source: Source) -> str | None:

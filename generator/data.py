@@ -13,28 +13,34 @@ from generator.pipeline import SiteModel
 SCHEMA_VERSION = 1
 
 
-def comparison_json(model: SiteModel) -> str:
+def comparison_json(model: SiteModel, fragments: dict[str, str] | None = None) -> str:
+    """The contract file; each story's part may come ready-made (`story_fragment`, cached with its pages)."""
     sources = sorted((s for story in model.stories for s in story.sources), key=lambda s: s.id)
+    payload = {"schema_version": SCHEMA_VERSION, "sources": [_source(s) for s in sources], "stories": []}
+    head = json.dumps(payload, ensure_ascii=False, indent=1)
+    parts = [(fragments or {}).get(story.id) or story_fragment(story) for story in model.stories if story.sources]
+    if not parts:
+        return head + "\n"
+    assert head.endswith('"stories": []\n}')
+    return head[: -len("[]\n}")] + "[\n  " + ",\n  ".join(parts) + "\n ]\n}\n"
+
+
+def story_fragment(story: Story) -> str:
+    """One story's entry of comparison.json, indented as it stands there (the list of stories, two levels in).
+
+    `json.dumps` with an indent is pure Python: made once per story and cached, the file is joined from parts.
+    """
     payload = {
-        "schema_version": SCHEMA_VERSION,
-        "sources": [_source(s) for s in sources],
-        "stories": [
-            {
-                "id": story.id,
-                "title": story.title,
-                "url": urls.story_page(story.id),
-                "sources": [s.id for s in story.sources],
-                "facts": [
-                    {**_fact(f), "independent_sources": copies.independent(f.sources, story.copies)}
-                    for f in story.facts
-                ],
-                "copies": _copies(story),
-            }
-            for story in model.stories
-            if story.sources
+        "id": story.id,
+        "title": story.title,
+        "url": urls.story_page(story.id),
+        "sources": [s.id for s in story.sources],
+        "facts": [
+            {**_fact(f), "independent_sources": copies.independent(f.sources, story.copies)} for f in story.facts
         ],
+        "copies": _copies(story),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(payload, ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
 def anchors_json(model: SiteModel) -> str:

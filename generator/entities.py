@@ -10,6 +10,7 @@ cluster) keeps two people who share a surname apart.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -36,6 +37,7 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 _SKELETON_SUBS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("z", "s"), ("w", "v"))
 
 
+@functools.lru_cache(maxsize=1 << 15)  # a story folds the same few hundred names hundreds of thousands of times
 def fold(name: str) -> str:
     """Lower-case ASCII without diacritics or punctuation: 'Zoë Núñez' -> 'zoe nunez'."""
     name = re.sub(r"['’]s\b", "", name.replace("’", "'")).replace(".", "")
@@ -44,6 +46,7 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", ascii_text.lower()).split())
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name without leading 'the', titles or generational suffixes."""
     tokens = fold(name).split()

@@ -255,7 +255,9 @@ def _caption(units: list[Unit], flagged: list[bool]) -> list[int]:
         return []
     from generator import nlp  # the tagger, for this one line: only a verb tells a caption from a sentence
 
-    tagged = nlp.pipeline()(units[first].text)
+    spacy = nlp.pipeline()
+    with spacy.select_pipes(disable=["lemmatizer", "ner"]):  # they run after the tags are set and never change them
+        tagged = spacy(units[first].text)
     return [] if any(t.pos_ in ("VERB", "AUX") for t in tagged) else [first]
 
 

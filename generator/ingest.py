@@ -16,18 +16,20 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from generator import furniture, naming
-from generator.model import Source
+from generator.model import Source, Span
 from generator.readers import InputError, YamlError, load_yaml, one_line, reader_for
 
 __all__ = ["Corpus", "InputError", "Problem", "decode", "read_article", "read_corpus", "slugify"]
 
 METADATA_FIELDS = ("outlet", "author", "title", "url", "published", "kind", "story")
 DEFAULT_MAX_BYTES = 5_000_000
+FurnitureDetector = Callable[[str, Span], tuple[Span, ...]]
 FALLBACK_ENCODING = "cp1252"
 MAX_SLUG_CHARS = 80  # ids become file and folder names: stay far below the 255-byte limit
 _SAFE_URL = re.compile(r"\Ahttps?://[^\s<>\"']+\Z", re.I)
@@ -60,8 +62,13 @@ class Corpus:
     story_titles: dict[str, str]
 
 
-def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
-    """Read every article under `root`, in path order, so ids and output never depend on the file system."""
+def read_corpus(
+    root: Path, max_bytes: int = DEFAULT_MAX_BYTES, detect_furniture: FurnitureDetector = furniture.detect
+) -> Corpus:
+    """Read every article under `root`, in path order, so ids and output never depend on the file system.
+
+    `detect_furniture` may be a cached form of `furniture.detect` (the build's cache passes one).
+    """
     root = Path(root)
     if not root.is_dir():
         raise InputError(f"{root}: not a folder")
@@ -81,7 +88,7 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
             problems.extend(own_problems)
             meta = {**sidecar.get(path.name, {}), **own}
             try:
-                source, notes = read_article(path, rel, story, meta, max_bytes)
+                source, notes = read_article(path, rel, story, meta, max_bytes, detect_furniture)
             except InputError as exc:
                 problems.append(Problem(rel, f"skipped: {exc}"))
                 continue
@@ -177,7 +184,12 @@ def _yaml_mapping(path: Path, root: Path, expected: str) -> tuple[dict, list[Pro
 
 
 def read_article(
-    path: Path, rel: str, story: str, sidecar: dict, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    rel: str,
+    story: str,
+    sidecar: dict,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    detect_furniture: FurnitureDetector = furniture.detect,
 ) -> tuple[Source, list[str]]:
     """Read one file into a Source, or raise InputError; also return caveats worth a warning."""
     read = reader_for(path.suffix)
@@ -221,7 +233,7 @@ def read_article(
         published=published,
         author=_text(merged.get("author")),
         kind=_text(merged.get("kind")),
-        furniture=furniture.detect(text, body),
+        furniture=detect_furniture(text, body),
         notes=tuple(notes),
     )
     return source, notes

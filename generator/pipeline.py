@@ -19,7 +19,7 @@ from pathlib import Path
 from generator import anchors, copies, naming
 from generator.align import Group, align_story
 from generator.align.names import names_table
-from generator.cache import MentionCache, cache_key
+from generator.cache import FurnitureCache, MentionCache, cache_key
 from generator.executor import Executor, make_executor, run_weighted
 from generator.extract import ArticleDoc, registered
 from generator.ingest import DEFAULT_MAX_BYTES, Problem, read_corpus
@@ -66,7 +66,7 @@ class StoryJob:
 
 
 def build_model(config: BuildConfig) -> SiteModel:
-    corpus = read_corpus(config.seeds, config.max_bytes)
+    corpus = read_corpus(config.seeds, config.max_bytes, FurnitureCache(config.cache_dir).detect)
     book = anchors.AnchorBook.from_json(config.previous_anchors)
     by_story: dict[str, list[Source]] = {}
     for source in corpus.sources:
@@ -77,8 +77,14 @@ def build_model(config: BuildConfig) -> SiteModel:
     try:
         references = {sid: ref for sources in by_story.values() for sid, ref in _reference_dates(sources).items()}
         keys = {s.id: _mention_key(s, references) for s in corpus.sources}
-        mentions = extract_all(corpus.sources, references, keys, MentionCache(config.cache_dir), executor, progress)
-        groups_by_story = align_all(by_story, mentions, keys, GroupCache(config.cache_dir), executor, progress)
+        group_cache = GroupCache(config.cache_dir)
+        story_keys = {sid: story_key(sid, sources, [keys[s.id] for s in sources]) for sid, sources in by_story.items()}
+        groups_by_story = {sid: g for sid in sorted(by_story) if (g := group_cache.get(story_keys[sid])) is not None}
+        # Only the stories to align again need their articles' mentions: the others never read them.
+        todo = [s for sid, sources in sorted(by_story.items()) if sid not in groups_by_story for s in sources]
+        mentions = extract_all(todo, references, keys, MentionCache(config.cache_dir), executor, progress)
+        stale = {sid: sources for sid, sources in by_story.items() if sid not in groups_by_story}
+        groups_by_story |= align_all(stale, mentions, story_keys, group_cache, executor, progress)
     finally:
         executor.close()
         progress.close()
@@ -165,22 +171,17 @@ def extract_article(job: ArticleJob) -> list[Mention]:
 def align_all(
     by_story: dict[str, list[Source]],
     mentions: dict[str, list[Mention]],
-    keys: dict[str, str],
+    story_keys: dict[str, str],
     cache: GroupCache,
     executor: Executor,
     progress: Progress,
 ) -> dict[str, list[Group]]:
-    """Each story's groups: from the cache where nothing that shapes them changed, else aligned now."""
+    """Each story's groups, aligned now and put in the cache under the story's key."""
     out: dict[str, list[Group]] = {}
     todo: list[tuple[str, StoryJob]] = []
     for story_id, sources in sorted(by_story.items()):
-        key = story_key(story_id, sources, [keys[s.id] for s in sources])
-        cached = cache.get(key)
-        if cached is not None:
-            out[story_id] = cached
-        else:
-            story_mentions = tuple(m for s in sources for m in mentions[s.id])
-            todo.append((key, StoryJob(story_id, tuple(sources), story_mentions)))
+        story_mentions = tuple(m for s in sources for m in mentions[s.id])
+        todo.append((story_keys[story_id], StoryJob(story_id, tuple(sources), story_mentions)))
     progress.add("stories", len(todo))
     weight = ALIGN_WEIGHT * sum(len(job.mentions) for _, job in todo)
     for i, groups in run_weighted(executor, align_job, [job for _, job in todo], weight):

@@ -12,14 +12,17 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.executor import make_executor
 from generator.pipeline import BuildConfig, SiteModel, build_model, read_anchor_files
 from generator.render import TEMPLATES, PageParts, article_date, render_parts
+from generator.storycache import CACHED_TEMPLATE, StoryPages, ThemedPages
 
 log = logging.getLogger("mkdocs.plugins.parallax")
 # What MkDocs gets as a generated page's Markdown body; the page's HTML replaces it after Markdown ran,
@@ -44,6 +47,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self.model: SiteModel | None = None
         self._previous_anchors: tuple[dict, ...] = ()
         self._pages: dict[str, PageParts] = {}
+        self._themed: ThemedPages | None = None
+        self._nav = None
 
     def _path(self, config, value: str | None) -> Path | None:
         if not value:
@@ -86,8 +91,13 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             )
         if not config.site_url:
             log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
-        pages, other = render_parts(self.model, config.site_url)
+        executor = make_executor(self.config.workers)  # rendering stays on this machine, even with a cluster
+        try:
+            pages, other = render_parts(self.model, config.site_url, cache=StoryPages(cache), executor=executor)
+        finally:
+            executor.close()
         self._pages = pages
+        self._themed = ThemedPages(cache, config)
         generated = {path: page.front_matter() + PLACEHOLDER + "\n" for path, page in pages.items()}
         for path, content in sorted({**generated, **other}.items()):
             existing = files.get_file_from_path(path)
@@ -99,6 +109,10 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
+    def on_nav(self, nav, config, files):
+        self._nav = nav  # digested in on_env, once every page has read its title
+        return nav
+
     def on_page_content(self, html: str, page, config, files) -> str:
         """A generated page's content, as search should see it (a story page: its facts, not the articles)."""
         parts = self._pages.get(page.file.src_uri)
@@ -106,13 +120,60 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             return html
         return parts.search_html if parts.search_html is not None else parts.block()
 
+    def on_env(self, env, config, files):
+        """A stand-in template for pages whose themed HTML is cached: rendering it costs nothing.
+
+        Looked up here, once every page has its title (a page's footer names its neighbours).
+        """
+        env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: "-"}), env.loader])
+        if self._themed is not None and self._nav is not None:
+            self._themed.set_nav(self._nav)
+            for file in files.documentation_pages():
+                parts = self._pages.get(file.src_uri)
+                if parts is not None and file.page is not None:
+                    self._themed.look_up(file.page, parts)
+            self._wrap_search(config)
+        return env
+
+    def _wrap_search(self, config) -> None:
+        """The search plugin indexes a cached page from the entries it gave last time, not by parsing it again."""
+        events = config.plugins.events["page_context"]
+        for i, method in enumerate(events):
+            owner = getattr(method, "__self__", None)
+            if not hasattr(owner, "search_index") or getattr(method, "parallax_cached", False):
+                continue
+
+            def indexing(context, *, page, config, nav, _owner=owner, _method=method):
+                entries = _owner.search_index.entries  # the index of this build (a rebuild makes a new one)
+                themed = self._themed if page.file.src_uri in self._pages else None
+                cached = themed.search_entries(page) if themed is not None else None
+                if cached is not None:
+                    entries.extend(cached)
+                    return context
+                before = len(entries)
+                context = _method(context, page=page, config=config, nav=nav)
+                if themed is not None:
+                    themed.keep_search_entries(page, _owner.search_index.entries[before:])
+                return context
+
+            indexing.parallax_cached = True
+            events[i] = indexing
+
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, page, config, nav):
         """Put the generated page's full HTML in place for the theme to render."""
         parts = self._pages.get(page.file.src_uri)
-        if parts is not None:
+        if parts is not None and not (self._themed is not None and self._themed.cached(page)):
             page.content = parts.block()
         return context
+
+    @event_priority(-100)  # after every other plugin changed the page
+    def on_post_page(self, output: str, page, config) -> str:
+        """The page as the theme made it: from the cache on a hit, else put there; then its HTML is let go."""
+        if self._pages.pop(page.file.src_uri, None) is None or self._themed is None:
+            return output
+        page.content = None  # written out: keep memory to the pages in flight, not the whole site
+        return self._themed.output(page, output)
 
     def on_serve(self, server, config, builder):
         """`mkdocs serve` rebuilds when an article or a template changes."""

@@ -9,10 +9,13 @@ into Markdown files for the `export` command.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -23,15 +26,18 @@ from markupsafe import Markup, escape
 
 from generator import __version__, anchors, data, urls
 from generator.align.quotes import word_diff
+from generator.executor import Executor, run_weighted
 from generator.extract.dates import page_date
 from generator.kinds import fact_kind
 from generator.model import Fact, Mention, Source, Span, Story
 from generator.pipeline import SiteModel
+from generator.storycache import StoryPages
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATUS_ORDER = {"differ": 0, "agree": 1, "single": 2}
 STATUS_WORDS = {"differ": "Outlets differ", "agree": "Outlets agree", "single": "One outlet only"}
 SITE_NAME = "Parallax"
+RENDER_DISCOUNT = 10  # rendering a word costs about a tenth of parsing it (weighs starting workers to render)
 MAX_LISTED_OUTLETS = 12  # above this, per-outlet columns and lists would grow with facts x outlets
 
 
@@ -63,9 +69,20 @@ class PageParts:
     """A generated page: what MkDocs needs in front matter, the page's HTML, and what search may index."""
 
     title: str
-    html: str
+    html: str  # empty when `stored` holds it
     search_html: str | None  # None: the page stays out of the search index
     hide: tuple[str, ...] = ("toc",)
+    # A page from the cache keeps its HTML there, read back only if needed: memory stays with one story.
+    stored: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+    stored_digest: str = field(default="", compare=False, repr=False)
+
+    @property
+    def digest(self) -> str:
+        """A digest of the page's HTML (what the themed page is keyed on)."""
+        return self.stored_digest or hashlib.sha256(self.html.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def full_html(self) -> str:
+        return self.stored() if self.stored is not None else self.html
 
     def front_matter(self) -> str:
         hide = "".join(f"  - {h}\n" for h in self.hide)
@@ -73,7 +90,7 @@ class PageParts:
         return f"---\ntitle: {json.dumps(_theme_title(self.title), ensure_ascii=False)}\nhide:\n{hide}{search}---\n\n"
 
     def block(self) -> str:
-        return f'<div class="px-page">\n{self.html.strip()}\n</div>\n'
+        return f'<div class="px-page">\n{self.full_html().strip()}\n</div>\n'
 
     def markdown(self) -> str:
         """The page as one Markdown file holding one raw HTML block (for `export`)."""
@@ -99,46 +116,115 @@ def render_site(model: SiteModel, site_url: str | None = None, templates: Path =
     return {**{path: page.markdown() for path, page in pages.items()}, **files}
 
 
+@dataclass(frozen=True)
+class StoryRender:
+    """One story to render: a task that may run in a worker process (the result is the same anywhere)."""
+
+    story: Story
+    site_url: str | None
+    old_labels: dict[str, str]
+    templates: Path
+
+
+def render_story(job: StoryRender) -> tuple[dict[str, PageParts], dict[str, str], str]:
+    """A story's pages, pictures and part of comparison.json."""
+    story_pages, story_files = _story_outputs(_environment(job.templates), job.story, job.site_url, job.old_labels)
+    return story_pages, story_files, data.story_fragment(job.story) if job.story.sources else ""
+
+
+@functools.cache
+def _environment(templates: Path) -> Environment:
+    return environment(templates)
+
+
 def render_parts(
-    model: SiteModel, site_url: str | None = None, templates: Path = TEMPLATES
+    model: SiteModel,
+    site_url: str | None = None,
+    templates: Path = TEMPLATES,
+    cache: StoryPages | None = None,
+    executor: Executor | None = None,
 ) -> tuple[dict[str, PageParts], dict[str, str]]:
-    """Pages (Markdown path -> parts) and every other generated file (path -> text)."""
-    env = environment(templates)
+    """Pages (Markdown path -> parts) and every other generated file (path -> text).
+
+    With a `cache`, a story whose model is unchanged gets its pages from there instead of the templates;
+    with an `executor`, the others are rendered on its workers when there are enough of them.
+    """
+    env = _environment(templates)
     pages: dict[str, PageParts] = {}
     files: dict[str, str] = {}
     stories = sorted(model.stories, key=lambda s: s.id)
     live = [s for s in stories if s.sources]
     old_labels = {r.id: r.label for r in model.anchors if r.status == "alias"}
+    fragments: dict[str, str] = {}  # each story's part of comparison.json
     pages["index.md"] = _page(
         env, "home.html.j2", "", "Home", stories=live, counts={s.id: _counts(s) for s in live}, problems=model.problems
     )
+    outputs: dict[str, tuple[dict[str, PageParts], dict[str, str], str]] = {}
+    todo: list[StoryRender] = []
     for story in stories:
-        url = urls.story_page(story.id)
-        context = _story_context(story, url, site_url, old_labels)
-        pages[urls.page_file(url)] = _page(env, "story.html.j2", url, story.title, **context)
-        pages[urls.page_file(_cite_page(story.id))] = _page(
-            env, "cite.html.j2", _cite_page(story.id), f"Citations: {story.title}", searchable=False, **context
-        )
-        if context["coverage"]["rows"]:
-            files[f"{url}coverage.svg"] = env.get_template("coverage.svg.j2").render(**context["coverage"])
-            if context["figures"]["rows"]:
-                files[f"{url}figures.svg"] = env.get_template("figures.svg.j2").render(**context["figures"])
-        for source in story.sources:
-            surl = urls.source_page(source.id)
-            pages[urls.page_file(surl)] = _page(
-                env,
-                "source.html.j2",
-                surl,
-                f"{source.outlet}: {source.title}",
-                searchable=False,
-                **_source_context(story, source, surl),
+        aliases = {a: old_labels[a] for f in story.facts for a in f.aliases if a in old_labels}
+        entry = cache.get(story, site_url, aliases) if cache is not None else None
+        if entry is None:
+            todo.append(StoryRender(story, site_url, aliases, templates))
+            continue
+        story_pages = {path: _stored_page(cache, story.id, path, row) for path, row in entry["pages"].items()}
+        outputs[story.id] = story_pages, entry["files"], entry["comparison"]
+    words = sum(len(s.text.split()) for job in todo for s in job.story.sources) // RENDER_DISCOUNT
+    done = run_weighted(executor, render_story, todo, words) if executor else enumerate(map(render_story, todo))
+    for i, (story_pages, story_files, fragment) in done:
+        job = todo[i]
+        outputs[job.story.id] = story_pages, story_files, fragment
+        if cache is not None:
+            rows = {path: [p.title, p.html, p.search_html, list(p.hide)] for path, p in story_pages.items()}
+            cache.put(
+                job.story, site_url, job.old_labels, {"pages": rows, "files": story_files, "comparison": fragment}
             )
+    for story in stories:
+        story_pages, story_files, fragments[story.id] = outputs.pop(story.id)
+        pages.update(story_pages)
+        files.update(story_files)
     pages["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
-    files["data/comparison.json"] = data.comparison_json(model)
+    files["data/comparison.json"] = data.comparison_json(model, fragments)
     files["data/anchors.json"] = data.anchors_json(model)
     files["data/facts.csv"] = data.facts_csv(model)
     for asset in sorted((templates / "assets").glob("*")):
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
+    return pages, files
+
+
+def _stored_page(cache: StoryPages, story_id: str, path: str, row: list) -> PageParts:
+    """A page from the story cache, its HTML left there (read again only if the theme must draw the page)."""
+    title, html, search_html, hide = row
+    digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
+    return PageParts(title, "", search_html, tuple(hide), functools.partial(cache.page_html, story_id, path), digest)
+
+
+def _story_outputs(
+    env: Environment, story: Story, site_url: str | None, old_labels: dict[str, str]
+) -> tuple[dict[str, PageParts], dict[str, str]]:
+    """One story's pages (its comparison, citations and articles) and pictures: a function of the story alone."""
+    pages: dict[str, PageParts] = {}
+    files: dict[str, str] = {}
+    url = urls.story_page(story.id)
+    context = _story_context(story, url, site_url, old_labels)
+    pages[urls.page_file(url)] = _page(env, "story.html.j2", url, story.title, **context)
+    pages[urls.page_file(_cite_page(story.id))] = _page(
+        env, "cite.html.j2", _cite_page(story.id), f"Citations: {story.title}", searchable=False, **context
+    )
+    if context["coverage"]["rows"]:
+        files[f"{url}coverage.svg"] = env.get_template("coverage.svg.j2").render(**context["coverage"])
+        if context["figures"]["rows"]:
+            files[f"{url}figures.svg"] = env.get_template("figures.svg.j2").render(**context["figures"])
+    for source in story.sources:
+        surl = urls.source_page(source.id)
+        pages[urls.page_file(surl)] = _page(
+            env,
+            "source.html.j2",
+            surl,
+            f"{source.outlet}: {source.title}",
+            searchable=False,
+            **_source_context(story, source, surl),
+        )
     return pages, files
 
 

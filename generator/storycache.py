@@ -17,12 +17,12 @@ import logging
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 
 from generator.align import Group, aligner_files
-from generator.cache import mention_from_json, mention_to_json
-from generator.model import Source
+from generator.cache import _write_json, mention_from_json, mention_to_json
+from generator.model import Source, Story
 
 STORY_CACHE_FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
@@ -77,7 +77,7 @@ def story_key(story: str, sources: Sequence[Source], mention_keys: Sequence[str]
             "code": alignment_code(),
             "group_fields": [f.name for f in fields(Group)],
             "story": story,
-            "sources": [asdict(s) for s in sources],
+            "sources": [repr(s) for s in sources],  # every field, text included (repr: far cheaper than asdict)
             "mentions": list(mention_keys),
         },
         sort_keys=True,
@@ -138,3 +138,203 @@ def group_from_json(row: dict) -> Group:
     row = dict(row)
     row["mentions"] = tuple(mention_from_json(m) for m in row["mentions"])
     return Group(**row)
+
+
+def package_code() -> str:
+    """A digest of every module and template of the package: what a story's rendered pages depend on.
+
+    Read again when a file's size or time changes: `mkdocs serve` rebuilds in one process after a template edit.
+    """
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".css", ".js"))
+    return _digest(tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+@functools.lru_cache(maxsize=4)
+def _digest(files: tuple[tuple[Path, int, int], ...]) -> str:
+    digest = hashlib.sha256()
+    for path, _, _ in files:
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class StoryPages:
+    """A story's rendered pages and pictures by a digest of its whole model, so an unchanged story is not rendered.
+
+    The key is the story as the templates see it (its sources, facts with their
+    ids, copies, names and retired anchors), the site's address, the old labels
+    of its aliases and the package's code and templates: pages are a function of
+    these alone, so a hit is byte-identical to rendering again.
+    """
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) / "pages" if folder else None
+        self.hits = 0
+        self.misses = 0
+        self._entries: dict[str, Path] = {}  # story id -> its entry, for reading a page's HTML again
+        self._last: tuple[Path, dict] | None = None
+
+    def _path(self, story: Story, site_url: str | None, aliases: dict[str, str]) -> Path:
+        material = repr((STORY_CACHE_FORMAT, package_code(), site_url, sorted(aliases.items()), story))
+        key = hashlib.sha256(material.encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, story: Story, site_url: str | None, aliases: dict[str, str]) -> dict | None:
+        if self.folder is None:
+            return None
+        path = self._path(story, site_url, aliases)
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        if not isinstance(entry, dict) or set(entry) != {"pages", "files", "comparison"}:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._entries[story.id] = path
+        return entry
+
+    def page_html(self, story_id: str, page: str) -> str:
+        """The HTML of one page of a story `get` found, read again (the last entry read is kept: pages of a
+        story are drawn one after another)."""
+        path = self._entries[story_id]
+        if self._last is None or self._last[0] != path:
+            try:
+                self._last = path, json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise OSError(f"{path}: page cache entry unreadable mid-build ({exc}); build again") from exc
+        return self._last[1]["pages"][page][1]
+
+    def put(self, story: Story, site_url: str | None, aliases: dict[str, str], entry: dict) -> None:
+        if self.folder is None:
+            return
+        path = self._path(story, site_url, aliases)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(entry, fh, ensure_ascii=False, sort_keys=True)
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("%s: page cache not written (%s)", self.folder, exc.strerror or exc)
+            self.folder = None
+
+
+CACHED_TEMPLATE = "parallax-cached.html"  # what a page whose themed HTML is in the cache is rendered with
+
+
+class ThemedPages:
+    """Generated pages as the theme renders them, so a warm build does not run the theme's templates again.
+
+    A page's themed HTML is a function of its content and title, its place in the
+    navigation (the whole navigation is drawn, its own entry and neighbours marked),
+    the MkDocs settings, MkDocs' and the theme's versions and the build date: the
+    key covers all of them. On a hit the page is rendered with an empty stand-in
+    template and its output replaced by the cached HTML.
+    """
+
+    def __init__(self, folder: Path | None, config) -> None:
+        self.folder = Path(folder) / "themed" if folder else None
+        self._site = _settings_digest(config) if folder else ""
+        self._nav = ""
+        self._keys: dict[str, tuple[Path, bool]] = {}
+        self.hits = 0
+
+    def set_nav(self, nav) -> None:
+        self._nav = hashlib.sha256(repr(_nav_items(nav.items)).encode()).hexdigest()
+
+    def look_up(self, page, parts) -> None:
+        """Choose the stand-in template for a page whose themed HTML is cached."""
+        if self.folder is None:
+            return
+        material = repr(
+            (
+                STORY_CACHE_FORMAT,
+                self._site,
+                self._nav,
+                os.environ.get("SOURCE_DATE_EPOCH"),
+                page.file.src_uri,
+                page.url,
+                page.title,
+                sorted(page.meta.items(), key=lambda kv: kv[0]),
+                str(page.toc),
+                str(page.file.inclusion),
+                [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)],
+                parts.digest,
+                parts.search_html is not None,
+            )
+        )
+        key = hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+        path = self.folder / key[:2] / f"{key}.html"
+        hit = path.is_file()
+        self._keys[page.file.src_uri] = (path, hit)
+        if hit:
+            page.meta["template"] = CACHED_TEMPLATE
+
+    def cached(self, page) -> bool:
+        """Whether the page's themed HTML comes from the cache (then its content is never drawn)."""
+        return self._keys.get(page.file.src_uri, (None, False))[1]
+
+    def search_entries(self, page) -> list | None:
+        """The search entries a page whose themed HTML is cached gave when it was indexed, or None."""
+        path, hit = self._keys.get(page.file.src_uri, (None, False))
+        if not hit:
+            return None
+        try:
+            entries = json.loads(path.with_suffix(".search.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return entries if isinstance(entries, list) else None
+
+    def keep_search_entries(self, page, entries: list) -> None:
+        path, hit = self._keys.get(page.file.src_uri, (None, False))
+        if path is None or self.folder is None:
+            return
+        _write_json(path.with_suffix(".search.json"), entries, sort_keys=False)  # the index keeps their key order
+
+    def output(self, page, output: str) -> str:
+        path, hit = self._keys.pop(page.file.src_uri, (None, False))
+        if path is None:
+            return output
+        if hit:
+            try:
+                self.hits += 1
+                return path.read_bytes().decode("utf-8", "surrogatepass")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise OSError(f"{path}: cached page unreadable ({exc}); build again with --no-cache") from exc
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(output.encode("utf-8", "surrogatepass"))
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("%s: themed page cache not written (%s)", self.folder, exc.strerror or exc)
+            self.folder = None
+        return output
+
+
+def _nav_items(items) -> list:
+    return [
+        (type(i).__name__, i.title, getattr(i, "url", None), _nav_items(getattr(i, "children", None) or []))
+        for i in items
+    ]
+
+
+def _settings_digest(config) -> str:
+    """Everything of the MkDocs settings that can show in a themed page (not where the site is written)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return ""
+
+    skip = ("site_dir", "plugins", "config_file_path", "theme")
+    settings = {k: repr(v) for k, v in config.items() if k not in skip}
+    theme = config.theme  # its static templates are a set: sorted, so the digest does not follow the hash seed
+    settings["theme"] = repr((theme.name, theme.dirs, sorted(theme.static_templates), sorted(dict(theme).items())))
+    plugins = {name: repr(dict(p.config)) for name, p in config.plugins.items() if name != "parallax"}
+    material = (package_code(), installed("mkdocs"), installed("mkdocs-material"), settings, plugins)
+    return hashlib.sha256(repr(material).encode()).hexdigest()

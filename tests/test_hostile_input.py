@@ -257,8 +257,9 @@ def test_a_story_page_of_many_outlets_has_nothing_per_fact_and_outlet(tmp_path):
 
 
 def _entries(cache: Path) -> list[Path]:
-    """The mention cache's entries (the story cache keeps its own under stories/)."""
-    return sorted(p for p in cache.rglob("*.json") if "stories" not in p.relative_to(cache).parts)
+    """The mention cache's entries (the story, furniture and page caches keep theirs in their own folders)."""
+    others = {"stories", "furniture", "pages", "themed"}
+    return sorted(p for p in cache.rglob("*.json") if not others & set(p.relative_to(cache).parts))
 
 
 def _mentions(model) -> list[tuple]:
@@ -278,6 +279,7 @@ def test_a_cache_entry_edited_into_other_valid_json_is_a_miss_never_published(tm
     moved = [{**row, "text": "Nothing happened in " + row["text"]} for row in one["mentions"]]
     first.write_text(json.dumps({**one, "mentions": moved, "check": cache_check(one["key"], moved)}))
     second.write_text(json.dumps(one))  # another article's entry copied over this one
+    shutil.rmtree(cache / "stories")  # the story is aligned again, so it reads its articles' cached mentions
     with caplog.at_level(logging.WARNING, logger="parallax"):
         again = build_model(BuildConfig(seeds=seeds, cache_dir=cache))
     assert _mentions(again) == fresh
@@ -299,6 +301,7 @@ def test_a_cache_record_of_the_wrong_shape_is_a_miss(tmp_path):
         [],  # an article's facts dropped
     ):
         entry.write_text(json.dumps({**stored, "mentions": broken}))
+        shutil.rmtree(cache / "stories")  # aligned again: the story reads the broken entry
         assert _mentions(build_model(BuildConfig(seeds=seeds, cache_dir=cache))) == fresh
         assert json.loads(entry.read_text()) == stored
 

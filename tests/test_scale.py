@@ -6,7 +6,7 @@ import io
 import shutil
 
 import pytest
-from conftest import ROOT, SHARED, make_source
+from conftest import ROOT, SHARED, make_source, tree_differences
 
 from generator import executor, nlp, pipeline
 from generator.pipeline import BuildConfig, build_model
@@ -123,3 +123,86 @@ def test_progress_bar_is_quiet_in_ci_and_off_a_terminal(monkeypatch, ci, tty):
     bar.advance("articles")
     bar.close()
     assert stream.getvalue() == ""
+
+
+def _three_small_stories(tmp_path):
+    """Two articles from each of three dev-set clusters: a site small enough to build four times."""
+    seeds = tmp_path / "seeds"
+    for cluster, names in (
+        ("geysers_quake_2013", ("01_kgo-abc7.txt", "02_mercurynews.txt")),
+        ("queens_hit_and_run_2013", None),
+        ("amd_seamicro_2012", None),
+    ):
+        folder = seeds / cluster
+        folder.mkdir(parents=True)
+        files = [DEVSET / cluster / n for n in names] if names else sorted((DEVSET / cluster).glob("*.txt"))[:2]
+        for path in files:
+            shutil.copy(path, folder / path.name)
+    return seeds
+
+
+def test_editing_one_article_renders_only_its_story_and_equals_a_clean_build(tmp_path, monkeypatch):
+    from generator import cli, render, storycache
+
+    seeds, cache, site = _three_small_stories(tmp_path), tmp_path / "cache", tmp_path / "site"
+    rendered: list[str] = []
+    themed: list[str] = []
+    real_render, real_output = render._story_outputs, storycache.ThemedPages.output
+
+    def counting_render(env, story, *args):
+        rendered.append(story.id)
+        return real_render(env, story, *args)
+
+    def counting_output(self, page, output):
+        if page.file.src_uri in self._keys and not self._keys[page.file.src_uri][1]:
+            themed.append(page.file.src_uri)
+        return real_output(self, page, output)
+
+    monkeypatch.setattr(render, "_story_outputs", counting_render)
+    monkeypatch.setattr(storycache.ThemedPages, "output", counting_output)
+
+    def build(out, *extra):
+        rendered.clear()
+        themed.clear()
+        assert cli.main(["build", "--seeds", str(seeds), "--site-dir", str(out), "-q", *extra]) == 0
+
+    build(site, "--cache-dir", str(cache))
+    assert sorted(rendered) == ["amd-seamicro-2012", "geysers-quake-2013", "queens-hit-and-run-2013"]
+    build(site, "--cache-dir", str(cache))
+    assert rendered == [] and themed == []  # nothing changed: every page from the caches
+
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean)  # the same earlier anchors for the clean build to read
+    edited = seeds / "geysers_quake_2013" / "02_mercurynews.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOfficials said 14 homes were damaged.\n", "utf-8")
+    build(site, "--cache-dir", str(cache))
+    assert rendered == ["geysers-quake-2013"]
+    # the theme ran again only for the edited story's pages and the site-wide ones that list every story
+    assert themed and {p for p in themed if "geysers-quake-2013" not in p} <= {"index.md", "names.md"}
+
+    build(clean, "--no-cache")
+    assert tree_differences(site, clean) == []
+
+    # a story gone changes every page's navigation: the theme draws every page again, from cached story pages
+    shutil.rmtree(clean)
+    shutil.copytree(site, clean)
+    shutil.rmtree(seeds / "amd_seamicro_2012")
+    build(site, "--cache-dir", str(cache))
+    assert rendered == ["amd-seamicro-2012"]  # now a page saying its articles are gone
+    assert "stories/geysers-quake-2013.md" in themed
+    build(clean, "--no-cache")
+    assert tree_differences(site, clean) == []
+
+
+def test_stories_rendered_on_workers_equal_those_rendered_here(tmp_path):
+    from generator import render
+
+    model = build_model(BuildConfig(seeds=_two_stories(tmp_path), workers=1))
+    here = render.render_parts(model)
+    pool = executor.Adaptive(2, threshold=0)  # workers even for two stories
+    try:
+        there = render.render_parts(model, executor=pool)
+    finally:
+        pool.close()
+    assert there == here
+    assert sum(p.startswith("sources/") for p in here[0]) > 5

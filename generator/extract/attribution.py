@@ -28,7 +28,7 @@ def credited_source(article: ArticleDoc, sentence: Span) -> str | None:
     A name that ends like a person named in the article ("Smith said") is a speaker, not an organisation.
     """
     text = article.text[sentence.start : sentence.end]
-    surnames = {ent.text.split()[-1] for ent in article.doc.ents if ent.label_ == "PERSON" and ent.text.split()}
+    surnames = {ent.text.split()[-1] for ent in article.ents if ent.label_ == "PERSON" and ent.text.split()}
     orgs = [org for org in _organisations(article, sentence) if org.split() and org.split()[-1] not in surnames]
     if not orgs:
         return None
@@ -42,15 +42,14 @@ def credited_source(article: ArticleDoc, sentence: Span) -> str | None:
 
 
 def _organisations(article: ArticleDoc, sentence: Span) -> list[str]:
-    return (
-        [
-            _strip_article(ent.text)
-            for ent in article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand").ents
-            if ent.label_ in ("ORG", "WORK_OF_ART") or (ent.label_ == "PERSON" and ent.text.isupper())
-        ]
-        if article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") is not None
-        else []
-    )
+    span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [
+        _strip_article(ent.text)
+        for ent in article.ents_within(span)
+        if ent.label_ in ("ORG", "WORK_OF_ART") or (ent.label_ == "PERSON" and ent.text.isupper())
+    ]
 
 
 def _strip_article(name: str) -> str:

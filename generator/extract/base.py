@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from generator.model import Mention, Source, Span
@@ -31,6 +33,24 @@ class ArticleDoc:
     @property
     def text(self) -> str:
         return self.source.text
+
+    @cached_property
+    def ents(self) -> tuple[SpacySpan, ...]:
+        """The parse's entities, made once: spaCy builds `Doc.ents` afresh on every access."""
+        return tuple(self.doc.ents)
+
+    @cached_property
+    def _ent_starts(self) -> list[int]:
+        return [e.start for e in self.ents]
+
+    def ents_within(self, span: SpacySpan) -> list[SpacySpan]:
+        """What `span.ents` gives (the entities wholly inside a span of this doc), without rebuilding `Doc.ents`."""
+        out = []
+        for ent in self.ents[bisect_left(self._ent_starts, span.start) :]:
+            if ent.end > span.end:
+                break
+            out.append(ent)
+        return out
 
     def sentences(self) -> Iterator[SpacySpan]:
         """Sentences with some article text in them (blank furniture is skipped)."""

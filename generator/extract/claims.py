@@ -265,7 +265,9 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention |
     if len(words) < 3:
         return None
     words = tuple(sorted({*words, "not"})) if negated else words
-    ents = tuple(sorted({fold(e.text) for e in part.ents if e.label_ in _ENTITY_LABELS and fold(e.text)}))
+    ents = tuple(
+        sorted({fold(e.text) for e in article.ents_within(part) if e.label_ in _ENTITY_LABELS and fold(e.text)})
+    )
     head = proposition_head(part)[0]
     roles, times = frame(article, part, head, concept, _concept, _aside_tokens(part))
     stated = stated_heads(part, head, concept)

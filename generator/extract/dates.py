@@ -136,8 +136,9 @@ def _matcher(vocab) -> Matcher:
 
 def expressions(article: ArticleDoc, sent) -> list[tuple[int, int]]:
     """Character spans of date expressions: spaCy's entities and our pieces, adjacent ones joined."""
-    spans = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in ("DATE", "TIME")]
-    names = [(e.start_char, e.end_char) for e in sent.ents if e.label_ not in ("DATE", "TIME", "CARDINAL")]
+    ents = article.ents_within(sent)
+    spans = [(e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME")]
+    names = [(e.start_char, e.end_char) for e in ents if e.label_ not in ("DATE", "TIME", "CARDINAL")]
     for _, first, last in _matcher(article.doc.vocab)(sent):
         start, end = sent[first].idx, sent[last - 1].idx + len(sent[last - 1])
         if not any(s < end and start < e for s, e in names):  # "USA Today" is a name, not a day

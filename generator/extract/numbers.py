@@ -137,7 +137,7 @@ def _one_victim(
         start, end = det[0].idx, token.idx + len(token.text)
         if event not in ("killed", "injured") or any(s < end and start < e for s, e in taken):
             continue
-        setting = context.lstrip("@") or _elsewhere(sent, token, lead_places)
+        setting = context.lstrip("@") or _elsewhere(article, sent, token, lead_places)
         key = f"people|{event}" + (f"|{setting}" if setting else "")
         quantity = Quantity(Decimal(1), Decimal(1), None, "people", event, figure=Decimal(1), step=Decimal(1))
         found.append(
@@ -249,7 +249,7 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
     elif (
         not quantity.unit
         and counted not in ("age", "caliber", "magnitude")
-        and (place := _elsewhere(sent, anchor, lead_places))
+        and (place := _elsewhere(article, sent, anchor, lead_places))
     ):
         key = f"{key}|{place}"
     return article.mention(
@@ -542,14 +542,15 @@ def _person(article: ArticleDoc, sent, anchor) -> str:
     if beside is not None and not named:
         return f"{_lemma(beside)}@{article.source.id}:{anchor.idx}"  # "two girls, 12 and 15": the role
     if beside is not None:
-        ent = next((e for e in _ents(sent) if e.start <= beside.i < e.end), None)  # "Riva, 47, and Steinberg, 48"
+        # "Riva, 47, and Steinberg, 48"
+        ent = next((e for e in article.ents_within(sent) if e.start <= beside.i < e.end), None)
         return _name(ent.text if ent is not None else beside.text)
     head = anchor.head
     while head.dep_ in ("amod", "compound", "npadvmod") and head.head.i != head.i:
         head = head.head
     if head.pos_ == "NOUN" and head.i > anchor.i and head.lemma_.lower() not in ("old", "year"):
         return f"{head.lemma_.lower()}@{article.source.id}:{anchor.idx}"  # "his 14-year-old wife": not a name
-    window = [e for e in _ents(sent) if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
+    window = [e for e in article.ents_within(sent) if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
     if window:
         return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text)
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
@@ -751,7 +752,7 @@ def _lead_places(article: ArticleDoc) -> set[str]:
     seen: dict[str, int] = {}
     lead: set[str] = set()
     for i, sent in enumerate(article.sentences()):
-        for e in _ents(sent):
+        for e in article.ents_within(sent):
             if e.label_ in ("GPE", "LOC", "FAC", "NORP"):
                 name = e.text.lower()
                 seen[name] = seen.get(name, 0) + 1
@@ -760,18 +761,10 @@ def _lead_places(article: ArticleDoc) -> set[str]:
     return lead | {name for name, n in seen.items() if n > 1}
 
 
-def _ents(sent) -> list:
-    """`sent.ents` from the document's entities, read once per article: `Span.ents` walks the whole document."""
-    doc = sent.doc
-    if "parallax_ents" not in doc.user_data:
-        doc.user_data["parallax_ents"] = list(doc.ents)
-    return [e for e in doc.user_data["parallax_ents"] if e.start >= sent.start and e.end <= sent.end]
-
-
 def _context(article: ArticleDoc, sent) -> str:
     """An earlier time ('@...') that sets a sentence's figures apart from the story's."""
     ref = article.reference_date
-    for e in _ents(sent):
+    for e in article.ents_within(sent):
         if e.label_ == "DATE" and ref is not None:
             years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", e.text)]
             if years and max(years) < ref.year:
@@ -786,12 +779,12 @@ def _context(article: ArticleDoc, sent) -> str:
     return ""
 
 
-def _elsewhere(sent, anchor, lead_places: set[str]) -> str:
+def _elsewhere(article: ArticleDoc, sent, anchor, lead_places: set[str]) -> str:
     """Another place the count's own clause is set in ('killed five people at a mall in X'), if any."""
     clause = _clause(anchor)
     others = [
         e.text.lower()
-        for e in _ents(sent)
+        for e in article.ents_within(sent)
         if e.label_ in ("GPE", "LOC") and e.text.lower() not in lead_places and _setting(e.root, clause)
     ]
     return sorted(others)[0] if others else ""
