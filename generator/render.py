@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -28,7 +28,7 @@ from generator import __version__, anchors, data, urls
 from generator.align.quotes import word_diff
 from generator.executor import Executor, run_weighted
 from generator.extract.dates import page_date
-from generator.kinds import fact_kind
+from generator.kinds import FactKind, fact_kind
 from generator.model import Fact, Mention, Source, Span, Story
 from generator.pipeline import SiteModel
 from generator.storycache import StoryPages
@@ -333,7 +333,7 @@ def _story_context(story: Story, url: str, site_url: str | None, old_labels: dic
         "figures": _figures(ranked, outlets),
         "compared": compared,
         "version": __version__,
-        "filter_css": _filter_css(story),
+        "filter_css": _filter_css(story, kinds),
     }
     context["ctx"] = dict(context)
     return context
@@ -616,12 +616,13 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def _filter_css(story: Story) -> Markup:
-    """The outlet filters' no-JavaScript rules: `#only-o3:target` hides the facts outlet 3 does not state."""
-    rules = [
-        f"#only-o{i}:target~.px-area:not(.px-js) .px-item:not(.px-o{i}){{display:none}}"
-        for i in range(len(story.sources))
-    ]
+def _filter_css(story: Story, kinds: Sequence[FactKind]) -> Markup:
+    """The kind and outlet filters' no-JavaScript rules, for what this page has of both (kinds are a registry).
+
+    `#only-o3:target` hides the facts outlet 3 does not state; `#only-kind-date:target` all but the dates.
+    """
+    classes = [f"kind-{k.name}" for k in kinds] + [f"o{i}" for i in range(len(story.sources))]
+    rules = [f"#only-{c}:target~.px-area:not(.px-js) .px-item:not(.px-{c}){{display:none}}" for c in classes]
     return Markup("\n".join(rules))
 
 

@@ -92,6 +92,7 @@ def test_a_kind_from_another_package_is_extracted_compared_and_shown(tmp_path):
     page = (out / "stories" / "march.md").read_text(encoding="utf-8")
     assert 'data-kind="Hashtag"' in page
     assert ">hashtags</a>" in page  # the kind filter takes the registered plural
+    assert "#only-kind-hashtag:target" in page  # and works without JavaScript
 
 
 def test_an_unregistered_kind_gets_plain_words_and_ranks_last():
