@@ -10,10 +10,12 @@ claim per outlet. Aligned claims agree unless they clearly conflict.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from types import MappingProxyType
 
 import numpy as np
 import webcolors
@@ -133,14 +135,20 @@ def _same_happening(mentions: Sequence[Mention], entities: EntityIndex) -> np.nd
     return ok
 
 
-def _roles(m: Mention, prefix: str) -> dict[str, set[str]]:
+def _roles(m: Mention, prefix: str) -> Mapping[str, frozenset[str]]:
     """A claim's `roles` entries starting with `prefix`, as key -> values ("num:shot=11" -> {"shot": {"11"}})."""
+    return _parsed_roles(m.roles, prefix)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_roles(roles: tuple[str, ...], prefix: str) -> Mapping[str, frozenset[str]]:
+    """Read once per claim, not once per pair of claims it is compared with (read-only: it is shared)."""
     out: dict[str, set[str]] = {}
-    for entry in m.roles:
+    for entry in roles:
         if entry.startswith(prefix):
             key, _, value = entry[len(prefix) :].partition("=")
             out.setdefault(key, set()).add(value)
-    return out
+    return MappingProxyType({key: frozenset(values) for key, values in out.items()})
 
 
 def _same_participants(a: Mention, b: Mention, entities: EntityIndex) -> bool:

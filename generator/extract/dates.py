@@ -81,8 +81,12 @@ def reference(article: ArticleDoc) -> tuple[date | None, bool]:
     return article.reference_date, False
 
 
+@functools.lru_cache(maxsize=256)
 def page_date(source: Source) -> date | None:
-    """The day printed in the page's time stamps (set aside as furniture): the earliest, the publication."""
+    """The day printed in the page's time stamps (set aside as furniture): the earliest, the publication.
+
+    Cached: every clause of a claim asks for its article's reference day.
+    """
     stamped = [d for f in source.furniture for d in _stamp_days(source.text[f.start : f.end])]
     return min(stamped, default=None)
 
@@ -218,7 +222,9 @@ def names_a_model_year(span) -> bool:
 
 
 @functools.cache
+@functools.lru_cache(maxsize=64)
 def _parser(base: datetime, prefer: str, require: tuple[str, ...]) -> DateDataParser:
+    """One parser per setting: building one costs more than most of the reads it then makes."""
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True}
     if require:
         settings["REQUIRE_PARTS"] = list(require)
