@@ -128,6 +128,7 @@ class Mention:
     value: str | None = None  # normalised value, as published
     key: str = ""  # what the fact is about, for alignment (speaker, counted thing, entity, event)
     speaker: str | None = None
+    speaker_inferred: bool = False  # quotes: the speaker is ours, traced from "she" or "the minister" to a name
     attributed_to: str | None = None
     quantity: Quantity | None = None
     when: When | None = None

@@ -441,3 +441,51 @@ REAL_ALIGNMENT = [
 def test_alignment_of_real_quotes(article, texts, expected):
     expected = [(status, tuple(m[: m.index(":") + 1 + PREFIX] for m in members)) for status, members in expected]
     assert _aligned(article, texts) == sorted(expected)
+
+
+SPEAKER_CREDIT = [
+    (  # pelosi: "Ms. Pelosi said" / "she said" / "she added", each pronoun traced to the wrong person
+        [
+            ("nyt", "Nancy Pelosi", False),
+            ("fox", "Marcia Fudge", True),
+            ("huff", "Tim Ryan", True),
+        ],
+        "agree",
+    ),
+    (  # kimani: two outlets name two different people at the words: a real difference of credit
+        [("nydn", "Devonte Brown", False), ("post", "Julian Clark", False)],
+        "differ",
+    ),
+    (  # athens: one outlet names the speaker, another credits the same words to someone it names too
+        [("sky", "Elias Vrettakos", False), ("reuters", "Ilias Vrettakos", False), ("bbc", "Olli Rehn", True)],
+        "agree",
+    ),
+]
+
+
+@pytest.mark.parametrize(("credits", "status"), SPEAKER_CREDIT)
+def test_only_speakers_the_outlets_name_can_disagree(credits, status):
+    """A speaker traced from "she said" is our reading, not the outlet's credit, so it shows no difference."""
+    words = "We know how to win elections"
+    mentions = [
+        Mention("quote", s, 0, len(words), words, Span(0, 1), words, name.split()[-1].lower(), name, speaker_inferred=i)
+        for s, name, i in credits
+    ]
+    (group,) = align_quotes(mentions, CTX)
+    assert group.status == status
+    assert not group.label.startswith(tuple(name for _, name, inferred in credits if inferred))
+
+
+@pytest.mark.parametrize(
+    ("text", "inferred"),
+    [
+        ("“We know how to win elections,” Ms. Pelosi said.", False),  # pelosi
+        ("Nancy Pelosi spoke to reporters. “We know how to win elections,” she added.", True),  # pelosi
+        ("“The cops, they just jumped out of the car so fast,” said witness Devonte Brown.", False),  # kimani
+        ("Brown was at the corner. “The cops just jumped out,” he said.", True),  # kimani
+        ("“We will do what it takes,” the sheriff said.", False),  # troy: a role, written where it is credited
+    ],
+)
+def test_a_speaker_traced_from_a_pronoun_is_marked_as_ours(article, text, inferred):
+    (m,) = extract(article(text))
+    assert m.speaker and m.speaker_inferred is inferred

@@ -324,7 +324,8 @@ def _group(members: list[Mention], ctx: StoryContext) -> Group:
 
 def _speaker_name(members: list[Mention], ctx: StoryContext) -> str:
     """The fullest name any outlet gives the speaker."""
-    names = [ctx.entities.resolve(m.speaker) or "" for m in members if m.key]
+    credited = [m for m in members if m.key and not m.speaker_inferred] or [m for m in members if m.key]
+    names = [ctx.entities.resolve(m.speaker) or "" for m in credited]
     return max(names, key=lambda n: (len(n.split()), n), default="")
 
 
@@ -342,7 +343,8 @@ def _verdict(members: list[Mention], ctx: StoryContext) -> tuple[str, str]:
                 for da, db in result.differences[:2]
             )
             return "differ", "Outlets differ in wording: " + shown
-    named = [m for m in members if m.key and m.speaker and len(m.speaker.split()) >= 2]
+    # A speaker we traced from "she said" is our reading, not the outlet's credit: no evidence of a difference.
+    named = [m for m in members if m.key and m.speaker and len(m.speaker.split()) >= 2 and not m.speaker_inferred]
     if any(not same_speaker(a, b) for a in named for b in named):
         speakers = sorted({ctx.entities.resolve(m.speaker) or m.speaker for m in named})
         return "differ", "Outlets credit different speakers: " + " vs ".join(speakers)

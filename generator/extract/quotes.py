@@ -44,7 +44,7 @@ ROLES = _lexicon(
     "ambassador king queen pope judge detective spokesman spokeswoman commissioner mayor chancellor attorney "
     "prosecutor professor commander director ayatollah general premier"
 )  # titles of one office holder: "the sheriff said" -> the person named "Sheriff ..."
-VERSION = 8
+VERSION = 9
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OPEN_AFTER = " \t\n([{—–-/:"
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z0-9])")
@@ -73,13 +73,13 @@ def extract(article: ArticleDoc) -> list[Mention]:
     inside = [Span(q.start, q.end) for q in quotes]
     people = _people(article, inside)
     mentions: list[Mention] = []
-    previous: tuple[int, str | None] | None = None  # (paragraph start, speaker) of the last quote
+    previous: tuple[int, str | None, bool] | None = None  # (paragraph start, speaker, inferred) of the last quote
     for quote in quotes:
-        speaker = _speaker(article, quote, inside, people)
+        speaker, inferred = _speaker(article, quote, inside, people)
         para = _paragraph_start(text, quote.start)
         if speaker is None and previous is not None and _continues(text, previous[0], para):
-            speaker = previous[1]
-        previous = (para, speaker)
+            speaker, inferred = previous[1], previous[2]
+        previous = (para, speaker, inferred)
         for start, end in _quoted_sentences(text, quote.start, quote.end):
             words = _words(text[start:end])
             whole = len(_words(text[quote.start : quote.end])) == len(words)  # a short quotation, not a piece of one
@@ -96,6 +96,7 @@ def extract(article: ArticleDoc) -> list[Mention]:
                     value=display(text[start:end]),
                     key=speaker_key(speaker),
                     speaker=speaker,
+                    speaker_inferred=inferred,
                     attributed_to=credited_source(article, sentence),
                 )
             )
@@ -323,8 +324,14 @@ def _fullest(name: str, people: list[tuple[int, str]], before: int) -> str:
     return best
 
 
-def _speaker(article: ArticleDoc, quote: _Quote, inside: list[Span], people: list[tuple[int, str]]) -> str | None:
-    """The person a quotation is credited to: its own sentence first, then the one after, then a colon intro."""
+def _speaker(
+    article: ArticleDoc, quote: _Quote, inside: list[Span], people: list[tuple[int, str]]
+) -> tuple[str | None, bool]:
+    """The person a quotation is credited to: its own sentence first, then the one after, then a colon intro.
+
+    Also whether that name is ours rather than the outlet's: traced from "she said" or "the minister said"
+    to a person named earlier, so not written where the words are credited.
+    """
     text = article.text
     lo = quote.block_intro if quote.block_intro is not None else quote.start
     para_end = text.find("\n", quote.end)
@@ -344,8 +351,15 @@ def _speaker(article: ArticleDoc, quote: _Quote, inside: list[Span], people: lis
         if named:  # a named person beats a nearer group ("heard co-workers yelling, said Jane Doe")
             plural = named[0][0].tag_ in ("NNS", "NNPS")
             persons = {name for _, name in people}
-            return next((name for _, name in named if name in persons), named[0][1]) if plural else named[0][1]
-    return None
+            who, name = next(((w, n) for w, n in named if n in persons), named[0]) if plural else named[0]
+            return name, not _written_at(article.doc, who, name)
+    return None, False
+
+
+def _written_at(doc, who, name: str) -> bool:
+    """Whether the name's last word is written in the subject's own phrase ("said Lt. Jane Doe", "Doe said")."""
+    phrase = doc[who.left_edge.i : min(len(doc), who.right_edge.i + 5)].text
+    return fold(name.split()[-1]) in fold(phrase).split()
 
 
 def _distance(token, start: int, end: int) -> int:
