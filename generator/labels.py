@@ -1,11 +1,11 @@
 """Fact labels a reader takes in at a glance, written from a fact's structured parts, never from its key.
 
-A number's key joins what is counted (a class such as "people" or the counted noun's lemma), the event
-that befell it (one of the extractor's event participles) and a context (a place, an earlier time, "part"
-of a group, a sum converted from another). A date's key is its event: an event class ("attack") or the
-lemma of the word the date modifies. Each part becomes words here, in one place; the words of the
-article (a noun's plural, a place's capitals, a verb's tense) are taken from the mentions' own sentences,
-so no part is shown as a lemma or in lower case when the text says it otherwise.
+A number's parts are the typed fields of its `Quantity`: what is counted (a class such as "people" or the
+counted noun's lemma), the event that befell it (one of the extractor's event participles) and a context
+(a place, an earlier time, a part of a group, a sum converted from another). A date's key is its event: an
+event class ("attack") or the lemma of the word the date modifies. Each part becomes words here, in one
+place; the words of the article (a noun's plural, a place's capitals, a verb's tense) are taken from the
+mentions' own sentences, so no part is shown as a lemma or in lower case when the text says it otherwise.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from generator.model import Mention, Source
+from generator.model import Mention, Quantity, Source
 from generator.units import DIMENSIONS, LOST_CURRENCY
 
 # Event participles (generator.extract.numbers.EVENTS) as a reader says them after the counted thing.
@@ -28,29 +28,37 @@ _MEASURES = set(DIMENSIONS.values()) - {"money", "percent"}  # what a unit measu
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-def number_label(key: str, ms: Sequence[Mention], sources: Mapping[str, Source], value: str = "") -> str:
+def number_label(ms: Sequence[Mention], sources: Mapping[str, Source], value: str = "") -> str:
     """'People injured', 'Shots that hit', 'Percentage for stocks', 'Age of Jane Doe', 'Sum in euros (110 billion)'.
 
     `value` is the written figure that tells one of several facts of one key apart from the others.
     """
-    base = key.split("#")[0]
-    head, *rest = base.split("|")
+    q = ms[0].quantity or Quantity(None, None)
     sentences = [_sentence(m, sources) for m in ms]
-    if head == "age":
-        return _age_label(rest[0] if rest else "", ms, sentences)
-    if head in _CURRENCY_WORDS or head == LOST_CURRENCY:
-        currency = _CURRENCY_WORDS.get(head, "a currency whose sign is lost in the text")
-        if rest and rest[0].startswith("converted from "):
-            return f"{rest[0].removeprefix('converted from ').capitalize()} converted into {currency}"
+    if q.counted == "age":
+        return _age_label(q, sentences)
+    if q.counted == "money" and (q.unit in _CURRENCY_WORDS or q.unit == LOST_CURRENCY):
+        currency = _CURRENCY_WORDS.get(q.unit, "a currency whose sign is lost in the text")
+        if q.converts:
+            return f"{q.converts.capitalize()} converted into {currency}"
         return _with_value(f"Sum in {currency}", value)
-    if head in ("magnitude", "caliber", "gauge"):
-        return head.capitalize() + (f" of the {rest[0]}" if rest and rest[0] else "")
-    if head == "percent":
-        what = _noun_as_written(rest[0], sentences) if rest and rest[0] not in STOP_WORDS else ""
+    if q.counted == "magnitude":
+        return "Magnitude" + (f" of the {q.subject}" if q.subject else "")
+    if q.counted == "caliber" and q.subject:
+        return q.subject.capitalize()
+    what = q.subject or q.event or q.setting  # what a measure is of: the first of its parts that is said
+    if q.counted == "money":  # a currency named by its code alone
+        what = f"converted from {q.converts}" if q.converts else q.subject or q.setting
+        setting = q.setting if q.subject and not q.converts else ""
+        return _with_value(_capital(_count(q.unit or "", what, ms, sentences, setting=setting)), value)
+    if q.counted == "percent":
+        what = _noun_as_written(what, sentences) if what and what not in STOP_WORDS else ""
         return _with_value(f"Percentage for {what}" if what else "Percentage", value)
-    if head in _MEASURES:
-        return _with_value(_capital(_measure(head, rest, sentences)), value)
-    return _with_value(_capital(_count(head, rest, ms, sentences)), value)
+    if q.counted in _MEASURES:
+        return _with_value(_capital(_measure(q.counted, what, sentences)), value)
+    if q.counted == "year" and q.subject:
+        return _with_value(_capital(_count("year", q.subject, ms, sentences)), value)
+    return _with_value(_capital(_count(q.counted, q.event, ms, sentences, q.part, q.setting)), value)
 
 
 def date_label(event: str, topic: str, ms: Sequence[Mention], sources: Mapping[str, Source], classes: set[str]) -> str:
@@ -73,9 +81,9 @@ def quote_label(speaker: str, quote: str, words: int = 8) -> str:
     return f"{speaker}: “{head}”" if speaker else f"“{head}”"
 
 
-def _count(head: str, rest: list[str], ms: Sequence[Mention], sentences: list[str]) -> str:
-    event = rest[0] if rest else ""
-    context = [p for p in rest[1:] if p]
+def _count(
+    head: str, event: str, ms: Sequence[Mention], sentences: list[str], part: bool = False, setting: str = ""
+) -> str:
     noun = _noun_as_written(head, [m.text for m in ms]) if head else ""
     if event == "earlier":  # ("arrests", "earlier"): a record, said before the noun
         phrase = f"earlier {noun}"
@@ -91,21 +99,19 @@ def _count(head: str, rest: list[str], ms: Sequence[Mention], sentences: list[st
         phrase = noun  # "two demonstrations": the noun names the gathering
     else:
         phrase = f"{noun} {_EVENT_WORDS.get(event, event)}"
-    for part in context:
-        phrase += _context(part, sentences)
-    return phrase
+    if part:
+        phrase += ", part of a group"
+    return phrase + (_context(setting, sentences) if setting else "")
 
 
-def _measure(head: str, rest: list[str], sentences: list[str]) -> str:
+def _measure(head: str, what: str, sentences: list[str]) -> str:
     """'Depth', 'Speed of the chase', 'Area of the building', 'Distance from San Angelo (Eldorado)'.
 
     A distance's key names the places it links ("x from y"); a first word the text does not capitalise
     ("began 10 miles from Cobb") is no place and is left out.
     """
-    words = [p for p in rest if p]
-    if not words or words[0] == head:
+    if not what or what == head:
         return head
-    what = words[0]
     if what.startswith("from ") or " from " in what:
         origin, _, place = what.rpartition("from ")
         origin = _written(origin.strip(), sentences) if origin.strip() else ""
@@ -115,21 +121,18 @@ def _measure(head: str, rest: list[str], sentences: list[str]) -> str:
     return f"{head} of the {_written(what, sentences)}"
 
 
-def _age_label(who: str, ms: Sequence[Mention], sentences: list[str]) -> str:
+def _age_label(q: Quantity, sentences: list[str]) -> str:
     """'Age of Jane Doe'; an unnamed person is named by the noun the outlet uses ('Age of a girl')."""
-    name, _, where = who.partition("@")
-    if not where and name and name != "?":
-        return f"Age of {name}"
-    if name and name != "?":
-        return f"Age of a {_written(name, sentences).lower()}"
+    if q.person:
+        return f"Age of {q.person}"
+    if q.role:
+        return f"Age of a {_written(q.role, sentences).lower()}"
     return "Age of an unnamed person"
 
 
-def _context(part: str, sentences: list[str]) -> str:
-    """A key's context as words: 'part' of a group, a place ('in Los Angeles'), else an earlier time."""
-    if part == "part":
-        return ", part of a group"
-    written = _written(part, sentences)
+def _context(setting: str, sentences: list[str]) -> str:
+    """A count's setting as words: a place ('in Los Angeles'), else an earlier time."""
+    written = _written(setting, sentences)
     if written[:1].isupper() and not written.lower().startswith(("since", "over", "so far", "to date", "in all")):
         return f" in {written}"
     return f" ({written})"

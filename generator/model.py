@@ -68,6 +68,13 @@ class Quantity:
     step: Decimal = Decimal(0)  # precision of the figure in the canonical unit
     converted: bool = False  # written in another unit than the canonical one
     qualifier: str = ""  # "", "about", "at least", "at most", "range", "vague"
+    subject: str = ""  # what a measure is of ("depth", "chase", "flint from detroit"); a year's model; a bore's "gauge"
+    part: bool = False  # "three of the people": a part of a group, not the whole count
+    setting: str = ""  # the other place or earlier time (or running total) that sets a count apart from the story's
+    converts: str = ""  # the amount a bracketed conversion converts ("110 billion" of "110 billion ($141 billion)")
+    person: str = ""  # whose age: a name, or an unnamed person as the story's outlets describe them
+    role: str = ""  # the noun an unnamed person of that age is called by ("girl")
+    once: str = ""  # "source:offset" of an unnamed person's age, which joins no other by its key
 
     def overlaps(self, other: Quantity, tolerance: Decimal = Decimal("0.02")) -> bool:
         """Whether two intervals could describe the same amount (with rounding slack): one fact, not one value."""

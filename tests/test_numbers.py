@@ -10,8 +10,9 @@ import pytest
 
 from generator.align.base import StoryContext
 from generator.align.numbers import align_numbers
+from generator.cache import mention_from_json, mention_to_json
 from generator.entities import EntityIndex
-from generator.extract.numbers import extract
+from generator.extract.numbers import extract, number_key
 from generator.model import Quantity
 
 REF = date(2020, 1, 8)
@@ -377,6 +378,12 @@ def test_quantity_overlap_is_not_the_same_figure():
     assert not Quantity(Decimal(12), Decimal(12)).overlaps(Quantity(Decimal(18), Decimal(18)))
 
 
+def _whose(q: Quantity) -> str:
+    """A name, or an unnamed person's role with the one-off marker shown as '@'."""
+    assert bool(q.person) != bool(q.once)  # a name joins by its key, an unnamed person only by value
+    return q.person or f"{q.role}@"
+
+
 @pytest.mark.parametrize(
     ("text", "fragment", "who"),
     [
@@ -394,8 +401,8 @@ def test_quantity_overlap_is_not_the_same_figure():
     ],
 )
 def test_an_age_belongs_to_what_it_is_set_beside(article, text, fragment, who):
-    ages = [m for m in _numbers(article, text) if m.key.startswith("age|") and m.text.startswith(fragment)]
-    assert len(ages) == 1 and ages[0].key.split("|", 1)[1].startswith(who)
+    ages = [m.quantity for m in _numbers(article, text) if m.quantity.counted == "age" and m.text.startswith(fragment)]
+    assert len(ages) == 1 and _whose(ages[0]) == who
 
 
 def test_an_outlets_breakdown_is_compared_as_parts_and_its_total_as_the_whole(article):
@@ -430,8 +437,26 @@ def test_an_outlets_breakdown_is_compared_as_parts_and_its_total_as_the_whole(ar
     ],
 )
 def test_age_forms(article, text, fragment, who):
-    ages = [m for m in _numbers(article, text) if m.key.startswith("age|") and m.text == fragment]
-    assert len(ages) == 1 and ages[0].key.split("|", 1)[1].startswith(who)
+    ages = [m.quantity for m in _numbers(article, text) if m.quantity.counted == "age" and m.text == fragment]
+    assert len(ages) == 1 and _whose(ages[0]) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "fields"),
+    [
+        ("A 59-year-old mother of two died when a drunken driver struck her.", "59-year-old", {"role": "mother"}),
+        ("Gray, 16, was shot eleven times by the officers.", "16", {"person": "Gray", "once": ""}),
+        ("Greece gets a euro110 billion ($141 billion) loan package.", "$141 billion", {"converts": "110 billion"}),
+        ("Two of the bullets struck his left leg.", "Two of the bullets", {"part": True, "event": "struck"}),
+        ("The quake struck 2.5 miles below the surface.", "2.5 miles", {"subject": "depth"}),
+    ],
+)
+def test_key_parts_are_typed_fields_that_the_cache_keeps(article, text, fragment, fields):
+    """Who an age is of, what a sum converts, a part of a group: fields of the Quantity, the key made from them."""
+    m = {m.text: m for m in _numbers(article, text)}[fragment]
+    assert {name: getattr(m.quantity, name) for name in fields} == fields
+    assert m.key == number_key(m.quantity)
+    assert mention_from_json(mention_to_json(m)) == m
 
 
 def test_unnamed_ages_of_one_role_align_only_on_the_same_figure(article):

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from generator.align.base import Group, StoryContext, register, single_or, sources_of
 from generator.entities import fold, person_match
+from generator.extract.numbers import key_words, number_key
 from generator.labels import number_label
 from generator.model import Mention, Quantity
 from generator.units import LOST_CURRENCY, plain
@@ -29,10 +30,10 @@ def align_numbers(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]
     for m in _with_known_events(_with_known_people(_with_known_currencies(mentions), ctx)):
         by_key.setdefault(_group_key(m), []).append(m)
     groups: list[Group] = []
-    for key, ms in sorted(by_key.items()):
+    for _, ms in sorted(by_key.items()):
         facts = _facts(ms)
         for cluster in facts:
-            groups.append(_group(key, cluster, split=len(facts) > 1, ctx=ctx))
+            groups.append(_group(cluster, split=len(facts) > 1, ctx=ctx))
     return groups
 
 
@@ -48,19 +49,30 @@ def _with_known_currencies(mentions: Sequence[Mention]) -> list[Mention]:
         if m.quantity is not None
         and m.quantity.counted == "money"
         and m.quantity.unit != LOST_CURRENCY
-        and "|" not in m.key
+        and _plain_sum(m.quantity)
     ]
     out = []
     for m in mentions:
         q = m.quantity
-        if q is not None and q.unit == LOST_CURRENCY and "|" not in m.key:
+        if q is not None and q.unit == LOST_CURRENCY and _plain_sum(q):
             units = {k.quantity.unit for k in known if k.quantity.overlaps(q, Decimal(0)) or _rounded(k.quantity, q)}
             if len(units) == 1:
                 (unit,) = units
                 value = m.value.replace(LOST_CURRENCY, f"{unit} (sign lost in the text)")
-                m = replace(m, key=unit, value=value, quantity=replace(q, unit=unit))
+                q = replace(q, unit=unit)
+                m = replace(m, key=number_key(q), value=value, quantity=q)
         out.append(m)
     return out
+
+
+def _plain_sum(q: Quantity) -> bool:
+    """A sum stated outright: no conversion of another, nothing it is of, no other place or time."""
+    return not (q.converts or q.subject or q.setting)
+
+
+def _plain_count(q: Quantity) -> bool:
+    """A count of things keyed by the thing and its event alone: no part of a group, no other place or time."""
+    return not (q.unit or q.subject or q.part or q.setting) and q.counted not in ("age", "magnitude")
 
 
 def _with_known_events(mentions: list[Mention]) -> list[Mention]:
@@ -72,15 +84,16 @@ def _with_known_events(mentions: list[Mention]) -> list[Mention]:
     events: dict[str, set[str]] = {}
     for m in mentions:
         q = m.quantity
-        if q is not None and q.event and not q.unit and q.counted not in ("people", "age") and m.key.count("|") == 1:
+        if q is not None and q.event and q.counted != "people" and _plain_count(q):
             events.setdefault(q.counted, set()).add(q.event)
     out = []
     for m in mentions:
         q = m.quantity
-        known = events.get(q.counted, set()) if q is not None and not q.event and m.key == f"{q.counted}|" else set()
+        known = events.get(q.counted, set()) if q is not None and not q.event and _plain_count(q) else set()
         if len(known) == 1:
             (event,) = known
-            m = replace(m, key=f"{q.counted}|{event}", quantity=replace(q, event=event))
+            q = replace(q, event=event)
+            m = replace(m, key=number_key(q), quantity=q)
         out.append(m)
     return out
 
@@ -103,7 +116,7 @@ def _with_known_people(mentions: list[Mention], ctx: StoryContext) -> list[Menti
     surnames: dict[int, str] = {}
     for i, m in enumerate(mentions):
         who = _age_of(m)
-        if who and "@" not in who and fold(resolved := ctx.entities.resolve(who) or who) in people:
+        if who and fold(resolved := ctx.entities.resolve(who) or who) in people:
             (named if len(people[fold(resolved)].split()) > 1 else surnames)[i] = people[fold(resolved)]
     for i, surname in surnames.items():  # "Gray, 16": the one full name of that surname and age, if any
         full = {
@@ -114,8 +127,8 @@ def _with_known_people(mentions: list[Mention], ctx: StoryContext) -> list[Menti
         named[i] = full.pop() if len(full) == 1 else surname
     out = []
     for i, m in enumerate(mentions):
-        who = _age_of(m)
-        if who is None:
+        q = m.quantity
+        if q is None or q.counted != "age":
             out.append(m)
             continue
         person = named.get(i)
@@ -123,11 +136,18 @@ def _with_known_people(mentions: list[Mention], ctx: StoryContext) -> list[Menti
             fits = {
                 named[j]
                 for j in named
-                if mentions[j].quantity.overlaps(m.quantity, Decimal(0)) and ("@" in who or person_match(who, named[j]))
+                if mentions[j].quantity.overlaps(q, Decimal(0)) and (q.once or person_match(q.person, named[j]))
             }
-            person = fits.pop() if len(fits) == 1 else _role(who, m)
-        out.append(replace(m, key=f"age|{person}") if person else m)
+            person = fits.pop() if len(fits) == 1 else None
+            if person is None and (role := _role(q)):
+                m = _aged(m, replace(q, person=role, once=""))  # the role stays: others of that age may join it
+        out.append(_aged(m, replace(q, person=person, role="", once="")) if person else m)
     return _with_known_roles(out)
+
+
+def _aged(m: Mention, q: Quantity) -> Mention:
+    """The mention with its age's person settled, and the key that follows from it."""
+    return replace(m, key=number_key(q), quantity=q)
 
 
 def _with_known_roles(mentions: list[Mention]) -> list[Mention]:
@@ -137,45 +157,49 @@ def _with_known_roles(mentions: list[Mention]) -> list[Mention]:
     """
     roles: dict[Decimal, set[str]] = {}
     for m in mentions:
-        if m.key.startswith("age|a ") and "-year-old " in m.key and m.quantity.figure is not None:
-            roles.setdefault(m.quantity.figure, set()).add(m.key)
+        q = m.quantity
+        if q is not None and q.counted == "age" and q.role and not q.once and q.figure is not None:
+            roles.setdefault(q.figure, set()).add(q.person)
     out = []
     for m in mentions:
         q = m.quantity
-        if m.key.startswith("age|?@") and q.figure is not None and q.low == q.high:
+        if q is not None and q.counted == "age" and q.once and not q.role and q.figure is not None and q.low == q.high:
             known = roles.get(q.figure, set())
-            m = replace(m, key=next(iter(known))) if len(known) == 1 else m
+            m = _aged(m, replace(q, person=next(iter(known)), once="")) if len(known) == 1 else m
         out.append(m)
     return out
 
 
-def _role(who: str, m: Mention) -> str | None:
+def _role(q: Quantity) -> str | None:
     """'a 12-year-old girl': an unnamed person of one role and age, the same in every outlet that says both.
 
     Only the exact same age joins, so two roles of one noun never meet as a disagreement.
     """
-    role = who.split("@", 1)[0]
-    q = m.quantity
-    if "@" not in who or role in ("?", "") or q.figure is None or q.low != q.high:
+    if not q.once or not q.role or q.figure is None or q.low != q.high:
         return None
-    return f"a {plain(q.figure)}-year-old {role}"
+    return f"a {plain(q.figure)}-year-old {q.role}"
 
 
 def _age_of(m: Mention) -> str | None:
-    """Whose age a mention gives, as written, or None when it is not an age."""
-    return m.key.split("|", 1)[1] if m.key.startswith("age|") and m.quantity is not None else None
+    """The name an age is given with, as written, or None when it is not an age or names no one."""
+    q = m.quantity
+    return q.person or None if q is not None and q.counted == "age" else None
+
+
+def _apart(m: Mention) -> bool:
+    """Figures with no counted thing, a one-off age, people with no event or an open-ended sum stay in their source."""
+    q = m.quantity
+    if q is None or not q.counted or q.once or q.part or (q.counted == "people" and not q.event):
+        return True
+    if "|part" in m.key:  # the old key grammar's substring test, kept only so this refactor's output is identical
+        return True
+    if q.counted == "duration" and not (q.subject or q.event or q.setting):
+        return True  # "after about 15 minutes": how long what lasted is not said
+    return q.counted == "money" and (q.low is None or q.high is None)  # "less than 1,000 euros" names no amount
 
 
 def _group_key(m: Mention) -> str:
-    """Figures with no counted thing, a one-off key, people with no event or an open-ended sum stay in their source."""
-    q = m.quantity
-    if q is None or not q.counted or "@" in m.key or "|part" in m.key or (q.counted == "people" and not q.event):
-        return f"{m.key}#{m.source}"
-    if q.counted == "duration" and "|" not in m.key:
-        return f"{m.key}#{m.source}"  # "after about 15 minutes": how long what lasted is not said
-    if q.counted == "money" and (q.low is None or q.high is None):
-        return f"{m.key}#{m.source}"  # sums are told apart by amount alone: "less than 1,000 euros" names none
-    return m.key
+    return f"{m.key}#{m.source}" if _apart(m) else m.key
 
 
 def _facts(ms: list[Mention]) -> list[list[Mention]]:
@@ -193,7 +217,7 @@ def _facts(ms: list[Mention]) -> list[list[Mention]]:
             continue
         whole, parts = _whole_and_parts([m for c in near for m in c])
         q = near[0][0].quantity
-        if q.unit or not q.event or q.event in _RECURRING or not parts:
+        if q.unit or not q.event or (q.event in _RECURRING and not q.part) or not parts:
             facts.extend(near)
         else:
             facts.append(sorted(whole, key=_order))
@@ -281,16 +305,16 @@ def _order(m: Mention) -> tuple:
     return (low, m.source, m.start)
 
 
-def _group(key: str, ms: list[Mention], split: bool, ctx: StoryContext) -> Group:
+def _group(ms: list[Mention], split: bool, ctx: StoryContext) -> Group:
     """A Group whose verdict says whether the outlets state the same figure, and if not, how they differ."""
     ms = sorted(ms, key=lambda m: (m.source, m.start))
     status, verdict = _verdict(ms)
     status = single_or(status, ms)
-    subject = _subject(key, ms) + (f" {_distinct(ms)[0]}" if split else "")
+    subject = _subject(ms) + (f" {_distinct(ms)[0]}" if split else "")
     if status == "single":
         verdict = "Reported by one outlet only"
-    value = _told_apart(ms) if split or "#" in key else ""
-    return Group("number", tuple(ms), status, verdict, number_label(key, ms, ctx.sources, value), subject)
+    value = _told_apart(ms) if split or _apart(ms[0]) else ""
+    return Group("number", tuple(ms), status, verdict, number_label(ms, ctx.sources, value), subject)
 
 
 def _verdict(ms: list[Mention]) -> tuple[str, str]:
@@ -368,15 +392,15 @@ def _precision(m: Mention) -> tuple:
     return (0 if q.low == q.high else 1, q.high - q.low, m.value or m.text)
 
 
-def _subject(key: str, ms: list[Mention]) -> str:
+def _subject(ms: list[Mention]) -> str:
     """What is counted and by which event, without the per-source suffix: stable across builds."""
-    base = key.split("#")[0]
-    if base.startswith("age|") and "@" not in base:
-        return f"age of {base.split('|', 1)[1]}"
-    parts = [p for p in base.split("|") if p and "@" not in p]
+    q = ms[0].quantity
+    if q is not None and q.counted == "age" and q.person:
+        return f"age of {q.person}"
+    parts = [p for p in (key_words(q) if q is not None else (ms[0].key,)) if p]
     if not parts:
         return f"number {ms[0].text}"
-    if "#" in key:
+    if _apart(ms[0]):
         parts.append(ms[0].text)
     return " ".join(parts)
 

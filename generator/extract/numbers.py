@@ -101,7 +101,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 23)
+@register("numbers", 24)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -138,8 +138,9 @@ def _one_victim(
         if event not in ("killed", "injured") or any(s < end and start < e for s, e in taken):
             continue
         setting = context.lstrip("@") or _elsewhere(article, sent, token, lead_places)
-        key = f"people|{event}" + (f"|{setting}" if setting else "")
-        quantity = Quantity(Decimal(1), Decimal(1), None, "people", event, figure=Decimal(1), step=Decimal(1))
+        quantity = Quantity(
+            Decimal(1), Decimal(1), None, "people", event, figure=Decimal(1), step=Decimal(1), setting=setting
+        )
         found.append(
             article.mention(
                 "number",
@@ -147,7 +148,7 @@ def _one_victim(
                 end,
                 span,
                 value=f"1 person {event}",
-                key=key,
+                key=number_key(quantity),
                 attributed_to=credited_source(article, span),
                 quantity=quantity,
             )
@@ -173,7 +174,34 @@ def _as_conversion(text: str, previous: Mention, mention: Mention) -> Mention:
         return mention
     if not re.fullmatch(r"\s*\(\s*", text[previous.end : mention.start]) or base.low is None:
         return mention
-    return replace(mention, key=f"{q.unit}|converted from {large(base.low)}")
+    q = replace(q, converts=large(base.low))
+    return replace(mention, key=number_key(q), quantity=q)
+
+
+def number_key(q: Quantity) -> str:
+    """The key a number is grouped by, made from its typed parts: the one place that writes it, none reads it back."""
+    if q.counted == "age":
+        return "age|" + (q.person or f"{q.role or '?'}@{q.once}")
+    return "|".join(key_words(q))
+
+
+def key_words(q: Quantity) -> tuple[str, ...]:
+    """What a number's key says, in order (an unnamed person's one-off marker left out): a fact's subject."""
+    if q.converts:
+        return (q.unit or "", f"converted from {q.converts}")
+    if q.counted == "age":
+        return ("age", q.person) if q.person else ("age",)
+    if q.counted == "magnitude":
+        return tuple(p for p in ("magnitude", q.subject) if p)
+    if q.counted == "caliber" and q.subject:
+        return (q.subject,)
+    if q.counted == "year" and q.subject:
+        return ("year", q.subject)
+    if q.unit:
+        told = q.counted == "money" or (q.counted == "duration" and q.subject)  # what lasted says which duration
+        head = q.unit if q.counted == "money" else q.counted
+        return tuple(p for p in (head, q.subject, "" if told else q.event, q.setting) if p)
+    return (q.counted, q.event, *(("part",) if q.part else ()), *((q.setting,) if q.setting else ()))
 
 
 def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lead_places: set[str]) -> Mention | None:
@@ -187,14 +215,14 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
     age = age or _appositive_age(tokens, quantity)
     model = _model(tokens, match) if not age else ""
     if model:
-        quantity = replace(quantity, counted="year", event="", approximate=False)
+        quantity = replace(quantity, counted="year", event="", approximate=False, subject=model.lower())
         return article.mention(
             "number",
             start,
             end,
             span,
             value=f"{int(quantity.low)} {model}",
-            key=f"year|{model.lower()}",
+            key=number_key(quantity),
             attributed_to=credited_source(article, span),
             quantity=quantity,
         )
@@ -202,18 +230,19 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         return None
     anchor = tokens[-1].head if tokens[-1].dep_ == "conj" and tokens[-1].head in tokens else tokens[-1]
     sent_text = article.text[span.start : span.end]
+    part = False
     if not age and _is_magnitude(match, sent_text):
         counted, event = "magnitude", ""
-        key = "magnitude|aftershock" if re.search(r"aftershock", sent_text, re.I) else "magnitude"
-        quantity = replace(quantity, unit=None, counted="magnitude", event="")
+        subject = "aftershock" if re.search(r"aftershock", sent_text, re.I) else ""
+        quantity = replace(quantity, unit=None, counted="magnitude", event="", subject=subject)
     elif age:
-        counted, event, who = "age", "", _person(article, sent, anchor)
-        quantity = replace(quantity, unit="years", counted="age", event="")
-        key = f"age|{who}"
+        counted, event = "age", ""
+        person, role, once = _person(article, sent, anchor)
+        quantity = replace(quantity, unit="years", counted="age", event="", person=person, role=role, once=once)
     elif match.group("cal"):
         counted, event = "caliber", ""
-        key = "gauge" if "gauge" in match.group("cal").lower() else "caliber"
-        quantity = replace(quantity, unit=None, counted="caliber", event="", approximate=False)
+        subject = "gauge" if "gauge" in match.group("cal").lower() else "caliber"
+        quantity = replace(quantity, unit=None, counted="caliber", event="", approximate=False, subject=subject)
     elif quantity.unit:
         noun, event = _head_and_event(anchor)
         counted = DIMENSIONS.get(quantity.unit, quantity.unit)
@@ -232,33 +261,29 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
             subject = _measured(anchor)
         if not subject and counted == "percent":
             subject = _verb_subject(anchor)
-        unit_key = quantity.unit if counted == "money" else counted
-        told = counted == "money" or (counted == "duration" and subject)  # what lasted says which duration
-        key = "|".join(p for p in (unit_key, subject, "" if told else event) if p)
-        quantity = replace(quantity, counted=counted, event=event)
+        quantity = replace(quantity, counted=counted, event=event, subject=subject)
     else:
-        counted, event, end = _counted(anchor, tokens, end, vague=bool(match.group("vague")))
+        counted, event, part, end = _counted(anchor, tokens, end, vague=bool(match.group("vague")))
         if not counted and not event:
             return None
-        key = "magnitude" if counted == "magnitude" else "|".join((counted, event))
-        quantity = replace(quantity, unit=None, counted=counted, event=event)
+        quantity = replace(quantity, unit=None, counted=counted, event=event, part=part)
     if counted == "people" and not context and (running := _RUNNING_TOTAL.search(sent_text)):
         context = "@" + running.group(0).lower()
     if context.startswith("@") and counted not in ("age", "caliber", "magnitude"):
-        key = f"{key}|{context[1:]}"
+        quantity = replace(quantity, setting=context[1:])
     elif (
         not quantity.unit
         and counted not in ("age", "caliber", "magnitude")
         and (place := _elsewhere(article, sent, anchor, lead_places))
     ):
-        key = f"{key}|{place}"
+        quantity = replace(quantity, setting=place)
     return article.mention(
         "number",
         start,
         end,
         span,
-        value=_readable(quantity, match, counted, event),
-        key=key,
+        value=_readable(quantity, match, counted, event + ("|part" if part else "")),
+        key=number_key(quantity),
         attributed_to=credited_source(article, span),
         quantity=quantity,
     )
@@ -532,32 +557,33 @@ def _a_name_in(doc, word: str) -> bool:
     return word in doc.user_data["parallax_person_words"]
 
 
-def _person(article: ArticleDoc, sent, anchor) -> str:
-    """The person an age belongs to, as written: a name next to it or the one it is set beside.
+def _person(article: ArticleDoc, sent, anchor) -> tuple[str, str, str]:
+    """(name, role, one-off marker) of the person an age belongs to: a name next to it or the one it is set beside.
 
     The aligner resolves the name across the story's outlets; an age with no name ("He's 16") gets a
-    one-off key and joins a person only by its value.
+    one-off marker (source and offset) and joins a person only by its value.
     """
+    once = f"{article.source.id}:{anchor.idx}"
     beside, named = _set_beside(anchor)
     if beside is not None and not named:
-        return f"{_lemma(beside)}@{article.source.id}:{anchor.idx}"  # "two girls, 12 and 15": the role
+        return "", _lemma(beside), once  # "two girls, 12 and 15": the role
     if beside is not None:
         # "Riva, 47, and Steinberg, 48"
         ent = next((e for e in article.ents_within(sent) if e.start <= beside.i < e.end), None)
-        return _name(ent.text if ent is not None else beside.text)
+        return _name(ent.text if ent is not None else beside.text), "", ""
     head = anchor.head
     while head.dep_ in ("amod", "compound", "npadvmod") and head.head.i != head.i:
         head = head.head
     if head.pos_ == "NOUN" and head.i > anchor.i and head.lemma_.lower() not in ("old", "year"):
-        return f"{head.lemma_.lower()}@{article.source.id}:{anchor.idx}"  # "his 14-year-old wife": not a name
+        return "", head.lemma_.lower(), once  # "his 14-year-old wife": not a name
     window = [e for e in article.ents_within(sent) if e.label_ == "PERSON" and -8 <= e.start - anchor.i <= 4]
     if window:
-        return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text)
+        return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text), "", ""
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
-        return _name(head.head.text)
+        return _name(head.head.text), "", ""
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON" and head.lemma_.lower() not in ("old", "year"):
-        return f"{head.lemma_.lower()}@{article.source.id}:{anchor.idx}"
-    return f"?@{article.source.id}:{anchor.idx}"
+        return "", head.lemma_.lower(), once
+    return "", "", once
 
 
 def _name(text: str) -> str:
@@ -566,7 +592,7 @@ def _name(text: str) -> str:
 
 
 def _counted(anchor, tokens, end: int, vague: bool):
-    """(class, event, new end) for a plain count: the head noun's class and the event that befell it.
+    """(class, event, part of a group, new end) for a plain count: the head noun's class and the event that befell it.
 
     "three of the people" counts a part of a group; "tens of thousands of people" is an amount of them.
     """
@@ -585,7 +611,7 @@ def _counted(anchor, tokens, end: int, vague: bool):
         if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
             noun, part = pobj[0], not vague
     if noun is not None and noun.lemma_.lower() in ("magnitude",):
-        return "magnitude", "", end
+        return "magnitude", "", False, end
     if noun is not None and noun.i - tokens[-1].i <= 5:
         end = max(end, noun.idx + len(noun.text))
     lemma = _lemma(noun) if noun is not None else ""
@@ -602,10 +628,10 @@ def _counted(anchor, tokens, end: int, vague: bool):
     if lemma == "arrest" and any(c.lower_ in _EARLIER for c in noun.children):
         counted, event = _REPEATS[("time", "arrested")]
     if not counted and anchor.dep_ not in ("nsubj", "dobj", "nsubjpass", "pobj"):
-        return "", "", end
+        return "", "", False, end
     if re.fullmatch(r"\W*", lemma or "x"):
         counted = ""
-    return counted, event + ("|part" if part and counted else ""), end
+    return counted, event, part and bool(counted), end
 
 
 def _lemma(token) -> str:
