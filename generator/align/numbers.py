@@ -191,8 +191,6 @@ def _apart(m: Mention) -> bool:
     q = m.quantity
     if q is None or not q.counted or q.once or q.part or (q.counted == "people" and not q.event):
         return True
-    if "|part" in m.key:  # the old key grammar's substring test, kept only so this refactor's output is identical
-        return True
     if q.counted == "duration" and not (q.subject or q.event or q.setting):
         return True  # "after about 15 minutes": how long what lasted is not said
     return q.counted == "money" and (q.low is None or q.high is None)  # "less than 1,000 euros" names no amount
