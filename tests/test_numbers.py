@@ -459,6 +459,12 @@ def test_key_parts_are_typed_fields_that_the_cache_keeps(article, text, fragment
     assert mention_from_json(mention_to_json(m)) == m
 
 
+def test_a_part_of_a_group_reads_as_words(article):
+    """kimani: the value a reader sees says which part, with no key syntax in it."""
+    (m,) = _numbers(article, "Two of the bullets struck his left leg.")
+    assert m.value == "2 of the shots struck"
+
+
 def test_unnamed_ages_of_one_role_align_only_on_the_same_figure(article):
     items = [
         ("a", "He is accused of sexually assaulting two girls, ages 12 and 15, he took as brides."),  # jeffs

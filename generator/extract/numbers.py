@@ -101,7 +101,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 24)
+@register("numbers", 30)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -282,7 +282,7 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         start,
         end,
         span,
-        value=_readable(quantity, match, counted, event + ("|part" if part else "")),
+        value=_readable(quantity, match, counted, event, part),
         key=number_key(quantity),
         attributed_to=credited_source(article, span),
         quantity=quantity,
@@ -836,8 +836,8 @@ def _month_index(name: str) -> int:
     return _MONTHS.index(name.lower()) + 1
 
 
-def _readable(q: Quantity, match: re.Match, counted: str, event: str) -> str:
-    """'at least 5 people killed', '120 mph (193.12 km/h)', 'age 38'."""
+def _readable(q: Quantity, match: re.Match, counted: str, event: str, part: bool = False) -> str:
+    """'at least 5 people killed', '120 mph (193.12 km/h)', 'age 38', '3 of the shots struck'."""
     written = large if counted == "money" else plain
     if q.low is None and q.high is None:
         amount = "?"
@@ -859,4 +859,4 @@ def _readable(q: Quantity, match: re.Match, counted: str, event: str) -> str:
     if q.unit:
         return f"{amount} {q.unit}"
     noun = "person" if counted == "people" and q.low == q.high == 1 else counted
-    return " ".join(p for p in (amount, noun, event) if p)
+    return " ".join(p for p in (amount, "of the" if part and noun else "", noun, event) if p)
