@@ -21,7 +21,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from generator.align import Group, aligner_files
-from generator.cache import _write_json, mention_from_json, mention_to_json
+from generator.cache import _write_json, mention_from_typed, mention_to_json, typed_object
 from generator.model import Source, Story
 
 STORY_CACHE_FORMAT = 1
@@ -101,7 +101,7 @@ class GroupCache:
         if self.folder is None:
             return None
         try:
-            rows = json.loads(self._path(key).read_text(encoding="utf-8"))
+            rows = json.loads(self._path(key).read_text(encoding="utf-8"), object_hook=typed_object)
             groups = [group_from_json(r) for r in rows]
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
@@ -113,7 +113,7 @@ class GroupCache:
         if self.folder is None:
             return
         rows = [group_to_json(g) for g in groups]
-        if [group_from_json(json.loads(json.dumps(r))) for r in rows] != list(groups):
+        if [group_from_json(json.loads(json.dumps(r), object_hook=typed_object)) for r in rows] != list(groups):
             log.info("story alignment not cached: its groups do not survive JSON")
             return
         path = self._path(key)
@@ -135,8 +135,9 @@ def group_to_json(group: Group) -> dict:
 
 
 def group_from_json(row: dict) -> Group:
+    """A group from a row read with `typed_object` (its mentions' decimals and dates already typed)."""
     row = dict(row)
-    row["mentions"] = tuple(mention_from_json(m) for m in row["mentions"])
+    row["mentions"] = tuple(mention_from_typed(m) for m in row["mentions"])
     return Group(**row)
 
 
