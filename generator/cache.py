@@ -178,6 +178,7 @@ def _typed(value):
 
 
 _TUPLE_FIELDS = tuple(f.name for f in fields(Mention) if str(f.type).startswith("tuple"))
+_MENTION_FIELDS = frozenset(f.name for f in fields(Mention))
 
 
 def mention_to_json(m: Mention) -> dict:
@@ -207,8 +208,7 @@ def mention_from_typed(row: dict) -> Mention:
         row["when"] = When(**row["when"])
     for name in _TUPLE_FIELDS:  # JSON has lists; the model's sequences are tuples, so cached equals fresh
         row[name] = tuple(row.get(name) or ())
-    known = {f.name for f in fields(Mention)}
-    return Mention(**{k: v for k, v in row.items() if k in known})
+    return Mention(**{k: v for k, v in row.items() if k in _MENTION_FIELDS})
 
 
 FURNITURE_FORMAT = 1
