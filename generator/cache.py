@@ -178,14 +178,29 @@ def _typed(value):
 
 
 _TUPLE_FIELDS = tuple(f.name for f in fields(Mention) if str(f.type).startswith("tuple"))
+_MENTION_FIELDS = frozenset(f.name for f in fields(Mention))
 
 
 def mention_to_json(m: Mention) -> dict:
     return _plain(asdict(m))
 
 
+def typed_object(obj: dict) -> object:
+    """A `json.loads` object hook reading back what `_plain` wrote, in the C decoder's one pass (no second walk)."""
+    if "$decimal" in obj:
+        return Decimal(obj["$decimal"])
+    if "$date" in obj:
+        return date.fromisoformat(obj["$date"])
+    return obj
+
+
 def mention_from_json(row: dict) -> Mention:
-    row = _typed(row)
+    return mention_from_typed(_typed(row))
+
+
+def mention_from_typed(row: dict) -> Mention:
+    """A mention from a row whose decimals and dates are already typed (`typed_object`); the row is not changed."""
+    row = dict(row)
     row["sentence"] = Span(**row["sentence"])
     if row.get("quantity"):
         row["quantity"] = Quantity(**row["quantity"])
@@ -193,8 +208,7 @@ def mention_from_json(row: dict) -> Mention:
         row["when"] = When(**row["when"])
     for name in _TUPLE_FIELDS:  # JSON has lists; the model's sequences are tuples, so cached equals fresh
         row[name] = tuple(row.get(name) or ())
-    known = {f.name for f in fields(Mention)}
-    return Mention(**{k: v for k, v in row.items() if k in known})
+    return Mention(**{k: v for k, v in row.items() if k in _MENTION_FIELDS})
 
 
 FURNITURE_FORMAT = 1

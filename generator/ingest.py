@@ -31,6 +31,7 @@ METADATA_FIELDS = ("outlet", "author", "title", "url", "published", "kind", "sto
 DEFAULT_MAX_BYTES = 5_000_000
 FurnitureDetector = Callable[[str, Span], tuple[Span, ...]]
 FALLBACK_ENCODING = "cp1252"
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than tab, newlines, form feed
 MAX_SLUG_CHARS = 80  # ids become file and folder names: stay far below the 255-byte limit
 _SAFE_URL = re.compile(r"\Ahttps?://[^\s<>\"']+\Z", re.I)
 # Longest byte-order marks first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -276,7 +277,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 def _looks_binary(head: str) -> bool:
-    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\x0c\r")
+    controls = len(_CONTROLS.findall(head))
     return "\x00" in head or controls > max(8, len(head) // 100)
 
 

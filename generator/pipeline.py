@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -47,6 +47,9 @@ class SiteModel:
     stories: tuple[Story, ...]
     problems: tuple[Problem, ...]
     anchors: tuple[anchors.AnchorRecord, ...]
+    # Each story's alignment key (its sources, mentions and the aligners' code): with the ids given to its groups,
+    # all a story's model is made from, so its rendered pages are keyed on it (far cheaper than the whole model).
+    story_keys: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def build_model(config: BuildConfig) -> SiteModel:
         retired, recs = anchors.retire_story(story_id, book)
         stories.append(Story(story_id, _story_title(story_id), (), (), tuple(retired)))
         records.extend(recs)
-    return SiteModel(tuple(stories), corpus.problems, tuple(records))
+    return SiteModel(tuple(stories), corpus.problems, tuple(records), story_keys)
 
 
 def _outlets(sources: list[Source]) -> dict[str, str]:

@@ -114,11 +114,15 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         return nav
 
     def on_page_content(self, html: str, page, config, files) -> str:
-        """A generated page's content, as search should see it (a story page: its facts, not the articles)."""
+        """A generated page's content, as search should see it (a story page: its facts, not the articles).
+
+        A page out of the index keeps the placeholder: nothing reads it before `on_page_context` puts the
+        HTML in place, and a page whose themed HTML is cached never needs its own HTML read back.
+        """
         parts = self._pages.get(page.file.src_uri)
-        if parts is None or PLACEHOLDER not in html:
+        if parts is None or PLACEHOLDER not in html or parts.search_html is None:
             return html
-        return parts.search_html if parts.search_html is not None else parts.block()
+        return parts.search_html
 
     def on_env(self, env, config, files):
         """A stand-in template for pages whose themed HTML is cached: rendering it costs nothing.

@@ -163,7 +163,7 @@ def render_parts(
     todo: list[StoryRender] = []
     for story in stories:
         aliases = {a: old_labels[a] for f in story.facts for a in f.aliases if a in old_labels}
-        entry = cache.get(story, site_url, aliases) if cache is not None else None
+        entry = cache.get(story, site_url, aliases, model.story_keys.get(story.id)) if cache is not None else None
         if entry is None:
             todo.append(StoryRender(story, site_url, aliases, templates))
             continue
@@ -176,9 +176,8 @@ def render_parts(
         outputs[job.story.id] = story_pages, story_files, fragment
         if cache is not None:
             rows = {path: [p.title, p.html, p.search_html, list(p.hide)] for path, p in story_pages.items()}
-            cache.put(
-                job.story, site_url, job.old_labels, {"pages": rows, "files": story_files, "comparison": fragment}
-            )
+            entry = {"pages": rows, "files": story_files, "comparison": fragment}
+            cache.put(job.story, site_url, job.old_labels, model.story_keys.get(job.story.id), entry)
     for story in stories:
         story_pages, story_files, fragments[story.id] = outputs.pop(story.id)
         pages.update(story_pages)

@@ -21,7 +21,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from generator.align import Group, aligner_files
-from generator.cache import _write_json, mention_from_json, mention_to_json
+from generator.cache import _write_json, mention_from_typed, mention_to_json, typed_object
 from generator.model import Source, Story
 
 STORY_CACHE_FORMAT = 1
@@ -101,7 +101,7 @@ class GroupCache:
         if self.folder is None:
             return None
         try:
-            rows = json.loads(self._path(key).read_text(encoding="utf-8"))
+            rows = json.loads(self._path(key).read_text(encoding="utf-8"), object_hook=typed_object)
             groups = [group_from_json(r) for r in rows]
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
@@ -113,7 +113,7 @@ class GroupCache:
         if self.folder is None:
             return
         rows = [group_to_json(g) for g in groups]
-        if [group_from_json(json.loads(json.dumps(r))) for r in rows] != list(groups):
+        if [group_from_json(json.loads(json.dumps(r), object_hook=typed_object)) for r in rows] != list(groups):
             log.info("story alignment not cached: its groups do not survive JSON")
             return
         path = self._path(key)
@@ -135,8 +135,9 @@ def group_to_json(group: Group) -> dict:
 
 
 def group_from_json(row: dict) -> Group:
+    """A group from a row read with `typed_object` (its mentions' decimals and dates already typed)."""
     row = dict(row)
-    row["mentions"] = tuple(mention_from_json(m) for m in row["mentions"])
+    row["mentions"] = tuple(mention_from_typed(m) for m in row["mentions"])
     return Group(**row)
 
 
@@ -173,15 +174,20 @@ class StoryPages:
         self._entries: dict[str, Path] = {}  # story id -> its entry, for reading a page's HTML again
         self._last: tuple[Path, dict] | None = None
 
-    def _path(self, story: Story, site_url: str | None, aliases: dict[str, str]) -> Path:
-        material = repr((STORY_CACHE_FORMAT, package_code(), site_url, sorted(aliases.items()), story))
+    def _path(self, story: Story, site_url: str | None, aliases: dict[str, str], aligned: str | None) -> Path:
+        """With the story's alignment key (`aligned`), the model is named by what it is made from: that key, its
+        title and the ids, aliases and retired anchors given out; without one, by the whole model."""
+        made_of = (aligned, story.id, story.title, [(f.id, f.aliases) for f in story.facts], story.retired)
+        material = repr(
+            (STORY_CACHE_FORMAT, package_code(), site_url, sorted(aliases.items()), made_of if aligned else story)
+        )
         key = hashlib.sha256(material.encode()).hexdigest()
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, story: Story, site_url: str | None, aliases: dict[str, str]) -> dict | None:
+    def get(self, story: Story, site_url: str | None, aliases: dict[str, str], aligned: str | None) -> dict | None:
         if self.folder is None:
             return None
-        path = self._path(story, site_url, aliases)
+        path = self._path(story, site_url, aliases, aligned)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -205,10 +211,12 @@ class StoryPages:
                 raise OSError(f"{path}: page cache entry unreadable mid-build ({exc}); build again") from exc
         return self._last[1]["pages"][page][1]
 
-    def put(self, story: Story, site_url: str | None, aliases: dict[str, str], entry: dict) -> None:
+    def put(
+        self, story: Story, site_url: str | None, aliases: dict[str, str], aligned: str | None, entry: dict
+    ) -> None:
         if self.folder is None:
             return
-        path = self._path(story, site_url, aliases)
+        path = self._path(story, site_url, aliases, aligned)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -206,3 +206,29 @@ def test_stories_rendered_on_workers_equal_those_rendered_here(tmp_path):
         pool.close()
     assert there == here
     assert sum(p.startswith("sources/") for p in here[0]) > 5
+
+
+def test_a_storys_pages_are_keyed_on_its_alignment_and_the_ids_given_out(tmp_path):
+    """The page cache's key is the story's alignment key plus what anchors add: any of them changed is a miss."""
+    from dataclasses import replace
+
+    from generator.model import RetiredAnchor
+    from generator.storycache import StoryPages
+
+    model = build_model(BuildConfig(seeds=_two_stories(tmp_path), workers=1))
+    story = next(s for s in model.stories if len(s.facts) > 1)
+    aligned = model.story_keys[story.id]
+    pages = StoryPages(tmp_path / "cache")
+    base = pages._path(story, None, {}, aligned)
+    first, *rest = story.facts
+    assert pages._path(replace(story), None, {}, aligned) == base
+    changed = [
+        replace(story, facts=(replace(first, id=first.id + "-2"), *rest)),
+        replace(story, facts=(replace(first, aliases=("an-older-id",)), *rest)),
+        replace(story, title=story.title + " (updated)"),
+        replace(story, retired=(RetiredAnchor("number-gone", "Gone", "No longer found."),)),
+    ]
+    assert [pages._path(s, None, {}, aligned) == base for s in changed] == [False] * len(changed)
+    assert pages._path(story, None, {}, "another alignment") != base
+    assert pages._path(story, "https://example.org/", {}, aligned) != base
+    assert pages._path(story, None, {}, None) != base  # no alignment key: keyed on the whole model
