@@ -19,9 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.dating import article_date
 from generator.executor import make_executor
 from generator.pipeline import BuildConfig, SiteModel, build_model, read_anchor_files
-from generator.render import TEMPLATES, PageParts, article_date, render_parts
+from generator.render import TEMPLATES, PageParts, render_parts
 from generator.storycache import CACHED_TEMPLATE, StoryPages, ThemedPages
 
 log = logging.getLogger("mkdocs.plugins.parallax")

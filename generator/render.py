@@ -12,11 +12,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
@@ -26,8 +25,8 @@ from markupsafe import Markup, escape
 
 from generator import __version__, anchors, data, urls
 from generator.align.quotes import word_diff
+from generator.dating import comparison_date
 from generator.executor import Executor, run_weighted
-from generator.extract.dates import page_date
 from generator.kinds import FactKind, fact_kind
 from generator.model import Fact, Mention, Source, Span, Story
 from generator.pipeline import SiteModel
@@ -261,30 +260,6 @@ def _theme_title(title: str) -> str:
 
 def _counts(story: Story) -> Counter:
     return Counter(f.status for f in story.facts)
-
-
-def article_date(source: Source) -> date | None:
-    """When an article appeared: its stated date, else the day its page's time stamp prints."""
-    return source.published or page_date(source)
-
-
-def comparison_date(story: Story) -> date:
-    """The date a comparison stands for: its newest article's (so rebuilds give the same citations).
-
-    A story none of whose articles is dated, not even by a time stamp on its page, is dated by the
-    build (SOURCE_DATE_EPOCH, which the plugin pins to the site's newest article or, with none, to
-    the day of the build): a citation without a date cannot be checked against the page it cites.
-    """
-    dates = [d for s in story.sources if (d := article_date(s))]
-    return max(dates) if dates else build_day()
-
-
-def build_day() -> date:
-    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
-    try:
-        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), UTC).date()
-    except (KeyError, ValueError, OverflowError):
-        return datetime.now(UTC).date()
 
 
 def discrepancy_rank(fact: Fact) -> tuple:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from generator.align import Group, aligner_files
 from generator.cache import _write_json, mention_from_typed, mention_to_json, typed_object
+from generator.dating import comparison_date
 from generator.model import Source, Story
 
 STORY_CACHE_FORMAT = 1
@@ -178,8 +179,17 @@ class StoryPages:
         """With the story's alignment key (`aligned`), the model is named by what it is made from: that key, its
         title and the ids, aliases and retired anchors given out; without one, by the whole model."""
         made_of = (aligned, story.id, story.title, [(f.id, f.aliases) for f in story.facts], story.retired)
+        # A story with no dated article is cited with the build's date, which other stories' articles move.
+        cited = comparison_date(story)
         material = repr(
-            (STORY_CACHE_FORMAT, package_code(), site_url, sorted(aliases.items()), made_of if aligned else story)
+            (
+                STORY_CACHE_FORMAT,
+                package_code(),
+                site_url,
+                cited,
+                sorted(aliases.items()),
+                made_of if aligned else story,
+            )
         )
         key = hashlib.sha256(material.encode()).hexdigest()
         return self.folder / key[:2] / f"{key}.json"

@@ -232,3 +232,22 @@ def test_a_storys_pages_are_keyed_on_its_alignment_and_the_ids_given_out(tmp_pat
     assert pages._path(story, None, {}, "another alignment") != base
     assert pages._path(story, "https://example.org/", {}, aligned) != base
     assert pages._path(story, None, {}, None) != base  # no alignment key: keyed on the whole model
+
+
+def test_an_undated_storys_pages_follow_the_build_date_a_dated_storys_do_not(tmp_path, monkeypatch):
+    """A story with no dated article is cited with the build's date, which another story's new article moves."""
+    from dataclasses import replace
+
+    from generator.storycache import StoryPages
+
+    model = build_model(BuildConfig(seeds=_two_stories(tmp_path), workers=1))
+    story = next(s for s in model.stories if len(s.facts) > 1)
+    undated = replace(story, sources=tuple(replace(s, published=None, furniture=()) for s in story.sources))
+    pages = StoryPages(tmp_path / "cache")
+    aligned = model.story_keys[story.id]
+    keys = {}
+    for epoch in ("1700000000", "1800000000"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        keys[epoch] = (pages._path(story, None, {}, aligned), pages._path(undated, None, {}, aligned))
+    assert keys["1700000000"][0] == keys["1800000000"][0]
+    assert keys["1700000000"][1] != keys["1800000000"][1]
