@@ -237,7 +237,7 @@ class FurnitureCache:
         except (OSError, ValueError, TypeError):
             pass
         spans = furniture.detect(text, body)
-        _write_json(path, [[s.start, s.end] for s in spans])
+        write_json_or_skip(path, [[s.start, s.end] for s in spans])
         return spans
 
     def _path(self, text: str, body: Span) -> Path:
@@ -256,13 +256,18 @@ def _furniture_code() -> str:
     return digest.hexdigest()
 
 
-def _write_json(path: Path, payload: object, sort_keys: bool = True) -> None:
+def write_json_atomically(path: Path, payload: object, sort_keys: bool = True) -> None:
+    """Write a cache entry whole or not at all (a temporary file renamed into place); OSError if it cannot."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(payload, fh, ensure_ascii=False, sort_keys=sort_keys)
+    os.replace(tmp, path)
+
+
+def write_json_or_skip(path: Path, payload: object, sort_keys: bool = True) -> None:
     """Write a cache entry atomically; a cache that cannot be written costs speed, never the build."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh, ensure_ascii=False, sort_keys=sort_keys)
-        os.replace(tmp, path)
+        write_json_atomically(path, payload, sort_keys)
     except OSError as exc:
         log.debug("%s: cache entry not written (%s)", path, exc)

@@ -21,7 +21,13 @@ from dataclasses import fields
 from pathlib import Path
 
 from generator.align import Group, aligner_files
-from generator.cache import _write_json, mention_from_typed, mention_to_json, typed_object
+from generator.cache import (
+    mention_from_typed,
+    mention_to_json,
+    typed_object,
+    write_json_atomically,
+    write_json_or_skip,
+)
 from generator.dating import comparison_date
 from generator.model import Source, Story
 
@@ -117,13 +123,8 @@ class GroupCache:
         if [group_from_json(json.loads(json.dumps(r), object_hook=typed_object)) for r in rows] != list(groups):
             log.info("story alignment not cached: its groups do not survive JSON")
             return
-        path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(rows, fh, ensure_ascii=False, sort_keys=True)
-            os.replace(tmp, path)
+            write_json_atomically(self._path(key), rows)
         except OSError as exc:  # the cache is optional: a full or read-only folder costs speed, not the build
             log.warning("%s: story cache not written (%s)", self.folder, exc.strerror or exc)
             self.folder = None
@@ -226,13 +227,8 @@ class StoryPages:
     ) -> None:
         if self.folder is None:
             return
-        path = self._path(story, site_url, aliases, aligned)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh, ensure_ascii=False, sort_keys=True)
-            os.replace(tmp, path)
+            write_json_atomically(self._path(story, site_url, aliases, aligned), entry)
         except OSError as exc:
             log.warning("%s: page cache not written (%s)", self.folder, exc.strerror or exc)
             self.folder = None
@@ -308,7 +304,9 @@ class ThemedPages:
         path, hit = self._keys.get(page.file.src_uri, (None, False))
         if path is None or self.folder is None:
             return
-        _write_json(path.with_suffix(".search.json"), entries, sort_keys=False)  # the index keeps their key order
+        write_json_or_skip(
+            path.with_suffix(".search.json"), entries, sort_keys=False
+        )  # the index keeps their key order
 
     def output(self, page, output: str) -> str:
         path, hit = self._keys.pop(page.file.src_uri, (None, False))
