@@ -409,7 +409,7 @@ def _clause_concepts(verb, depth: int) -> set[str]:
 
 
 def _as_predicates(verb) -> set[str]:
-    """A role the verb assigns with "as" ("was named as Soleimani's replacement" -> successor)."""
+    """A role the verb assigns with "as" ("was named as the minister's replacement" -> successor)."""
     return {
         p
         for c in verb.children
@@ -452,7 +452,7 @@ def _predicates_of(tokens: list) -> tuple[str, ...]:
 
 
 def _predicative(tok) -> bool:
-    """A copula's attribute ("was the father"), or an appositive noun ("Ghaani, Soleimani's successor, told"):
+    """A copula's attribute ("was the father"), or an appositive noun ("Ruiz, the minister's successor, told"):
     both say what someone is. (Appositives are reached only when the clause has no other predicate.)"""
     copular = tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ in _COPULAS and tok.pos_ in ("NOUN", "ADJ")
     return copular or (tok.dep_ == "appos" and tok.pos_ == "NOUN")
