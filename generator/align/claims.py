@@ -95,9 +95,9 @@ def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
 
 def _same_predicate(mentions: Sequence[Mention]) -> tuple[np.ndarray, np.ndarray]:
     """Whether two claims can state one proposition: each one's head predicate (`key`, the verb of what it
-    states) is among the other's event concepts (`predicates`: "Jeffs fathered a child" / "Jeffs was the
+    states) is among the other's event concepts (`predicates`: "Doe fathered a child" / "Doe was the
     father"), or, weaker, one's head is among the other's. A verb both mention only in passing ("..., hitting
-    Gray" / "Seven bullets hit Gray") is not the same statement, and neither are shared names, topic words or a
+    Doe" / "Seven bullets hit Doe") is not the same statement, and neither are shared names, topic words or a
     number ("45 miles" / "45 years"). Returns (mutual, one-sided)."""
     n = len(mentions)
     mutual = np.zeros((n, n), dtype=bool)

@@ -70,8 +70,8 @@ def frame(
 
 def participants(part, stated: list, skip: set[int]) -> set[str]:
     """`agent@<concept>=` / `patient@<concept>=` entries: the participants of each stated predicate, so that
-    two claims sharing "Jeffs fathered a child" compare that clause's subject, not the main clause's
-    ("Prosecutors used DNA evidence to show Jeffs fathered a child")."""
+    two claims sharing "Doe fathered a child" compare that clause's subject, not the main clause's
+    ("Prosecutors used DNA evidence to show Doe fathered a child")."""
     inside = {t.i for t in part if t.i not in skip}
     out: set[str] = set()
     for verb, concepts in stated:
@@ -128,7 +128,7 @@ def _reference(token) -> str | None:
         return None
     number = _number(token)
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in _NAME_LABELS), None)
-    title_noun = token.is_title and token.i > token.sent.start  # "Jeffs" mid-sentence, parsed as a plural noun
+    title_noun = token.is_title and token.i > token.sent.start  # "Reynolds" mid-sentence, parsed as a plural noun
     if ent is not None or token.pos_ == "PROPN" or title_noun:  # a name's morphology says nothing
         name = " ".join((ent.text if ent is not None else token.text).split()).removeprefix("the ")  # as written:
         name = name.removeprefix("The ")  # the aligner folds it and still sees acronyms ("U.S." / "United States")
@@ -136,7 +136,7 @@ def _reference(token) -> str | None:
         person = token.ent_type_ == "PERSON"
         number = "plur" if plural else "sing" if person else "?"
         return f"{'person' if person else 'name'}:{name}:{number}" if name else None
-    if token.is_title:  # sentence-initial "Jeffs was sentenced": a name or a noun, its number unknown
+    if token.is_title:  # sentence-initial "Reynolds was sentenced": a name or a noun, its number unknown
         number = "?"
     return f"noun:{token.lemma_.lower()}:{number}"
 

@@ -347,7 +347,7 @@ def predicate(part) -> tuple[str, bool]:
     """The concept of what a clause states happened: its main verb, through verbs of saying to what is said.
 
     "X said the DNC sued Russia" -> "sue"; "the DNC filed a lawsuit" -> "sue" (a light verb's object carries the
-    meaning); "Jeffs was convicted" -> "convict"; "He is a judge" -> "judge". Empty when the parse has no verb.
+    meaning); "Reynolds was convicted" -> "convict"; "He is a judge" -> "judge". Empty when the parse has no verb.
     The flag is negative polarity: a `neg` dependent, a negative determiner on the subject or object ("no plans"),
     a negative verb ("refused"), or a denial of the complement ("denied colluding").
     """
@@ -370,7 +370,7 @@ def stated_heads(part, head, concept: str) -> list[tuple[object, set[str]]]:
     """What a clause asserts happened, as (verb, its concepts): the head predicate (`concept`) and every other
     clause in it with a subject of its own ("X was leaving her car when she was hit", "attacks left no
     casualties"), through verbs that only frame their complement ("appeared to back down", "intends to keep").
-    A participle without a subject ("..., hitting Gray") is detail, not an assertion of its own."""
+    A participle without a subject ("..., hitting Doe") is detail, not an assertion of its own."""
     found: list[tuple[object, set[str]]] = []
     aside = _aside_tokens(part, ("relcl", "appos"))
     for tok in part:

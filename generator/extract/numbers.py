@@ -300,7 +300,7 @@ def _measured(anchor) -> str:
 def _model(tokens, match: re.Match) -> str:
     """'a gray 2013 Toyota Camry', 'a 2007 silver Ford Fusion': a year between a determiner and a name that
     heads its phrase is the named thing's model year, a figure outlets can agree or differ on; the name's last
-    word keys it. 'In 2008 Jeffs ...' (no determiner) and 'the 2016 U.S. presidential election' (the name
+    word keys it. 'In 2008 Reynolds ...' (no determiner) and 'the 2016 U.S. presidential election' (the name
     does not head the phrase) are dates, left to the date extractor.
     """
     raw = match.group(0).strip()
@@ -533,7 +533,7 @@ def _appositive_age(tokens, quantity: Quantity) -> bool:
 def _set_beside(figure) -> tuple:
     """Who a figure is set beside after a comma, and whether by name: 'Riva, 47', 'two men, ages 47 and 48'.
 
-    A person is a name (one the tagger missed counts when the article names that person elsewhere: "Jeffs,
+    A person is a name (one the tagger missed counts when the article names that person elsewhere: "Reynolds,
     55," read as a plural noun at a line's start) or a plural noun of people ("two girls, 12 and 15").
     """
     doc, i = figure.doc, figure.i - 1
@@ -587,7 +587,7 @@ def _person(article: ArticleDoc, sent, anchor) -> tuple[str, str, str]:
 
 
 def _name(text: str) -> str:
-    """A person's name without possessive or brackets: "Gray's" -> "Gray"."""
+    """A person's name without possessive or brackets: "Doe's" -> "Doe"."""
     return " ".join(re.sub(r"['’]s$|[()]", "", text.strip()).split())
 
 
