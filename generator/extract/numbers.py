@@ -141,18 +141,7 @@ def _one_victim(
         quantity = Quantity(
             Decimal(1), Decimal(1), None, "people", event, figure=Decimal(1), step=Decimal(1), setting=setting
         )
-        found.append(
-            article.mention(
-                "number",
-                start,
-                end,
-                span,
-                value=f"1 person {event}",
-                key=number_key(quantity),
-                attributed_to=credited_source(article, span),
-                quantity=quantity,
-            )
-        )
+        found.append(_number(article, start, end, span, quantity, f"1 person {event}"))
     return found
 
 
@@ -216,16 +205,7 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
     model = _model(tokens, match) if not age else ""
     if model:
         quantity = replace(quantity, counted="year", event="", approximate=False, subject=model.lower())
-        return article.mention(
-            "number",
-            start,
-            end,
-            span,
-            value=f"{int(quantity.low)} {model}",
-            key=number_key(quantity),
-            attributed_to=credited_source(article, span),
-            quantity=quantity,
-        )
+        return _number(article, start, end, span, quantity, f"{int(quantity.low)} {model}")
     if not age and _not_a_count(article, match, tokens, end):
         return None
     anchor = tokens[-1].head if tokens[-1].dep_ == "conj" and tokens[-1].head in tokens else tokens[-1]
@@ -277,12 +257,17 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         and (place := _elsewhere(article, sent, anchor, lead_places))
     ):
         quantity = replace(quantity, setting=place)
+    return _number(article, start, end, span, quantity, _readable(quantity, match, counted, event, part))
+
+
+def _number(article: ArticleDoc, start: int, end: int, span, quantity: Quantity, value: str) -> Mention:
+    """A number mention: its key is always the one `number_key` makes from the quantity's fields."""
     return article.mention(
         "number",
         start,
         end,
         span,
-        value=_readable(quantity, match, counted, event, part),
+        value=value,
         key=number_key(quantity),
         attributed_to=credited_source(article, span),
         quantity=quantity,
