@@ -2,8 +2,9 @@
 
 A kind's module registers its `FactKind` next to its extractor (and, if it needs one, its
 aligner), so a new kind is one module: one dropped into `generator/extract/`, or one in another
-package named by a `parallax.kinds` entry point (`generator.plugins` loads both). Nothing else
-in the code lists the kinds.
+package named by a `parallax.kinds` entry point (`generator.extract` imports both: its own
+modules by listing its folder, the others through `load_plugins`). Nothing else in the code
+lists the kinds.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.dating import article_date
+from generator.dating import article_date, build_day
 from generator.executor import make_executor
 from generator.pipeline import BuildConfig, SiteModel, build_model, read_anchor_files
 from generator.render import TEMPLATES, PageParts, render_parts
@@ -88,7 +88,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
                 " (set SOURCE_DATE_EPOCH, or give the articles a published date, for byte-identical rebuilds)",
                 len(undated),
                 ", ".join(undated[:3]) + (", ..." if len(undated) > 3 else ""),
-                datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), UTC).date(),
+                build_day(),
             )
         if not config.site_url:
             log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
