@@ -29,7 +29,7 @@ from generator.align import align_story  # noqa: E402
 from generator.ingest import read_corpus  # noqa: E402
 from generator.pipeline import ArticleJob, _reference_dates, extract_article  # noqa: E402
 
-HELD_OUT = "pelosi_leader_vote_2016"
+HELD_OUT = "amd_seamicro_2012"
 
 
 def _scorer(shared: Path):
