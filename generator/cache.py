@@ -11,11 +11,13 @@ else is a miss, extracted again. A cache that cannot be written is a warning
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import asdict, fields
 from datetime import date
 from decimal import Decimal
@@ -52,6 +54,10 @@ class MentionCache:
         self.misses = 0
         self.rejected = 0  # entries that were there but failed the checks
         self._writable = True
+
+    def path(self, key: str) -> Path | None:
+        """Where the entry of a key lives (None: no cache)."""
+        return self.folder / key[:2] / f"{key}.json" if self.folder is not None else None
 
     def get(self, key: str, source: Source | None = None) -> list[Mention] | None:
         """The cached mentions of `source`, if the entry holds mentions of exactly its text."""
@@ -223,6 +229,7 @@ class FurnitureCache:
 
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) / "furniture" if folder else None
+        self.used: set[Path] = set()  # the entries this build read or wrote (the rest are pruned after it)
 
     def detect(self, text: str, body: Span) -> tuple[Span, ...]:
         from generator import furniture
@@ -230,6 +237,7 @@ class FurnitureCache:
         if self.folder is None:
             return furniture.detect(text, body)
         path = self._path(text, body)
+        self.used.add(path)
         try:
             spans = tuple(Span(int(a), int(b)) for a, b in json.loads(path.read_text(encoding="utf-8")))
             if all(0 <= s.start <= s.end <= len(text) for s in spans):
@@ -271,3 +279,46 @@ def write_json_or_skip(path: Path, payload: object, sort_keys: bool = True) -> N
         write_json_atomically(path, payload, sort_keys)
     except OSError as exc:
         log.debug("%s: cache entry not written (%s)", path, exc)
+
+
+CACHE_FOLDERS = ("", "furniture", "stories", "pages", "themed")  # each holds entries in folders named by 2 hex digits
+ENTRY_SUFFIXES = (".json", ".html")  # a themed page's search entries end in .search.json
+
+
+def prune(root: Path, used: Iterable[Path]) -> int:
+    """Delete every cache entry under `root` that the build just finished did not use; how many went.
+
+    Run after a successful build only: what it used is then all a build of the same
+    articles and code needs, so a removed story, an edited article or an old key
+    leaves nothing behind and the cache does not grow forever. Only entries in the
+    caches' own folders are touched (two hex digits under each cache's folder);
+    temporary files being written and anything else found there are left alone.
+    """
+    keep = {Path(p) for p in used}
+    removed = 0
+    for name in CACHE_FOLDERS:
+        folder = Path(root) / name
+        try:
+            shards = sorted(d for d in folder.iterdir() if d.is_dir() and _shard(d.name))
+        except OSError:
+            continue
+        for shard in shards:
+            try:
+                entries = sorted(shard.iterdir())
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.suffix not in ENTRY_SUFFIXES or entry in keep or not entry.is_file():
+                    continue
+                try:
+                    entry.unlink()
+                    removed += 1
+                except OSError as exc:
+                    log.debug("%s: stale cache entry not removed (%s)", entry, exc)
+            with contextlib.suppress(OSError):
+                shard.rmdir()  # only when empty
+    return removed
+
+
+def _shard(name: str) -> bool:
+    return len(name) == 2 and all(c in "0123456789abcdef" for c in name)

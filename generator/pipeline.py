@@ -50,6 +50,9 @@ class SiteModel:
     # Each story's alignment key (its sources, mentions and the aligners' code): with the ids given to its groups,
     # all a story's model is made from, so its rendered pages are keyed on it (far cheaper than the whole model).
     story_keys: dict[str, str] = field(default_factory=dict)
+    # The cache entries this build's model read or needs (the mentions of a story aligned from the cache included):
+    # after a successful build the others are pruned.
+    cache_used: frozenset[Path] = field(default=frozenset(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,8 @@ class StoryJob:
 
 
 def build_model(config: BuildConfig) -> SiteModel:
-    corpus = read_corpus(config.seeds, config.max_bytes, FurnitureCache(config.cache_dir).detect)
+    furniture_cache = FurnitureCache(config.cache_dir)
+    corpus = read_corpus(config.seeds, config.max_bytes, furniture_cache.detect)
     book = anchors.AnchorBook.from_json(config.previous_anchors)
     by_story: dict[str, list[Source]] = {}
     for source in corpus.sources:
@@ -85,7 +89,10 @@ def build_model(config: BuildConfig) -> SiteModel:
         groups_by_story = {sid: g for sid in sorted(by_story) if (g := group_cache.get(story_keys[sid])) is not None}
         # Only the stories to align again need their articles' mentions: the others never read them.
         todo = [s for sid, sources in sorted(by_story.items()) if sid not in groups_by_story for s in sources]
-        mentions = extract_all(todo, references, keys, MentionCache(config.cache_dir), executor, progress)
+        mention_cache = MentionCache(config.cache_dir)
+        used = {mention_cache.path(k) for k in keys.values()} | {group_cache.path(k) for k in story_keys.values()}
+        used = (used | furniture_cache.used) - {None}
+        mentions = extract_all(todo, references, keys, mention_cache, executor, progress)
         stale = {sid: sources for sid, sources in by_story.items() if sid not in groups_by_story}
         groups_by_story |= align_all(stale, mentions, story_keys, group_cache, executor, progress)
     finally:
@@ -106,7 +113,7 @@ def build_model(config: BuildConfig) -> SiteModel:
         retired, recs = anchors.retire_story(story_id, book)
         stories.append(Story(story_id, _story_title(story_id), (), (), tuple(retired)))
         records.extend(recs)
-    return SiteModel(tuple(stories), corpus.problems, tuple(records), story_keys)
+    return SiteModel(tuple(stories), corpus.problems, tuple(records), story_keys, frozenset(used))
 
 
 def _outlets(sources: list[Source]) -> dict[str, str]:

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.cache import prune
 from generator.dating import article_date, build_day
 from generator.executor import make_executor
 from generator.pipeline import BuildConfig, SiteModel, build_model, read_anchor_files
@@ -49,6 +50,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._previous_anchors: tuple[dict, ...] = ()
         self._pages: dict[str, PageParts] = {}
         self._themed: ThemedPages | None = None
+        self._story_pages: StoryPages | None = None
+        self._cache: Path | None = None
         self._nav = None
 
     def _path(self, config, value: str | None) -> Path | None:
@@ -93,8 +96,9 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if not config.site_url:
             log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
         executor = make_executor(self.config.workers)  # rendering stays on this machine, even with a cluster
+        self._cache, self._story_pages = cache, StoryPages(cache)
         try:
-            pages, other = render_parts(self.model, config.site_url, cache=StoryPages(cache), executor=executor)
+            pages, other = render_parts(self.model, config.site_url, cache=self._story_pages, executor=executor)
         finally:
             executor.close()
         self._pages = pages
@@ -179,6 +183,17 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             return output
         page.content = None  # written out: keep memory to the pages in flight, not the whole site
         return self._themed.output(page, output)
+
+    def on_post_build(self, config) -> None:
+        """The build succeeded: delete the cache entries it did not use (removed stories, edited articles, old
+        keys), so the cache holds one build's worth. A cache that failed to write mid-build is left as it is."""
+        caches = (self._story_pages, self._themed)
+        if self._cache is None or self.model is None or any(c is None or c.folder is None for c in caches):
+            return
+        used = self.model.cache_used | self._story_pages.used | self._themed.used
+        removed = prune(self._cache, used)
+        if removed:
+            log.debug("%s: %d cache entries no longer used were removed", self._cache, removed)
 
     def on_serve(self, server, config, builder):
         """`mkdocs serve` rebuilds when an article or a template changes."""

@@ -104,6 +104,10 @@ class GroupCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def path(self, key: str) -> Path | None:
+        """Where a key's entry lives (None: no cache)."""
+        return self._path(key) if self.folder is not None else None
+
     def get(self, key: str) -> list[Group] | None:
         if self.folder is None:
             return None
@@ -174,6 +178,7 @@ class StoryPages:
         self.hits = 0
         self.misses = 0
         self._entries: dict[str, Path] = {}  # story id -> its entry, for reading a page's HTML again
+        self.used: set[Path] = set()  # the entries this build read or wrote (the rest are pruned after it)
         self._last: tuple[Path, dict] | None = None
 
     def _path(self, story: Story, site_url: str | None, aliases: dict[str, str], aligned: str | None) -> Path:
@@ -199,6 +204,7 @@ class StoryPages:
         if self.folder is None:
             return None
         path = self._path(story, site_url, aliases, aligned)
+        self.used.add(path)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -227,8 +233,10 @@ class StoryPages:
     ) -> None:
         if self.folder is None:
             return
+        path = self._path(story, site_url, aliases, aligned)
+        self.used.add(path)
         try:
-            write_json_atomically(self._path(story, site_url, aliases, aligned), entry)
+            write_json_atomically(path, entry)
         except OSError as exc:
             log.warning("%s: page cache not written (%s)", self.folder, exc.strerror or exc)
             self.folder = None
@@ -253,6 +261,7 @@ class ThemedPages:
         self._nav = ""
         self._keys: dict[str, tuple[Path, bool]] = {}
         self.hits = 0
+        self.used: set[Path] = set()  # the entries this build read or wrote (the rest are pruned after it)
 
     def set_nav(self, nav) -> None:
         self._nav = hashlib.sha256(repr(_nav_items(nav.items)).encode()).hexdigest()
@@ -282,6 +291,7 @@ class ThemedPages:
         path = self.folder / key[:2] / f"{key}.html"
         hit = path.is_file()
         self._keys[page.file.src_uri] = (path, hit)
+        self.used |= {path, path.with_suffix(".search.json")}
         if hit:
             page.meta["template"] = CACHED_TEMPLATE
 

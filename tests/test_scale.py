@@ -251,3 +251,59 @@ def test_an_undated_storys_pages_follow_the_build_date_a_dated_storys_do_not(tmp
         keys[epoch] = (pages._path(story, None, {}, aligned), pages._path(undated, None, {}, aligned))
     assert keys["1700000000"][0] == keys["1800000000"][0]
     assert keys["1700000000"][1] != keys["1800000000"][1]
+
+
+def _cache_files(cache):
+    return sorted(p.relative_to(cache).as_posix() for p in cache.rglob("*") if p.is_file())
+
+
+def test_a_build_prunes_cache_entries_it_no_longer_uses(tmp_path):
+    """Removed stories and edited articles leave nothing in the cache: it holds what a fresh cache would."""
+    from generator import cli
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    quake = seeds / "geysers"
+    quake.mkdir()
+    for name in ("01_kgo-abc7.txt", "02_mercurynews.txt"):
+        shutil.copy(DEVSET / "geysers_quake_2013" / name, quake / name)
+    cache, site = tmp_path / "cache", tmp_path / "site"
+
+    def build(out, cache_dir):
+        assert (
+            cli.main(["build", "--seeds", str(seeds), "--site-dir", str(out), "-q", "--cache-dir", str(cache_dir)]) == 0
+        )
+
+    build(site, cache)
+    before = _cache_files(cache)
+    assert {p.split("/")[0] for p in before} >= {"furniture", "stories", "pages", "themed"}
+
+    shutil.rmtree(quake)  # a story removed
+    edited = next(iter(sorted(seeds.rglob("*.txt"))))  # and an article edited: its old entries are stale
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOfficials said 14 homes were damaged.\n", "utf-8")
+    build(site, cache)
+    after = _cache_files(cache)
+    assert len(after) < len(before)
+
+    fresh_site, fresh = tmp_path / "fresh-site", tmp_path / "fresh"
+    shutil.copytree(site, fresh_site)  # the same earlier anchors, so the same ids and pages
+    build(fresh_site, fresh)
+    assert after == _cache_files(fresh)
+    assert tree_differences(site, fresh_site) == []
+
+    build(site, cache)  # nothing changed: nothing pruned that the build needs, nothing added
+    assert _cache_files(cache) == after
+    assert tree_differences(site, fresh_site) == []
+
+
+def test_pruning_leaves_files_that_are_not_cache_entries(tmp_path):
+    from generator.cache import prune
+
+    kept, stale = tmp_path / "pages" / "ab" / "ab12.json", tmp_path / "pages" / "cd" / "cd34.json"
+    partial, other = tmp_path / "pages" / "ab" / "x.tmp", tmp_path / "notes" / "ab" / "ab56.json"
+    for path in (kept, stale, partial, other, tmp_path / "README.json"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{}", encoding="utf-8")
+    assert prune(tmp_path, [kept]) == 1
+    assert not stale.exists() and not stale.parent.exists()
+    assert kept.exists() and partial.exists() and other.exists() and (tmp_path / "README.json").exists()
