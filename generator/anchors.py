@@ -67,6 +67,19 @@ class AnchorBook:
 
     records: dict[str, AnchorRecord] = field(default_factory=dict)
     issued: set[str] = field(default_factory=set)  # ids given to facts of any story in this build
+    _by_story: dict[str, list[AnchorRecord]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def of_story(self, story: str) -> list[AnchorRecord]:
+        """The published records of one story, in the book's order (indexed once: a build asks for every story)."""
+        if self._by_story is None or sum(map(len, self._by_story.values())) != len(self.records):
+            self._by_story = {}
+            for rec in self.records.values():
+                self._by_story.setdefault(rec.story, []).append(rec)
+        return list(self._by_story.get(story, ()))
+
+    def is_taken(self, fid: str) -> bool:
+        """Whether an id was published before or given out in this build."""
+        return fid in self.records or fid in self.issued
 
     @classmethod
     def from_json(cls, payloads: Iterable[dict]) -> AnchorBook:
@@ -131,7 +144,7 @@ def assign(
     added to `book.issued`, so that no other story of the build can take them.
     """
     prints = _fingerprints(groups)
-    previous = [r for r in book.records.values() if r.story == story]
+    previous = book.of_story(story)
     ids: list[str | None] = [None] * len(groups)
     taken: set[str] = set()
 
@@ -148,16 +161,14 @@ def assign(
             taken.add(rid)
 
     # 2. New facts get an id made from what they are; never one published before or issued to another story.
-    known = set(book.records) | book.issued | taken
     for gi, group in sorted(enumerate(groups), key=lambda p: (base_id(p[1].kind, p[1].subject), sorted(prints[p[0]]))):
         if ids[gi] is not None:
             continue
         candidate = base = base_id(group.kind, group.subject)
         n = 2
-        while candidate in known:
+        while candidate in taken or book.is_taken(candidate):
             candidate, n = f"{base}-{n}", n + 1
         ids[gi] = candidate
-        known.add(candidate)
         taken.add(candidate)
     book.issued |= taken
 
@@ -231,7 +242,7 @@ def _shared_counts(prints: Iterable[str], kind: str, holder: dict[str, int], gro
 def retire_story(story: str, book: AnchorBook) -> tuple[list[RetiredAnchor], list[AnchorRecord]]:
     """A story that vanished entirely: all its ids are retired, and its page stays as a notice."""
     retired, records = [], []
-    for rec in sorted((r for r in book.records.values() if r.story == story), key=lambda r: r.id):
+    for rec in sorted(book.of_story(story), key=lambda r: r.id):
         note = "The articles of this story are no longer part of the site."
         retired.append(RetiredAnchor(rec.id, rec.label, note))
         records.append(rec.moved("retired", None))
