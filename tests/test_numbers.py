@@ -606,3 +606,30 @@ def test_an_age_with_no_noun_joins_the_one_role_of_that_age(article):
 )
 def test_model_years(article, text, keys):
     assert [m.key for m in _numbers(article, text) if m.key.startswith("year|") or m.text[:2] in ("19", "20")] == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "setting"),
+    [
+        # pelosi: the earlier vote, "In 2010" fronted before a subordinate clause of the figure's clause
+        (
+            "In 2010, after a wave of Tea Party Republicans swept Democrats out of power, she lost just 43 votes.",
+            "43 votes",
+            "2010",
+        ),
+        ("She won by a 134-to-63 vote.", "134-to-63 vote", ""),
+        # geysers: an earlier quake's distance
+        ("In June 2012, a 3.0 quake struck one mile north of The Geysers.", "one mile", "2012"),
+        # kimani: an officer's earlier lawsuits
+        ("In 2009 and 2010, Mourad was sued three times with allegations of misconduct.", "three times", "2009"),
+        # warren_jeffs: the purchase of 2003, in the clause the sums belong to
+        ("The church bought 1,700 acres of land outside the town for $1.2 million in 2003.", "1,700 acres", "2003"),
+        # a year that only names a noun, or starts a span, does not set a figure apart (dnc, pelosi)
+        ("Russia hacked 20 computers during the 2016 campaign.", "20 computers", ""),
+        ("Hoyer and Clyburn, who won 80 votes, have been leaders since 2003 and 2007.", "80 votes", ""),
+    ],
+)
+def test_an_undated_figure_is_set_in_the_year_of_its_own_clause(article, text, fragment, setting):
+    found = [m for m in _numbers(article, text, published=None) if m.text.endswith(fragment.split()[-1])]
+    assert found, text
+    assert found[0].quantity.setting == setting

@@ -101,7 +101,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 30)
+@register("numbers", 31)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -249,6 +249,8 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         quantity = replace(quantity, unit=None, counted=counted, event=event, part=part)
     if counted == "people" and not context and (running := _RUNNING_TOTAL.search(sent_text)):
         context = "@" + running.group(0).lower()
+    if not context and article.reference_date is None and counted not in ("age", "caliber", "magnitude", "year"):
+        context = _clause_year(article, sent, anchor)
     if context.startswith("@") and counted not in ("age", "caliber", "magnitude"):
         quantity = replace(quantity, setting=context[1:])
     elif (
@@ -788,6 +790,29 @@ def _context(article: ArticleDoc, sent) -> str:
             if re.search(r"\b(?:last|previous) (?:year|month)\b|\byears? ago\b|\bmonths? ago\b", e.text, re.I):
                 return "@" + e.text.lower()
     return ""
+
+
+def _clause_year(article: ArticleDoc, sent, anchor) -> str:
+    """'In 2010, ... she lost just 43 votes': a year the count's own clause is set in ('@2010'), or "".
+
+    Only for an undated article, whose sentences' years cannot be told earlier or not: a figure whose own
+    clause (or a clause subordinate to it, 'In 2010, after X swept ..., she lost') names the year it holds
+    for is that year's, and is compared only with figures stated for the same year. A year that modifies a
+    noun ('the 2010 election'), starts a span ('since 2003') or sits in another clause of the sentence does not
+    set the figure apart.
+    """
+    clause = _clause(anchor)
+    years = set()
+    for e in article.ents_within(sent):
+        root = e.root
+        if e.label_ != "DATE" or not (found := re.findall(r"\b(?:19|20)\d\d\b", e.text)):
+            continue
+        if not (root.dep_ == "pobj" and root.head.lower_ in ("in", "during")):
+            continue
+        verb = root.doc[_clause(root)]
+        if _clause(root) == clause or (verb.dep_ in ("ccomp", "advcl") and _clause(verb.head) == clause):
+            years.update(found)
+    return "@" + " ".join(sorted(years)) if years else ""
 
 
 def _elsewhere(article: ArticleDoc, sent, anchor, lead_places: set[str]) -> str:
