@@ -12,13 +12,14 @@ else is a miss, extracted again. A cache that cannot be written is a warning
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import asdict, fields
+from dataclasses import fields, is_dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -160,6 +161,14 @@ def _belongs(m: Mention, source: Source) -> bool:
 
 
 def _plain(value):
+    """A JSON-ready copy: dataclasses as dicts of their fields, tuples as lists, decimals and dates tagged.
+
+    Walks the value once (`dataclasses.asdict` deep-copies first, which cost most of writing a cache entry)."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, Decimal):
         return {"$decimal": str(value)}
     if isinstance(value, date):
@@ -188,7 +197,13 @@ _MENTION_FIELDS = frozenset(f.name for f in fields(Mention))
 
 
 def mention_to_json(m: Mention) -> dict:
-    return _plain(asdict(m))
+    return _plain(m)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names in order; None for any other type."""
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
 
 
 def typed_object(obj: dict) -> object:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
@@ -59,6 +59,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def skeleton(token: str) -> str:
     """Consonant key: q/k/c, s/z alike, vowels dropped, doubled letters collapsed ('qassem' -> 'ksm')."""
     for old, new in _SKELETON_SUBS:
@@ -67,6 +68,7 @@ def skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", token)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # claims and dates compare the same few names pair by pair
 def tokens_match(a: str, b: str) -> bool:
     """Whether two folded name tokens are spellings of one name (initials match their full word)."""
     if a == b:
@@ -110,6 +112,7 @@ def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> list[tuple[str, s
     return pairs
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def person_match(a: str, b: str) -> bool:
     """Two person names can be one person: surnames match and first names are equal, missing or variants."""
     ta, tb = name_tokens(a), name_tokens(b)
@@ -157,6 +160,9 @@ class EntityIndex:
     canonical: dict[str, str]  # folded variant -> canonical name
     categories: dict[str, str]  # folded variant -> person | org | place
     ambiguous: frozenset[str] = frozenset()  # folded bare names that fit several people
+    # Answers already given: aligners ask about the same few names for every pair of mentions.
+    _resolved: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _same: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, mentions: Sequence[Mention]) -> EntityIndex:
@@ -182,6 +188,11 @@ class EntityIndex:
         """The canonical name for a variant; an unknown name is matched to the one person it fits, else kept."""
         if not name:
             return None
+        if name not in self._resolved:
+            self._resolved[name] = self._resolve(name)
+        return self._resolved[name]
+
+    def _resolve(self, name: str) -> str:
         folded = fold(name)
         if folded in self.canonical:
             return self.canonical[folded]
@@ -195,6 +206,11 @@ class EntityIndex:
         """Whether two names denote one entity of this story (a bare surname two people share never does)."""
         if not a or not b:
             return False
+        if (a, b) not in self._same:
+            self._same[a, b] = self._same_entity(a, b)
+        return self._same[a, b]
+
+    def _same_entity(self, a: str, b: str) -> bool:
         ra, rb = self.resolve(a), self.resolve(b)
         if fold(ra) == fold(rb):
             return fold(a) == fold(b) or not ({fold(a), fold(b)} & self.ambiguous)
@@ -203,9 +219,9 @@ class EntityIndex:
             return False
         return person_match(a, b) and not ({fold(a), fold(b)} & self.ambiguous)
 
-    @property
-    def _canonicals(self) -> set[str]:
-        return {fold(c) for c in self.canonical.values()}
+    @functools.cached_property
+    def _canonicals(self) -> frozenset[str]:
+        return frozenset(fold(c) for c in self.canonical.values())
 
 
 def _categories(votes: dict[str, Counter]) -> dict[str, str]:

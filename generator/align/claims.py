@@ -49,8 +49,11 @@ def align_claims(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
     mentions = sorted(mentions, key=lambda m: (m.source, m.start, m.end))
     if not mentions:
         return []
-    allowed = _same_happening(mentions, ctx.entities)
-    sim = _similarity(mentions) * allowed
+    allowed = _SameHappening(mentions, ctx.entities)
+    sim = _similarity(mentions)
+    for i, j in zip(*np.nonzero(sim), strict=True):  # only pairs that could link are checked (most pairs are not)
+        if not allowed.pair(int(i), int(j)):
+            sim[i, j] = 0.0
     groups = []
     for members in _cluster(mentions, sim, allowed):
         ms = [mentions[i] for i in members]
@@ -99,40 +102,52 @@ def _same_predicate(mentions: Sequence[Mention]) -> tuple[np.ndarray, np.ndarray
     father"), or, weaker, one's head is among the other's. A verb both mention only in passing ("..., hitting
     Doe" / "Seven bullets hit Doe") is not the same statement, and neither are shared names, topic words or a
     number ("45 miles" / "45 years"). Returns (mutual, one-sided)."""
-    n = len(mentions)
-    mutual = np.zeros((n, n), dtype=bool)
-    one_sided = np.zeros((n, n), dtype=bool)
-    for i, a in enumerate(mentions):
-        for j in range(i, n):
-            b = mentions[j]
-            ab, ba = _states(a, b), _states(b, a)
-            mutual[i, j] = mutual[j, i] = ab and ba
-            one_sided[i, j] = one_sided[j, i] = ab or ba
-    return mutual, one_sided
+    heads = [_head_concepts(m) for m in mentions]
+    predicates = [set(m.predicates) for m in mentions]
+    heads_m, concepts_m, predicates_m = _incidence(
+        heads, [p | set(m.words) for p, m in zip(predicates, mentions, strict=True)], predicates
+    )
+    # `a` states what `b` mentions: one of a's heads among b's concepts; without a parsed head, any shared concept.
+    states = np.where(heads_m.any(axis=1)[:, None], (heads_m @ concepts_m.T) > 0, (predicates_m @ predicates_m.T) > 0)
+    return states & states.T, states | states.T
 
 
-def _states(a: Mention, b: Mention) -> bool:
-    """Whether `b` mentions what `a` asserts: one of `a`'s stated heads (its `key` and the predicates of its
-    other clauses with a subject, "head=" roles) among `b`'s event concepts or content words (a noun for the
-    event: "reported a letter" / "reports of a letter"). A claim without a parsed head shares any concept."""
-    heads = {a.key} if a.key else set()
-    heads.update(e[5:] for e in a.roles if e.startswith("head="))
-    if not heads:
-        return bool(set(a.predicates) & set(b.predicates))
-    return bool(heads & (set(b.predicates) | set(b.words)))
+def _incidence(*families: Sequence[set]) -> list[np.ndarray]:
+    """Each family of per-claim sets as a claims x vocabulary 0/1 matrix over one shared vocabulary, so
+    that "do two claims' sets meet" is a matrix product for every pair at once."""
+    vocab = {w: i for i, w in enumerate(sorted({w for family in families for sets in family for w in sets}))}
+    out = []
+    for family in families:
+        matrix = np.zeros((len(family), max(len(vocab), 1)), dtype=np.float32)
+        for row, words in enumerate(family):
+            matrix[row, [vocab[w] for w in words]] = 1.0
+        out.append(matrix)
+    return out
 
 
-def _same_happening(mentions: Sequence[Mention], entities: EntityIndex) -> np.ndarray:
+class _SameHappening:
     """Whether two claims can be about one happening: both actual or both possible, with compatible
-    participants and compatible days."""
-    n = len(mentions)
-    ok = np.ones((n, n), dtype=bool)
-    for i, a in enumerate(mentions):
-        for j in range(i + 1, n):
-            b = mentions[j]
+    participants and compatible days. Asked pair by pair, and only of the pairs that could link or group:
+    comparing every pair's participants would cost most of a story's alignment."""
+
+    def __init__(self, mentions: Sequence[Mention], entities: EntityIndex):
+        self._mentions = mentions
+        self._entities = entities
+        self._known: dict[tuple[int, int], bool] = {}
+
+    def pair(self, i: int, j: int) -> bool:
+        if i == j:
+            return True
+        key = (i, j) if i < j else (j, i)
+        if key not in self._known:
+            a, b = self._mentions[key[0]], self._mentions[key[1]]
             same_mood = ("mood=modal" in a.roles) == ("mood=modal" in b.roles)  # what may happen is not what did
-            ok[i, j] = ok[j, i] = same_mood and _same_participants(a, b, entities) and _same_time(a, b)
-    return ok
+            self._known[key] = same_mood and _same_participants(a, b, self._entities) and _same_time(a, b)
+        return self._known[key]
+
+    def all(self, first: Sequence[int], second: Sequence[int]) -> bool:
+        """Every claim of one group with every claim of the other."""
+        return all(self.pair(i, j) for i in first for j in second)
 
 
 def _roles(m: Mention, prefix: str) -> Mapping[str, frozenset[str]]:
@@ -232,11 +247,9 @@ def _weekdays(m: Mention) -> set[int]:
 def _figure_pairs(mentions: Sequence[Mention]) -> np.ndarray:
     """Pairs stating the same count of the same noun ("11 shots" / "11 shots"), not merely one number."""
     counts = [{(noun, v) for noun, values in _stated(m, "num:").items() for v in values} for m in mentions]
-    n = len(mentions)
-    out = np.zeros((n, n), dtype=bool)
-    for i in range(n):
-        for j in range(i + 1, n):
-            out[i, j] = out[j, i] = bool(counts[i] & counts[j])
+    (matrix,) = _incidence(counts)
+    out = (matrix @ matrix.T) > 0
+    np.fill_diagonal(out, False)
     return out
 
 
@@ -272,7 +285,7 @@ def _death_place(m: Mention) -> str | None:
     return next((label for word, label in _PLACE_CLASS.items() if word in phrase.split()), "in hospital")
 
 
-def _cluster(mentions: Sequence[Mention], sim: np.ndarray, allowed: np.ndarray) -> list[list[int]]:
+def _cluster(mentions: Sequence[Mention], sim: np.ndarray, allowed: _SameHappening) -> list[list[int]]:
     """Greedy merging, best pair first, keeping one claim per outlet in a group, no weak chaining, and no
     two members about different happenings (`allowed`: every pair of a group must be compatible)."""
     group_of = list(range(len(mentions)))
@@ -287,7 +300,7 @@ def _cluster(mentions: Sequence[Mention], sim: np.ndarray, allowed: np.ndarray) 
             continue
         if float(sim[np.ix_(members[a], members[b])].mean()) < GROUP_LINK:
             continue
-        if not allowed[np.ix_(members[a], members[b])].all():
+        if not allowed.all(members[a], members[b]):
             continue
         for k in members[b]:
             group_of[k] = a

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.base import ArticleDoc
+from generator.extract.base import ArticleDoc, doc_ents
 from generator.model import Span
 
 _REPORT_VERBS = r"(?:reported|reports|said|says|wrote|writes|cited|quoted|reporting)"
@@ -28,7 +28,7 @@ def credited_source(article: ArticleDoc, sentence: Span) -> str | None:
     A name that ends like a person named in the article ("Smith said") is a speaker, not an organisation.
     """
     text = article.text[sentence.start : sentence.end]
-    surnames = {ent.text.split()[-1] for ent in article.ents if ent.label_ == "PERSON" and ent.text.split()}
+    surnames = _person_surnames(article.doc)
     orgs = [org for org in _organisations(article, sentence) if org.split() and org.split()[-1] not in surnames]
     if not orgs:
         return None
@@ -39,6 +39,17 @@ def credited_source(article: ArticleDoc, sentence: Span) -> str | None:
                 if org and (name == org or name in org):  # the whole credited name is the organisation's
                     return org
     return None
+
+
+def _person_surnames(doc) -> frozenset[str]:
+    """Last words of the persons the article names, gathered once per article (every sentence asks)."""
+    if _SURNAMES not in doc.user_data:
+        persons = (ent.text.split() for ent in doc_ents(doc) if ent.label_ == "PERSON")
+        doc.user_data[_SURNAMES] = frozenset(words[-1] for words in persons if words)
+    return doc.user_data[_SURNAMES]
+
+
+_SURNAMES = "parallax_person_surnames"
 
 
 def _organisations(article: ArticleDoc, sentence: Span) -> list[str]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from generator.model import Mention, Source, Span
@@ -34,23 +33,12 @@ class ArticleDoc:
     def text(self) -> str:
         return self.source.text
 
-    @cached_property
+    @property
     def ents(self) -> tuple[SpacySpan, ...]:
-        """The parse's entities, made once: spaCy builds `Doc.ents` afresh on every access."""
-        return tuple(self.doc.ents)
-
-    @cached_property
-    def _ent_starts(self) -> list[int]:
-        return [e.start for e in self.ents]
+        return doc_ents(self.doc)
 
     def ents_within(self, span: SpacySpan) -> list[SpacySpan]:
-        """What `span.ents` gives (the entities wholly inside a span of this doc), without rebuilding `Doc.ents`."""
-        out = []
-        for ent in self.ents[bisect_left(self._ent_starts, span.start) :]:
-            if ent.end > span.end:
-                break
-            out.append(ent)
-        return out
+        return ents_within(span)
 
     def sentences(self) -> Iterator[SpacySpan]:
         """Sentences with some article text in them (blank furniture is skipped)."""
@@ -86,6 +74,37 @@ class ArticleDoc:
             if sent.start_char <= offset < sent.end_char:
                 return self.sentence_span(sent)
         return Span(0, len(self.text))
+
+
+def doc_ents(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The parse's entities, made once per doc: spaCy builds `Doc.ents` (and `Span.ents`) afresh on every access."""
+    if _ENTS not in doc.user_data:
+        ents = tuple(doc.ents)
+        doc.user_data[_ENTS] = (ents, [e.start for e in ents])
+    return doc.user_data[_ENTS][0]
+
+
+def ents_within(span: SpacySpan) -> list[SpacySpan]:
+    """What `span.ents` gives (the entities wholly inside a span), without rebuilding `Doc.ents`."""
+    ents = doc_ents(span.doc)
+    out = []
+    for ent in ents[bisect_left(span.doc.user_data[_ENTS][1], span.start) :]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def entity_at(token) -> SpacySpan | None:
+    """The entity a token is part of, if any (the one of `Doc.ents` holding it), found from its IOB tags."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    ents = doc_ents(token.doc)
+    i = bisect_right(token.doc.user_data[_ENTS][1], token.i) - 1
+    return ents[i] if i >= 0 and ents[i].start <= token.i < ents[i].end else None
+
+
+_ENTS = "parallax_ents"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 import webcolors
 
 from generator.extract import dates
-from generator.extract.base import ArticleDoc
+from generator.extract.base import ArticleDoc, entity_at
 from generator.units import parse_number
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}
@@ -127,7 +127,8 @@ def _reference(token) -> str | None:
     if token.pos_ in ("DET", "NUM", "SYM", "X") or not any(ch.isalpha() for ch in token.text):  # "U.S." is one
         return None
     number = _number(token)
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in _NAME_LABELS), None)
+    ent = entity_at(token)
+    ent = ent if ent is not None and ent.label_ in _NAME_LABELS else None
     title_noun = token.is_title and token.i > token.sent.start  # "Reynolds" mid-sentence, parsed as a plural noun
     if ent is not None or token.pos_ == "PROPN" or title_noun:  # a name's morphology says nothing
         name = " ".join((ent.text if ent is not None else token.text).split()).removeprefix("the ")  # as written:

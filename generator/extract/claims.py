@@ -13,7 +13,7 @@ import re
 
 from generator.entities import fold
 from generator.extract.attribution import credited_source
-from generator.extract.base import ArticleDoc, register
+from generator.extract.base import ArticleDoc, entity_at, ents_within, register
 from generator.extract.claim_frames import frame, participants
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Span
@@ -301,10 +301,11 @@ def claim_words(part) -> tuple[str, ...]:
 
 def _content_lemmas(part, aside: set[int]) -> tuple[str, ...]:
     out: set[str] = set()
-    us_tokens = {t.i for e in part.ents if re.sub(r"^the ", "", fold(e.text)) in US_NAMES for t in e}
+    ents = ents_within(part)
+    us_tokens = {t.i for e in ents if re.sub(r"^the ", "", fold(e.text)) in US_NAMES for t in e}
     if us_tokens:
         out.add("us")
-    places = {t.i for e in part.ents if e.label_ in _PLACE_LABELS for t in e}
+    places = {t.i for e in ents if e.label_ in _PLACE_LABELS for t in e}
     skip = us_tokens | _attribution_tokens(part) | aside
     for tok in part:
         if tok.i in skip:
@@ -593,8 +594,8 @@ def _speaker(sent) -> str | None:
         for child in tok.children:
             if child.dep_ != "nsubj":
                 continue
-            ent = next((e for e in sent.ents if e.start <= child.i < e.end and e.label_ == "PERSON"), None)
-            if ent is not None:
+            ent = entity_at(child)
+            if ent is not None and ent.label_ == "PERSON" and sent.start <= ent.start and ent.end <= sent.end:
                 start = min(t.i for t in child.subtree)
                 return sent.doc[start : child.i + 1].text if ent.start >= start else ent.text
     return None

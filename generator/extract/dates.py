@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from bisect import bisect_left
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from dateparser.timezone_parser import pop_tz_offset_from_string
 from spacy.matcher import Matcher
 
 from generator.extract.attribution import credited_source
-from generator.extract.base import ArticleDoc, register
+from generator.extract.base import ArticleDoc, doc_ents, register
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Source, When
 
@@ -143,8 +144,8 @@ def expressions(article: ArticleDoc, sent) -> list[tuple[int, int]]:
     ents = article.ents_within(sent)
     spans = [(e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME")]
     names = [(e.start_char, e.end_char) for e in ents if e.label_ not in ("DATE", "TIME", "CARDINAL")]
-    for _, first, last in _matcher(article.doc.vocab)(sent):
-        start, end = sent[first].idx, sent[last - 1].idx + len(sent[last - 1])
+    for first, last in _pieces_within(article.doc, sent):
+        start, end = article.doc[first].idx, article.doc[last - 1].idx + len(article.doc[last - 1])
         if not any(s < end and start < e for s, e in names):  # "USA Today" is a name, not a day
             spans.append((start, end))
     spans.sort()
@@ -158,6 +159,23 @@ def expressions(article: ArticleDoc, sent) -> list[tuple[int, int]]:
     return [_trimmed(text, s, e) for s, e in merged]
 
 
+def _pieces_within(doc, span) -> list[tuple[int, int]]:
+    """The pattern matches lying wholly inside a span, as token ranges: the doc is matched once, since a
+    claim asks again for every clause (a token pattern matches the same tokens in a span as in its doc)."""
+    if _PIECE_MATCHES not in doc.user_data:
+        found = sorted({(first, last) for _, first, last in _matcher(doc.vocab)(doc)})
+        doc.user_data[_PIECE_MATCHES] = (found, [first for first, _ in found])
+    found, starts = doc.user_data[_PIECE_MATCHES]
+    out = []
+    for first, last in found[bisect_left(starts, span.start) :]:
+        if first >= span.end:
+            break
+        if last <= span.end:
+            out.append((first, last))
+    return out
+
+
+_PIECE_MATCHES = "parallax_date_pieces"
 _JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of|in)?\s*)$", re.I)
 
 
@@ -505,10 +523,11 @@ def _event(span) -> tuple[str, tuple[str, ...]]:
     event = _classify(word) or word.lemma_.lower()
     speaking = event == "statement" and word.pos_ == "VERB"
     scope = _speaker(word) if speaking else word
+    phrase = set() if scope is None else {t.i for t in scope.subtree}
     names = (
         []
         if scope is None
-        else [e.text for e in word.doc.ents if e.label_ in _ENTITY_LABELS and _within(e, scope, inside)]
+        else [e.text for e in doc_ents(word.doc) if e.label_ in _ENTITY_LABELS and _within(e, phrase, inside)]
     )
     if speaking and not names:
         # Who spoke is what makes two statements one: "police said" or "he said" names no one in particular.
@@ -601,10 +620,9 @@ def _classify(token) -> str:
     return _CLASS_OF.get(lemma, "")
 
 
-def _within(ent, word, inside: set[int]) -> bool:
-    """Whether a named entity is part of the event's phrase (and not the date itself)."""
-    subtree = {t.i for t in word.subtree}
-    return ent.start in subtree and ent.start not in inside
+def _within(ent, phrase: set[int], inside: set[int]) -> bool:
+    """Whether a named entity is part of the event's phrase (its token ids) and not the date itself."""
+    return ent.start in phrase and ent.start not in inside
 
 
 def _future(span) -> bool:

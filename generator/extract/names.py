@@ -98,7 +98,7 @@ register_kind(FactKind("place", "Place", "Places", weight=4))
 @register("names", 10)
 def extract(article: ArticleDoc) -> list[Mention]:
     """The first occurrence of each written form of a name or place, valued with the article's fullest form."""
-    tagged = [e for e in (_trim(article, ent) for ent in article.doc.ents) if e]
+    tagged = [e for e in (_trim(article, ent) for ent in article.ents) if e]
     by_pattern = [p for p in _streets(article) + _counties(article) if not any(_runs_past(e, p) for e in tagged)]
     ents = [e for e in tagged if not _overlaps(e, by_pattern)]
     ents = sorted(_relabel(article.text, ents) + by_pattern, key=lambda e: (e.start, e.end))

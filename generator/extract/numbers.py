@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.extract.attribution import credited_source
-from generator.extract.base import ArticleDoc, register
+from generator.extract.base import ArticleDoc, doc_ents, register
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Quantity
 from generator.units import (
@@ -540,7 +540,8 @@ def _set_beside(figure) -> tuple:
 def _a_name_in(doc, word: str) -> bool:
     """Whether the article names a person with this word; the words are gathered once per article."""
     if "parallax_person_words" not in doc.user_data:
-        doc.user_data["parallax_person_words"] = {w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+        persons = (e for e in doc_ents(doc) if e.label_ == "PERSON")
+        doc.user_data["parallax_person_words"] = {w for e in persons for w in e.text.split()}
     return word in doc.user_data["parallax_person_words"]
 
 

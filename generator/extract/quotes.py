@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.entities import fold
 from generator.extract.attribution import credited_source
-from generator.extract.base import ArticleDoc, register
+from generator.extract.base import ArticleDoc, doc_ents, register
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Span
 
@@ -295,7 +295,7 @@ def speaker_key(speaker: str | None) -> str:
 def _people(article: ArticleDoc, inside: list[Span]) -> list[tuple[int, str]]:
     """Named persons outside quotes, in order, as (offset, name without titles)."""
     found = []
-    for ent in article.doc.ents:
+    for ent in article.ents:
         if ent.label_ == "PERSON" and not any(q.start <= ent.start_char < q.end for q in inside):
             name = _clean_name(ent.text)
             if name:
@@ -407,7 +407,7 @@ def _resolve(article: ArticleDoc, who, before: int, people: list[tuple[int, str]
     reach = span.end + 4 if titled else span.end  # "said Lt. Jane Doe", "according to city police Lt. Jane Doe"
     persons = [
         e
-        for e in doc.ents
+        for e in article.ents
         if e.label_ == "PERSON"
         and e.start < reach
         and e.end > span.start
@@ -470,7 +470,7 @@ def _antecedent(doc, before: int, people: list[tuple[int, str]]) -> str | None:
 
 
 def _is_subject(doc, offset: int) -> bool:
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.start_char == offset:
             root = ent.root
             return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
