@@ -283,8 +283,8 @@ def write_json_atomically(path: Path, payload: object, sort_keys: bool = True) -
     """Write a cache entry whole or not at all (a temporary file renamed into place); OSError if it cannot."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(payload, fh, ensure_ascii=False, sort_keys=sort_keys)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:  # `dumps`, not `dump`: only `dumps` uses the C encoder
+        fh.write(json.dumps(payload, ensure_ascii=False, sort_keys=sort_keys))
     os.replace(tmp, path)
 
 
