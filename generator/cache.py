@@ -24,7 +24,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from generator.model import Mention, Quantity, Source, Span, When
+from generator.model import ClaimFrame, Count, Day, Measure, Mention, Participant, Quantity, Role, Source, Span, When
 
 log = logging.getLogger("parallax")
 
@@ -146,6 +146,7 @@ def _well_typed(m: Mention) -> bool:
         and all(isinstance(w, str) for w in (*m.words, *m.entities))
         and (m.quantity is None or isinstance(m.quantity, Quantity))
         and (m.when is None or isinstance(m.when, When))
+        and (m.frame is None or isinstance(m.frame, ClaimFrame))
     )
 
 
@@ -227,9 +228,23 @@ def mention_from_typed(row: dict) -> Mention:
         row["quantity"] = Quantity(**row["quantity"])
     if row.get("when"):
         row["when"] = When(**row["when"])
+    if row.get("frame"):
+        row["frame"] = _claim_frame(row["frame"])
     for name in _TUPLE_FIELDS:  # JSON has lists; the model's sequences are tuples, so cached equals fresh
         row[name] = tuple(row.get(name) or ())
     return Mention(**{k: v for k, v in row.items() if k in _MENTION_FIELDS})
+
+
+def _claim_frame(row: dict) -> ClaimFrame:
+    return ClaimFrame(
+        roles=tuple(Role(r["slot"], Participant(**r["who"]), r["predicate"]) for r in row["roles"]),
+        heads=tuple(row["heads"]),
+        counts=tuple(Count(**c) for c in row["counts"]),
+        measures=tuple(Measure(**x) for x in row["measures"]),
+        colours=tuple(row["colours"]),
+        modal=row["modal"],
+        days=tuple(Day(**d) for d in row["days"]),
+    )
 
 
 FURNITURE_FORMAT = 1

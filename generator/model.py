@@ -122,6 +122,73 @@ class When:
     inferred: bool = False  # resolved against the story's dates, not the article's own
 
 
+@dataclass(frozen=True, order=True)
+class Participant:
+    """Who fills a slot of a claim's predicate, as the claim aligner compares participants."""
+
+    kind: str  # "person" or "name" (another name, as written), "pron" (its word), "noun" (its lemma)
+    name: str
+    number: str  # "sing", "plur" or "?" (not known: a name's morphology says nothing)
+
+
+@dataclass(frozen=True, order=True)
+class Role:
+    """A participant of one of a claim's predicates: its agent, patient, or the subject of a verb without object."""
+
+    slot: str  # "agent", "patient" or "subject"
+    who: Participant
+    predicate: str = ""  # the concept of the stated predicate it belongs to; "" for the clause's head predicate
+
+
+@dataclass(frozen=True, order=True)
+class Count:
+    """A number a claim gives of a noun ("11 shots"); the count of the event's undergoer is keyed by the event
+    ("46 people were arrested": noun "arrest")."""
+
+    noun: str  # the counted noun's lemma, or the event's concept
+    value: Decimal
+    words: str  # the words that state it, for the verdict
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a claim's head predicate's object or prepositional object is ("sentenced to up to 119 years")."""
+
+    slot: str  # "obj" for the direct object, else the innermost preposition ("to")
+    noun: str  # the object's lemma
+    value: Decimal | None  # the number the object carries, if any
+    words: str
+
+    def sort_key(self) -> tuple:
+        return (self.slot, self.noun, self.value is not None, self.value or 0, self.words)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day (or run of days) a claim's clause names, placed on the calendar; or only its weekday."""
+
+    first: date | None = None
+    last: date | None = None
+    weekday: int | None = None  # 0 = Monday; set alone when the day cannot be placed
+
+    def sort_key(self) -> tuple:
+        """Placed days first, by date, then bare weekdays."""
+        return (self.first is None, self.first or date.min, self.last or date.min, self.weekday or 0)
+
+
+@dataclass(frozen=True)
+class ClaimFrame:
+    """What a claim states, as parse evidence (extract/claim_frames.py): who did what to whom, when, with what."""
+
+    roles: tuple[Role, ...] = ()
+    heads: tuple[str, ...] = ()  # concepts of every predicate the clause asserts (its head's and others')
+    counts: tuple[Count, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    colours: tuple[str, ...] = ()  # CSS colour words
+    modal: bool = False  # a modal verb ("could", "may") makes it a possibility
+    days: tuple[Day, ...] = ()
+
+
 @dataclass(frozen=True)
 class Mention:
     """One outlet's statement of one fact: what an extractor found, and where."""
@@ -142,8 +209,7 @@ class Mention:
     words: tuple[str, ...] = ()  # content lemmas, for claims and event matching
     entities: tuple[str, ...] = ()  # canonical-ish entity strings in the sentence
     predicates: tuple[str, ...] = ()  # for claims: concepts of what the clause says happened (its verbs)
-    roles: tuple[str, ...] = ()  # for claims: "slot=value" participants and attributes (extract/claim_frames.py)
-    times: tuple[str, ...] = ()  # for claims: "day=first/last" or "weekday=n" the clause names
+    frame: ClaimFrame | None = None  # for claims: participants, attributes and days (extract/claim_frames.py)
     extractor: str = ""  # "name@version"
     uses: tuple[str, ...] = ()  # names: how the article uses it ("located": where something is; "described")
     category: str = ""  # names: "person" or "org" (places are the kind "place")

@@ -5,6 +5,7 @@ them: two claims are one fact only when they state the same happening, and a slo
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -12,6 +13,7 @@ from generator.align.base import StoryContext
 from generator.align.claims import align_claims
 from generator.entities import EntityIndex
 from generator.extract.claims import extract
+from generator.model import Count, Day, Measure, Participant, Role
 
 PUBLISHED = date(2013, 3, 14)  # a Thursday: "Wednesday night" is 13 March
 
@@ -32,43 +34,63 @@ def multi_groups(article, texts: dict[str, str]):
         (  # the count of the event's undergoer is the event's count
             "kimani",
             "The NYPD said one person was arrested for disorderly conduct.",
-            {"num:arrest=1~one person", "patient=noun:person:sing", "head=arrest"},
+            {
+                Count("arrest", Decimal(1), "one person"),
+                Role("patient", Participant("noun", "person", "sing")),
+                ("head", "arrest"),
+            },
             set(),
         ),
         (
             "kimani",
             "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.",
-            {"num:arrest=46~46 demonstrators"},
+            {Count("arrest", Decimal(46), "46 demonstrators")},
             set(),
         ),
         (  # ages describe people, they count nothing
             "kimani",
             "The 30-year-old sergeant and 26-year-old fired 11 shots.",
-            {"num:shot=11~11 shots"},
-            {"num:year=30~30-year", "num:year=26~26-year"},
+            {Count("shot", Decimal(11), "11 shots")},
+            {Count("year", Decimal(30), "30-year"), Count("year", Decimal(26), "26-year")},
         ),
         (  # a colour word, even where the parse makes it a noun
             "queens",
             "Police say she was struck by a grey Toyota Camry heading north on 117th Street, which then fled the "
             "scene.",
-            {"colour=grey", "head=attack"},
+            {("colour", "grey"), ("head", "attack")},
             set(),
         ),
-        ("queens", "Raj Chohan was hit by a 2013 gray Camry near 117th Street.", {"colour=gray"}, set()),
-        ("jeffs", "He could be sentenced to up to 119 years in prison.", {"measure:to=year#119~up to 119 years"}, {""}),
-        ("jeffs", "Jeffs, who acted as his own attorney, faces up to life in prison.", {"measure:to=life~life"}, set()),
+        ("queens", "Raj Chohan was hit by a 2013 gray Camry near 117th Street.", {("colour", "gray")}, set()),
+        (
+            "jeffs",
+            "He could be sentenced to up to 119 years in prison.",
+            {Measure("to", "year", Decimal(119), "up to 119 years"), ("modal", True)},
+            set(),
+        ),
+        (
+            "jeffs",
+            "Jeffs, who acted as his own attorney, faces up to life in prison.",
+            {Measure("to", "life", None, "life")},
+            {("modal", True)},
+        ),
         (  # a surname is a name, not a colour
             "kimani",
             "Police said two plainclothes officers fatally shot the teenager, Kimani Gray, on Saturday.",
-            {"agent=noun:officer:plur", "num:officer=2~two plainclothes officers"},
-            {"colour=gray"},
+            {
+                Role("agent", Participant("noun", "officer", "plur")),
+                Count("officer", Decimal(2), "two plainclothes officers"),
+            },
+            {("colour", "gray")},
         ),
     ],
 )
 def test_frame_roles(article, cluster, text, present, absent):
     (claim,) = claims(article, text)
-    assert present <= set(claim.roles), (cluster, claim.roles)
-    assert not absent & set(claim.roles), (cluster, claim.roles)
+    f = claim.frame
+    parts = {*f.roles, *f.counts, *f.measures, *(("colour", c) for c in f.colours), *(("head", h) for h in f.heads)}
+    parts |= {("modal", f.modal)}
+    assert present <= parts, (cluster, f)
+    assert not absent & parts, (cluster, f)
 
 
 @pytest.mark.parametrize(
@@ -87,19 +109,19 @@ def test_frame_roles(article, cluster, text, present, absent):
             "police said, someone hit an officer in the face with a brick, and there were 46 arrests — mostly for "
             "disorderly conduct.",
             "there were 46 arrests",
-            ("day=2013-03-13/2013-03-13",),
+            (Day(date(2013, 3, 13), date(2013, 3, 13)),),
         ),
         (  # a weekday is placed against the article's date
             "athens",
             "Three people were killed on Wednesday when protesters set fire to a bank in central Athens.",
             "Three people",
-            ("day=2013-03-13/2013-03-13",),
+            (Day(date(2013, 3, 13), date(2013, 3, 13)),),
         ),
     ],
 )
 def test_frame_times(article, cluster, text, clause, times):
     (claim,) = [m for m in claims(article, text) if clause in m.text]
-    assert claim.times == times, cluster
+    assert claim.frame.days == times, cluster
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from types import MappingProxyType
 
 import numpy as np
@@ -23,7 +24,7 @@ from rapidfuzz import fuzz
 
 from generator.align.base import Group, StoryContext, register, single_or, verdict_words
 from generator.entities import EntityIndex, fixed_match, fold, person_match
-from generator.model import Mention
+from generator.model import ClaimFrame, Measure, Mention, Participant
 
 LINK = 0.30  # cosine of rarity-weighted lemma sets from which two claims may state the same thing
 SAME_CONTENT = 0.45  # similarity from which one claim's head predicate among the other's verbs is enough
@@ -141,7 +142,7 @@ class _SameHappening:
         key = (i, j) if i < j else (j, i)
         if key not in self._known:
             a, b = self._mentions[key[0]], self._mentions[key[1]]
-            same_mood = ("mood=modal" in a.roles) == ("mood=modal" in b.roles)  # what may happen is not what did
+            same_mood = _frame(a).modal == _frame(b).modal  # what may happen is not what did
             self._known[key] = same_mood and _same_participants(a, b, self._entities) and _same_time(a, b)
         return self._known[key]
 
@@ -150,42 +151,43 @@ class _SameHappening:
         return all(self.pair(i, j) for i in first for j in second)
 
 
-def _roles(m: Mention, prefix: str) -> Mapping[str, frozenset[str]]:
-    """A claim's `roles` entries starting with `prefix`, as key -> values ("num:shot=11" -> {"shot": {"11"}})."""
-    return _parsed_roles(m.roles, prefix)
+_NO_FRAME = ClaimFrame()
+
+
+def _frame(m: Mention) -> ClaimFrame:
+    return m.frame or _NO_FRAME
 
 
 @functools.lru_cache(maxsize=4096)
-def _parsed_roles(roles: tuple[str, ...], prefix: str) -> Mapping[str, frozenset[str]]:
-    """Read once per claim, not once per pair of claims it is compared with (read-only: it is shared)."""
-    out: dict[str, set[str]] = {}
-    for entry in roles:
-        if entry.startswith(prefix):
-            key, _, value = entry[len(prefix) :].partition("=")
-            out.setdefault(key, set()).add(value)
+def _participants(frame: ClaimFrame) -> Mapping[tuple[str, str], frozenset[Participant]]:
+    """A frame's participants by (slot, predicate), read once per claim, not once per pair it is compared in
+    (read-only: it is shared)."""
+    out: dict[tuple[str, str], set[Participant]] = {}
+    for role in frame.roles:
+        out.setdefault((role.slot, role.predicate), set()).add(role.who)
     return MappingProxyType({key: frozenset(values) for key, values in out.items()})
 
 
 def _same_participants(a: Mention, b: Mention, entities: EntityIndex) -> bool:
     """The same agent and patient where both claims name one, for a predicate both state (each stated
-    predicate's own participants, "agent@father="), else for their head predicates ("agent="): two people's
-    names (or two other names) must be one entity of the story, and a singular participant is not a plural
-    one ("the cops noticed" vs "he noticed the officers"). A person against an organisation or country is left
-    open (a spokesman's words)."""
-    ra, rb = _roles(a, ""), _roles(b, "")
-    shared = sorted({k.partition("@")[2] for k in ra if "@" in k} & _head_concepts(b))
-    suffixes = [f"@{c}" for c in shared if c in _head_concepts(a)] or [""]
-    return any(_slots_agree(ra, rb, suffix, entities) for suffix in suffixes)
+    predicate's own participants), else for their head predicates: two people's names (or two other names)
+    must be one entity of the story, and a singular participant is not a plural one ("the cops noticed" vs
+    "he noticed the officers"). A person against an organisation or country is left open (a spokesman's
+    words)."""
+    ra, rb = _participants(_frame(a)), _participants(_frame(b))
+    shared = sorted({predicate for _, predicate in ra if predicate} & _head_concepts(b))
+    predicates = [c for c in shared if c in _head_concepts(a)] or [""]
+    return any(_slots_agree(ra, rb, predicate, entities) for predicate in predicates)
 
 
-def _slots_agree(ra: dict, rb: dict, suffix: str, entities: EntityIndex) -> bool:
+def _slots_agree(ra: Mapping, rb: Mapping, predicate: str, entities: EntityIndex) -> bool:
     """Agent against agent, patient against patient; an intransitive subject ("two women died") against
     whichever of the other's agent or patient it fits ("a bomb killed two women")."""
 
     def fits(xs, ys) -> bool:
         return all(_same_referent(x, y, entities) for x in xs for y in ys)
 
-    agent, patient, subject = (f"{slot}{suffix}" for slot in ("agent", "patient", "subject"))
+    agent, patient, subject = ((slot, predicate) for slot in ("agent", "patient", "subject"))
     if not (fits(ra.get(agent, ()), rb.get(agent, ())) and fits(ra.get(patient, ()), rb.get(patient, ()))):
         return False
     if not fits(ra.get(subject, ()), rb.get(subject, ())):
@@ -199,27 +201,23 @@ def _slots_agree(ra: dict, rb: dict, suffix: str, entities: EntityIndex) -> bool
 
 
 def _head_concepts(m: Mention) -> set[str]:
-    return {e[5:] for e in m.roles if e.startswith("head=")} | ({m.key} if m.key else set())
+    return set(_frame(m).heads) | ({m.key} if m.key else set())
 
 
-def _same_referent(x: str, y: str, entities: EntityIndex) -> bool:
-    kind_x, rest_x = x.split(":", 1)
-    kind_y, rest_y = y.split(":", 1)
-    name_x, number_x = rest_x.rsplit(":", 1)
-    name_y, number_y = rest_y.rsplit(":", 1)
-    if "?" not in (number_x, number_y) and number_x != number_y:
+def _same_referent(x: Participant, y: Participant, entities: EntityIndex) -> bool:
+    if "?" not in (x.number, y.number) and x.number != y.number:
         return False
-    if kind_x != kind_y or kind_x not in ("person", "name"):  # a person speaking for a country or firm
+    if x.kind != y.kind or x.kind not in ("person", "name"):  # a person speaking for a country or firm
         return True
-    if set(fold(name_x).split()) & set(fold(name_y).split()) or entities.same(name_x, name_y):
+    if set(fold(x.name).split()) & set(fold(y.name).split()) or entities.same(x.name, y.name):
         return True
-    return person_match(name_x, name_y) if kind_x == "person" else fixed_match(name_x, name_y)
+    return person_match(x.name, y.name) if x.kind == "person" else fixed_match(x.name, y.name)
 
 
 def _same_time(a: Mention, b: Mention) -> bool:
     """Claims that both name a day are about one happening only when some of their days meet (a weekday
     alone meets the same weekday or a day that falls on it)."""
-    if not a.times or not b.times:
+    if not _frame(a).days or not _frame(b).days:
         return True
     days_a, days_b = _days(a), _days(b)
     if any(x[0] <= y[1] and y[0] <= x[1] for x in days_a for y in days_b):
@@ -232,21 +230,17 @@ def _same_time(a: Mention, b: Mention) -> bool:
 
 
 def _days(m: Mention) -> list[tuple[date, date]]:
-    out = []
-    for entry in m.times:
-        if entry.startswith("day="):
-            first, _, last = entry[4:].partition("/")
-            out.append((date.fromisoformat(first), date.fromisoformat(last)))
-    return out
+    return [(d.first, d.last) for d in _frame(m).days if d.first is not None and d.last is not None]
 
 
 def _weekdays(m: Mention) -> set[int]:
-    return {int(e[8:]) for e in m.times if e.startswith("weekday=")}
+    """Weekdays the clause names but that could not be placed on the calendar."""
+    return {d.weekday for d in _frame(m).days if d.first is None and d.weekday is not None}
 
 
 def _figure_pairs(mentions: Sequence[Mention]) -> np.ndarray:
     """Pairs stating the same count of the same noun ("11 shots" / "11 shots"), not merely one number."""
-    counts = [{(noun, v) for noun, values in _stated(m, "num:").items() for v in values} for m in mentions]
+    counts = [{(c.noun, c.value) for c in _frame(m).counts} for m in mentions]
     (matrix,) = _incidence(counts)
     out = (matrix @ matrix.T) > 0
     np.fill_diagonal(out, False)
@@ -377,18 +371,18 @@ def _attribute_conflict(a: Mention, b: Mention) -> str | None:
     times" / "three times"), another colour ("a silver car" / "a grey car"), or a measured prepositional object
     against another one ("sentenced to life" / "to 119 years"; a direct object is often a paraphrase: "fired
     11 shots" / "fired their weapons")."""
-    counts_a, counts_b = _stated(a, "num:"), _stated(b, "num:")
+    counts_a, counts_b = _counted(a), _counted(b)
     for noun in sorted(counts_a.keys() & counts_b.keys()):
         if not counts_a[noun].keys() & counts_b[noun].keys():
             return _differ(counts_a[noun].values(), counts_b[noun].values())
     colours_a, colours_b = _colours(a), _colours(b)
     if colours_a and colours_b and not colours_a.keys() & colours_b.keys():
         return _differ(colours_a.values(), colours_b.values())
-    measures_a, measures_b = _stated(a, "measure:"), _stated(b, "measure:")
+    measures_a, measures_b = _measured(a), _measured(b)
     for slot in sorted(measures_a.keys() & measures_b.keys() - {"obj"}):
-        nouns_a = {v.partition("#")[0] for v in measures_a[slot]}
-        nouns_b = {v.partition("#")[0] for v in measures_b[slot]}
-        if nouns_a & nouns_b or not any("#" in v for v in (*measures_a[slot], *measures_b[slot])):
+        nouns_a = {noun for noun, _ in measures_a[slot]}
+        nouns_b = {noun for noun, _ in measures_b[slot]}
+        if nouns_a & nouns_b or all(value is None for _, value in (*measures_a[slot], *measures_b[slot])):
             continue
         if any(noun in b.words for noun in nouns_a) or any(noun in a.words for noun in nouns_b):
             continue  # "life in prison plus 20 years": both said, in other slots
@@ -396,9 +390,20 @@ def _attribute_conflict(a: Mention, b: Mention) -> str | None:
     return None
 
 
-def _stated(m: Mention, prefix: str) -> dict[str, dict[str, str]]:
-    """Roles whose values carry their words ("num:time=4~four times"): key -> {value: words}."""
-    return {key: dict(sorted(v.partition("~")[::2] for v in values)) for key, values in _roles(m, prefix).items()}
+def _counted(m: Mention) -> dict[str, dict[Decimal, str]]:
+    """A claim's counts by noun: noun -> {value: the words that state it}."""
+    out: dict[str, dict[Decimal, str]] = {}
+    for c in sorted(_frame(m).counts):
+        out.setdefault(c.noun, {})[c.value] = c.words
+    return out
+
+
+def _measured(m: Mention) -> dict[str, dict[tuple[str, Decimal | None], str]]:
+    """A claim's measures by slot: slot -> {(noun, value): the words that state it}."""
+    out: dict[str, dict[tuple[str, Decimal | None], str]] = {}
+    for x in sorted(_frame(m).measures, key=Measure.sort_key):
+        out.setdefault(x.slot, {})[x.noun, x.value] = x.words
+    return out
 
 
 def _differ(first, second) -> str:
@@ -408,7 +413,7 @@ def _differ(first, second) -> str:
 
 def _colours(m: Mention) -> dict[str, str]:
     """Colour value -> the word an outlet used ("grey" and "gray" are one colour)."""
-    return {webcolors.name_to_hex(word): word for word in _roles(m, "colour").get("", ())}
+    return {webcolors.name_to_hex(word): word for word in _frame(m).colours}
 
 
 def _gist(text: str, limit: int = 80) -> str:

@@ -6,28 +6,25 @@ night's arrest is not Wednesday night's), and then their attributes can be compa
 one, four arrests vs three, life in prison vs 119 years). Everything here is read off spaCy's dependency
 parse and morphology; colours are CSS colour names (webcolors), dates are placed by the dates extractor.
 
-A frame is two tuples of "slot=value" strings (plain strings keep the extraction cache simple):
-
-- `roles`: `agent=`, `patient=`, or `subject=` (of a verb without object) with `person:<name>:<number>`,
-  `name:<name>:<number>` (another name), `pron:<word>:<number>` or `noun:<lemma>:<number>` (number `sing`,
-  `plur` or `?`), for the head predicate, and `agent@<concept>=` etc. for every stated predicate;
-  `num:<noun lemma>=<value>~<words>` for a number counting a noun (`num:shot=11~11 shots`; the count of the
-  event's undergoer is keyed by the event: "46 people were arrested" -> `num:arrest=46~46 people`);
-  `colour=<word>`; `measure:<slot>=<lemma>[#<value>]~<words>` for the head predicate's object or
-  prepositional object; `mood=modal` when a modal verb ("could", "may") makes it a possibility; claims.py
-  adds `head=<concept>` for each stated predicate.
-- `times`: `day=<first>/<last>` (ISO days) or `weekday=<0-6>` when the day cannot be placed.
+A frame is a `ClaimFrame` (generator.model): the agent, patient or subject of the head predicate and of every
+other stated predicate (`Role`, each a `Participant`), numbers counting a noun (`Count`: "11 shots"; the count
+of the event's undergoer is keyed by the event, "46 people were arrested" counts "arrest"), the head
+predicate's object and prepositional objects (`Measure`: "sentenced to up to 119 years"), colour words, whether
+a modal verb makes it a possibility, and the days its clause names (`Day`). claims.py adds the concepts of the
+stated predicates (`heads`).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 import webcolors
 
 from generator.extract import dates
 from generator.extract.base import ArticleDoc, entity_at
+from generator.model import ClaimFrame, Count, Day, Measure, Participant, Role
 from generator.units import parse_number
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}
@@ -36,51 +33,60 @@ _COLOURS = frozenset(webcolors.names("css3"))
 
 def frame(
     article: ArticleDoc, part, head, concept: str, concept_of: Callable[[str], str], skip: set[int]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The roles and times of one clause (`part`, a spaCy span) whose head predicate is `head`: its concept
+) -> ClaimFrame:
+    """The frame of one clause (`part`, a spaCy span) whose head predicate is `head`: its concept
     is `concept` (what the aligner's `key` holds), `concept_of` folds a lemma to its concept the same way.
 
     `skip` holds token indices that are background, not what the clause states (a relative clause set off
     by commas): their participants, numbers and dates belong to another happening.
     """
     inside = {t.i for t in part if t.i not in skip}
-    roles: set[str] = set()
+    roles: set[Role] = set()
+    counts: set[Count] = set()
+    measures: set[Measure] = set()
+    modal = False
     counted: set[int] = set()
     if head is not None and head.i in inside:
         arguments = _arguments(head, inside)
         for slot, token in arguments.items():
-            ref = _reference(token)
-            if ref:
-                roles.add(f"{slot}={ref}")
+            who = _reference(token)
+            if who:
+                roles.add(Role(slot, who))
         undergoer = arguments.get("patient", arguments.get("subject"))
         if undergoer is not None and any(c.dep_ == "conj" for c in undergoer.children):
             undergoer = None  # "two women and one man died": the count is neither conjunct's
         if undergoer is not None and concept:  # "46 people were arrested" / "46 arrests": the count of the event
-            for value in _counts(undergoer):
-                roles.add(f"num:{concept}={value}")
+            for value, words in _counts(undergoer):
+                counts.add(Count(concept, value, words))
                 counted.add(undergoer.i)
-        roles.update(_measures(head, skip))
-        if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in head.children):
-            roles.add("mood=modal")  # "could be sentenced to 119 years" is not "was sentenced to life"
+        measures.update(_measures(head, skip))
+        # "could be sentenced to 119 years" is not "was sentenced to life"
+        modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in head.children)
     tokens = [t for t in part if t.i in inside]
-    roles.update(_numbers([t for t in tokens if t.head.i not in counted], concept, concept_of))
-    roles.update(_colours(tokens))
-    return tuple(sorted(roles)), _times(article, part, skip)
+    counts.update(_numbers([t for t in tokens if t.head.i not in counted], concept, concept_of))
+    return ClaimFrame(
+        roles=tuple(sorted(roles)),
+        counts=tuple(sorted(counts)),
+        measures=tuple(sorted(measures, key=Measure.sort_key)),
+        colours=tuple(sorted(set(_colours(tokens)))),
+        modal=modal,
+        days=_times(article, part, skip),
+    )
 
 
-def participants(part, stated: list, skip: set[int]) -> set[str]:
-    """`agent@<concept>=` / `patient@<concept>=` entries: the participants of each stated predicate, so that
-    two claims sharing "Doe fathered a child" compare that clause's subject, not the main clause's
-    ("Prosecutors used DNA evidence to show Doe fathered a child")."""
+def participants(part, stated: list, skip: set[int]) -> set[Role]:
+    """The participants of each stated predicate, under its concept, so that two claims sharing "Doe fathered a
+    child" compare that clause's subject, not the main clause's ("Prosecutors used DNA evidence to show Doe
+    fathered a child")."""
     inside = {t.i for t in part if t.i not in skip}
-    out: set[str] = set()
+    out: set[Role] = set()
     for verb, concepts in stated:
         if verb is None or verb.i not in inside:
             continue
         for slot, token in _arguments(verb, inside).items():
-            ref = _reference(token)
-            if ref:
-                out.update(f"{slot}@{c}={ref}" for c in concepts)
+            who = _reference(token)
+            if who:
+                out.update(Role(slot, who, c) for c in concepts)
     return out
 
 
@@ -106,24 +112,24 @@ def _arguments(head, inside: set[int]) -> dict:
     return {slot: token for slot, token in found.items() if token is not None}
 
 
-def _counts(noun) -> list[str]:
+def _counts(noun) -> list[tuple[Decimal, str]]:
     found = ((c, _value(c.text)) for c in noun.children if c.dep_ == "nummod")
-    return [_figure(v, c, noun) for c, v in found if v is not None]
+    return [(v, _stating(c, noun)) for c, v in found if v is not None]
 
 
-def _figure(value, number, noun) -> str:
-    """`<value>~<the words that state it>`: the aligner compares the value and quotes the words."""
+def _stating(number, noun) -> str:
+    """The words that state a count: the aligner compares its value and quotes these."""
     first, last = sorted((number.i, noun.i))
-    return f"{value.normalize():f}~{number.doc[first : last + 1].text}"
+    return number.doc[first : last + 1].text
 
 
-def _reference(token) -> str | None:
+def _reference(token) -> Participant | None:
     """A participant as the aligner compares it: a name (folded) or a noun lemma, with its grammatical
     number; None for pronouns and numbers, which name nobody until resolved."""
     if token.pos_ == "PRON":  # "he" names nobody yet, but one person: not "the cops"
         personal = "Prs" in token.morph.get("PronType") and "3" in token.morph.get("Person")
         number = {"Sing": "sing", "Plur": "plur"}.get(next(iter(token.morph.get("Number")), ""), "")
-        return f"pron:{token.lower_}:{number}" if personal and number else None
+        return Participant("pron", token.lower_, number) if personal and number else None
     if token.pos_ in ("DET", "NUM", "SYM", "X") or not any(ch.isalpha() for ch in token.text):  # "U.S." is one
         return None
     number = _number(token)
@@ -136,10 +142,10 @@ def _reference(token) -> str | None:
         plural = any(c.dep_ == "conj" for c in token.children)  # "Smith and Jones"
         person = token.ent_type_ == "PERSON"
         number = "plur" if plural else "sing" if person else "?"
-        return f"{'person' if person else 'name'}:{name}:{number}" if name else None
+        return Participant("person" if person else "name", name, number) if name else None
     if token.is_title:  # sentence-initial "Reynolds was sentenced": a name or a noun, its number unknown
         number = "?"
-    return f"noun:{token.lemma_.lower()}:{number}"
+    return Participant("noun", token.lemma_.lower(), number)
 
 
 def _number(token) -> str:
@@ -155,7 +161,7 @@ def _number(token) -> str:
     return {"Sing": "sing", "Plur": "plur"}.get(found[0], "?") if found else "?"
 
 
-def _numbers(tokens: list, concept: str, concept_of: Callable[[str], str]) -> Iterable[str]:
+def _numbers(tokens: list, concept: str, concept_of: Callable[[str], str]) -> Iterable[Count]:
     """Numbers that count or measure a noun ("11 shots", "four times"), not ages ("16-year-old"); a count of
     the event itself ("there were 46 arrests") is keyed by the event's concept."""
     for tok in tokens:
@@ -167,12 +173,12 @@ def _numbers(tokens: list, concept: str, concept_of: Callable[[str], str]) -> It
         value = _value(tok.text)
         if value is not None:
             lemma = noun.lemma_.lower()
-            yield f"num:{concept if concept and concept_of(lemma) == concept else lemma}={_figure(value, tok, noun)}"
+            yield Count(concept if concept and concept_of(lemma) == concept else lemma, value, _stating(tok, noun))
 
 
-def _measures(head, skip: set[int]) -> Iterable[str]:
+def _measures(head, skip: set[int]) -> Iterable[Measure]:
     """What the head predicate's direct object and prepositional objects are, with a number if they carry
-    one: "sentenced to life in prison" -> measure:to=life, "to up to 119 years" -> measure:to=year#119."""
+    one: "sentenced to life in prison" -> to: life, "to up to 119 years" -> to: year, 119."""
     for child in head.children:
         if child.i in skip:
             continue
@@ -190,24 +196,22 @@ def _measures(head, skip: set[int]) -> Iterable[str]:
                 yield from _measure(prep.lower_, obj)
 
 
-def _measure(slot: str, noun) -> Iterable[str]:
+def _measure(slot: str, noun) -> Iterable[Measure]:
     if noun.pos_ != "NOUN" or noun.ent_type_ in ("TIME",):
         return
     values = [_value(c.text) for c in noun.children if c.dep_ == "nummod"]
     value = next((v for v in values if v is not None), None)
-    suffix = f"#{value.normalize():f}" if value is not None else ""
-    words = noun.doc[noun.left_edge.i : noun.i + 1].text
-    yield f"measure:{slot}={noun.lemma_.lower()}{suffix}~{words}"
+    yield Measure(slot, noun.lemma_.lower(), value, noun.doc[noun.left_edge.i : noun.i + 1].text)
 
 
 def _colours(tokens: list) -> Iterable[str]:
     """Colour words of the clause (CSS colour names; the aligner folds "grey"/"gray" by their colour value)."""
     for tok in tokens:
         if tok.lower_ in _COLOURS and tok.pos_ in ("ADJ", "NOUN") and tok.ent_type_ not in _NAME_LABELS:  # not "Gray"
-            yield f"colour={tok.lower_}"
+            yield tok.lower_
 
 
-def _times(article: ArticleDoc, part, skip: set[int]) -> tuple[str, ...]:
+def _times(article: ArticleDoc, part, skip: set[int]) -> tuple[Day, ...]:
     """The days (or weekdays) the clause names, placed on the calendar against the article's date; a clause
     naming none inherits the nearest one before it in its paragraph ("a protest on Wednesday night, after
     which ... there were 46 arrests"): narration moves on in time only where it says so."""
@@ -217,8 +221,8 @@ def _times(article: ArticleDoc, part, skip: set[int]) -> tuple[str, ...]:
     window = article.doc.char_span(paragraph, part.end_char, alignment_mode="expand")
     if window is None:
         return ()
-    own: list[str] = []
-    before: list[str] = []
+    own: list[Day] = []
+    before: list[Day] = []
     for start, end in dates.expressions(article, window):
         span = article.doc.char_span(start, end, alignment_mode="expand")
         if span is None or any(t.i in skip for t in span) or dates.names_a_model_year(span):
@@ -230,17 +234,17 @@ def _times(article: ArticleDoc, part, skip: set[int]) -> tuple[str, ...]:
             own.append(placed)
         else:
             before.append(placed)
-    return tuple(sorted(set(own))) if own else tuple(before[-1:])
+    return tuple(sorted(set(own), key=Day.sort_key)) if own else tuple(before[-1:])
 
 
 @functools.cache
-def _placed(expression: str, ref, relative_days: bool) -> str | None:
+def _placed(expression: str, ref, relative_days: bool) -> Day | None:
     when = dates.resolve(expression, ref, relative_days=relative_days)
     if when is None:
         return None
     if when.earliest is not None and when.latest is not None:
-        return f"day={when.earliest.isoformat()}/{when.latest.isoformat()}"
-    return None if when.weekday is None else f"weekday={when.weekday}"
+        return Day(when.earliest, when.latest)
+    return None if when.weekday is None else Day(weekday=when.weekday)
 
 
 def _value(text: str):

@@ -10,6 +10,7 @@ bylines, captions and reader prompts are left out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.entities import fold
 from generator.extract.attribution import credited_source
@@ -18,7 +19,7 @@ from generator.extract.claim_frames import frame, participants
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Span
 
-VERSION = 44  # bump whenever the output changes: the build cache keys on it
+VERSION = 45  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
@@ -269,10 +270,13 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention |
         sorted({fold(e.text) for e in article.ents_within(part) if e.label_ in _ENTITY_LABELS and fold(e.text)})
     )
     head = proposition_head(part)[0]
-    roles, times = frame(article, part, head, concept, _concept, _aside_tokens(part))
+    found = frame(article, part, head, concept, _concept, _aside_tokens(part))
     stated = stated_heads(part, head, concept)
-    heads = {f"head={c}" for _, concepts in stated for c in concepts}
-    roles = tuple(sorted({*roles, *heads, *participants(part, stated, _aside_tokens(part))}))
+    found = replace(
+        found,
+        roles=tuple(sorted({*found.roles, *participants(part, stated, _aside_tokens(part))})),
+        heads=tuple(sorted({c for _, concepts in stated for c in concepts})),
+    )
     return article.mention(
         "claim",
         start,
@@ -285,8 +289,7 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention |
         attributed_to=credited_source(article, span),
         words=words,
         entities=ents,
-        roles=roles,
-        times=times,
+        frame=found,
     )
 
 
