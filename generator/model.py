@@ -75,6 +75,7 @@ class Quantity:
     person: str = ""  # whose age: a name, or an unnamed person as the story's outlets describe them
     role: str = ""  # the noun an unnamed person of that age is called by ("girl")
     once: str = ""  # "source:offset" of an unnamed person's age, which joins no other by its key
+    against: Decimal | None = None  # a tally's second count ("134 to 63": 63); its first is the figure
 
     def overlaps(self, other: Quantity, tolerance: Decimal = Decimal("0.02")) -> bool:
         """Whether two intervals could describe the same amount (with rounding slack): one fact, not one value."""
@@ -88,7 +89,7 @@ class Quantity:
         A vague amount is the same only as the same vague amount, a range only as the same range;
         a figure converted from another unit matches within half the coarser precision (120 mph = 193 km/h).
         """
-        if self.unit != other.unit:
+        if self.unit != other.unit or self.against != other.against:
             return False
         if self.figure is None or other.figure is None:
             return self.figure is other.figure and (self.low, self.high) == (other.low, other.high)

@@ -54,7 +54,7 @@ _QUAL = (
 _PATTERN = re.compile(
     rf"(?:(?<![\w.,$-])|(?<=\w)(?=[?\ufffd]\s?\d))(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<vague>{_VAGUE})\b|(?P<long>(?:{UNIT_PATTERN})-?long)\b"
-    rf"|(?P<a>{_NUM})(?:\s*(?:-|–|to|-to)\s*(?P<b>{_NUM}))?)"
+    rf"|(?P<a>{_NUM})(?:\s*(?:-to-|-|–|to|-to)\s*(?P<b>{_NUM}))?)"
     rf"(?P<unit>\s*-?\s*(?:{UNIT_PATTERN})(?![\w]))?"
     rf"(?P<age>-years?[-\s]old\b|\s+years?\s+old\b)?"
     rf"(?P<cal>\s*-?\s*(?:calib(?:er|re)|gauge))?",
@@ -95,13 +95,15 @@ _VERB_ONLY = set(_LEXICON["verb_only"])  # "a nationwide strike", "set fire": no
 # An event named by an idiom ("took to the streets").
 _IDIOMS = {(verb, obj): event for verb, obj, event in _LEXICON["idioms"]}
 _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "rescued"}
+# Words that make "134 to 63" a tally of two sides' counts (a vote, a score), not a range.
+_TALLY_WORDS = set(_LEXICON["tally_words"])
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 31)
+@register("numbers", 32)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -219,6 +221,10 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         counted, event = "age", ""
         person, role, once = _person(article, sent, anchor)
         quantity = replace(quantity, unit="years", counted="age", event="", person=person, role=role, once=once)
+    elif against := _tally(match, tokens, quantity):
+        counted, event = "tally", ""
+        first = quantity.low
+        quantity = Quantity(first, first, None, "tally", "", figure=first, step=Decimal(1), against=against)
     elif match.group("cal"):
         counted, event = "caliber", ""
         subject = "gauge" if "gauge" in match.group("cal").lower() else "caliber"
@@ -260,6 +266,32 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
     ):
         quantity = replace(quantity, setting=place)
     return _number(article, start, end, span, quantity, _readable(quantity, match, counted, event, part))
+
+
+def _tally(match: re.Match, tokens, quantity: Quantity) -> Decimal | None:
+    """'won, 134 to 63', 'a 134-to-63 vote', 'by a vote of 134 to 63': the second count of a tally, or None.
+
+    A pair of whole numbers written largest first, with no unit or qualifier, is a tally when a word of
+    voting or winning (`tally_words`) governs it or sits beside its head in the parse ('Pelosi won, 134 to
+    63, ...' hangs the pair on the main verb, beside 'won'). Written smallest first it is a range; 'from 300
+    to 150' is a change.
+    """
+    low, high = quantity.low, quantity.high
+    if not match.group("b") or match.group("unit") or match.group("qual") or low is None or high is None:
+        return None
+    if low <= high or low != low.to_integral_value() or high != high.to_integral_value():
+        return None
+    first = tokens[0]
+    if first.i > 0 and first.nbor(-1).lower_ == "from":
+        return None
+    heads, cur = [], tokens[-1]
+    for _ in range(6):  # up to the verb of the figure's clause
+        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
+            break
+        cur = cur.head
+        heads.append(cur)
+    words = heads + [c for h in heads for c in h.children if c.pos_ in ("VERB", "NOUN") and c not in heads]
+    return high if any(w.lemma_.lower() in _TALLY_WORDS for w in words) else None
 
 
 def _number(article: ArticleDoc, start: int, end: int, span, quantity: Quantity, value: str) -> Mention:
@@ -864,6 +896,8 @@ def _readable(q: Quantity, match: re.Match, counted: str, event: str, part: bool
         return f"age {amount}"
     if counted == "caliber":
         return f"{match.group('a').strip()} caliber"
+    if counted == "tally" and q.against is not None:
+        return f"{amount} to {plain(q.against)}"
     if q.unit and q.unit in UNIT_NAMES:
         written = match.group(0).strip()
         return f"{written} ({amount} {UNIT_NAMES[q.unit]})" if q.unit not in ("%",) else f"{amount}%"
