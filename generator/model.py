@@ -70,6 +70,7 @@ class Quantity:
     qualifier: str = ""  # "", "about", "at least", "at most", "range", "vague"
     subject: str = ""  # what a measure is of ("depth", "chase", "flint from detroit"); a year's model; a bore's "gauge"
     part: bool = False  # "three of the people": a part of a group, not the whole count
+    whole: bool = False  # "the seven bullets" of "three of the seven bullets": the group a part is of
     setting: str = ""  # the other place or earlier time (or running total) that sets a count apart from the story's
     converts: str = ""  # the amount a bracketed conversion converts ("110 billion" of "110 billion ($141 billion)")
     person: str = ""  # whose age: a name, or an unnamed person as the story's outlets describe them

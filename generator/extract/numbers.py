@@ -192,7 +192,8 @@ def key_words(q: Quantity) -> tuple[str, ...]:
         told = q.counted == "money" or (q.counted == "duration" and q.subject)  # what lasted says which duration
         head = q.unit if q.counted == "money" else q.counted
         return tuple(p for p in (head, q.subject, "" if told else q.event, q.setting) if p)
-    return (q.counted, q.event, *(("part",) if q.part else ()), *((q.setting,) if q.setting else ()))
+    marks = (*(("part",) if q.part else ()), *(("whole",) if q.whole else ()))
+    return (q.counted, q.event, *marks, *((q.setting,) if q.setting else ()))
 
 
 def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lead_places: set[str]) -> Mention | None:
@@ -252,7 +253,9 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         counted, event, part, end = _counted(anchor, tokens, end, vague=bool(match.group("vague")))
         if not counted and not event:
             return None
-        quantity = replace(quantity, unit=None, counted=counted, event=event, part=part)
+        whole = _whole_of_part(anchor)
+        event = "" if whole else event  # what befell the part ("hit by three of ...") is not said of the whole
+        quantity = replace(quantity, unit=None, counted=counted, event=event, part=part, whole=whole)
     if counted == "people" and not context and (running := _RUNNING_TOTAL.search(sent_text)):
         context = "@" + running.group(0).lower()
     if not context and article.reference_date is None and counted not in ("age", "caliber", "magnitude", "year"):
@@ -632,7 +635,9 @@ def _counted(anchor, tokens, end: int, vague: bool):
             noun, part = pobj[0], not vague
     if noun is not None and noun.lemma_.lower() in ("magnitude",):
         return "magnitude", "", False, end
-    if noun is not None and noun.i - tokens[-1].i <= 5:
+    # "three of the seven bullets": the whole has a figure of its own, a fact of its own, so the part stops short
+    whole = part and noun is not None and any(c.dep_ == "nummod" and c.i > anchor.i for c in noun.children)
+    if noun is not None and noun.i - tokens[-1].i <= 5 and not whole:
         end = max(end, noun.idx + len(noun.text))
     lemma = _lemma(noun) if noun is not None else ""
     counted = NOUN_CLASSES.get(lemma, lemma)
@@ -652,6 +657,19 @@ def _counted(anchor, tokens, end: int, vague: bool):
     if re.fullmatch(r"\W*", lemma or "x"):
         counted = ""
     return counted, event, part and bool(counted), end
+
+
+def _whole_of_part(anchor) -> bool:
+    """'three of the seven bullets', 'one of the two largest unions': whether a figure counts the group a
+    part is taken from. The whole is a fact of its own, but what the clause says of the part is not said of it.
+    """
+    noun = anchor.head
+    return (
+        anchor.dep_ == "nummod"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and (noun.head.head.like_num or noun.head.head.pos_ == "NUM")
+    )
 
 
 def _lemma(token) -> str:
