@@ -727,3 +727,29 @@ def test_a_part_and_the_whole_it_is_of_are_two_facts(article, text, part, whole)
     assert found.get(part[0]) == part[1], found
     if whole:
         assert found.get(whole[0]) == whole[1], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "key"),
+    [
+        # athens: the 'at' phrase hangs on the purpose clause under 'put'
+        (
+            "Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people.",
+            "roughly 30,000 people",
+            "people|gathered",
+        ),
+        # kimani: a bare figure for the crowd
+        (
+            "NBC New York estimated the crowd at 70, and the Post says a crowd looted a Rite Aid.",
+            "70",
+            "people|gathered",
+        ),
+        ("Police estimated the rally at about 5,000 people.", "about 5,000 people", "people|gathered"),
+        # negatives: an estimate of what is not a gathering, or of things that are not people (troy, queens)
+        ("Officials put the cost of the chase at 40 cars.", "40 cars", "car|"),
+        ("Organizers put the damage at 40 homes.", "40 homes", "home|"),
+    ],
+)
+def test_an_estimate_of_a_gathering_counts_the_people_who_gathered(article, text, fragment, key):
+    found = {m.text: m.key for m in _numbers(article, text)}
+    assert found.get(fragment) == key, found

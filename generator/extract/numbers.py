@@ -103,7 +103,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 32)
+@register("numbers", 33)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -645,6 +645,7 @@ def _counted(anchor, tokens, end: int, vague: bool):
     event = event or NOUN_EVENTS.get(lemma, "")
     if noun is None and event in ("killed", "injured") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj"):
         counted = "people"
+    event = event or _estimated_crowd(noun if noun is not None else anchor, counted)
     if noun is None and event == "gathered":  # "estimated the crowd at 70"
         counted = "people"
     counted, event = _REPEATS.get((counted, event), (counted, event))
@@ -657,6 +658,24 @@ def _counted(anchor, tokens, end: int, vague: bool):
     if re.fullmatch(r"\W*", lemma or "x"):
         counted = ""
     return counted, event, part and bool(counted), end
+
+
+def _estimated_crowd(obj, counted: str) -> str:
+    """'Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people': an estimate of a
+    gathering ('put', 'estimated' the crowd, march or rally at N people) counts the people who gathered.
+
+    The 'at' phrase may hang on the clause the parse sets under the estimating verb ('to mark ...'), so the
+    gathering is looked for on that verb and the one it is set under; only people, or a bare figure, are a crowd.
+    """
+    if counted not in ("people", "") or obj.dep_ != "pobj" or obj.head.lower_ != "at":
+        return ""
+    verb = obj.head.head
+    verbs = [verb, verb.head] if verb.dep_ in ("advcl", "xcomp") else [verb]
+    for v in verbs:
+        for child in v.children:
+            if child.dep_ == "dobj" and NOUN_EVENTS.get(_lemma(child)) == "gathered":
+                return "gathered"
+    return ""
 
 
 def _whole_of_part(anchor) -> bool:
