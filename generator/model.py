@@ -77,6 +77,7 @@ class Quantity:
     role: str = ""  # the noun an unnamed person of that age is called by ("girl")
     once: str = ""  # "source:offset" of an unnamed person's age, which joins no other by its key
     against: Decimal | None = None  # a tally's second count ("134 to 63": 63); its first is the figure
+    on: date | None = None  # the day a recurring count's own clause names ("On Wednesday night, about 200 people")
 
     def overlaps(self, other: Quantity, tolerance: Decimal = Decimal("0.02")) -> bool:
         """Whether two intervals could describe the same amount (with rounding slack): one fact, not one value."""

@@ -753,3 +753,59 @@ def test_a_part_and_the_whole_it_is_of_are_two_facts(article, text, part, whole)
 def test_an_estimate_of_a_gathering_counts_the_people_who_gathered(article, text, fragment, key):
     found = {m.text: m.key for m in _numbers(article, text)}
     assert found.get(fragment) == key, found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "fragment", "day"),
+    [
+        # kimani: the night a crowd's own clause names, counted from the article's date (Thursday 14 March)
+        (
+            "On Wednesday night, about 200 people attended the vigil.",
+            date(2013, 3, 14),
+            "about 200 people",
+            date(2013, 3, 13),
+        ),
+        (
+            "On Monday a group of about 130 people were marching toward the 67th Police Precinct station.",
+            date(2013, 3, 14),
+            "about 130 people",
+            date(2013, 3, 11),
+        ),
+        # athens: the story's own day is a day too
+        (
+            "Tens of thousands of people took to the streets of Athens on Wednesday.",
+            date(2010, 5, 5),
+            "Tens of thousands of people",
+            date(2010, 5, 5),
+        ),
+        # no day in the figure's clause, no day for an undated article, none for a count that does not recur
+        (
+            "Between 60 and 100 rioters gathered around Church and Snyder Ave.",
+            date(2013, 3, 12),
+            "Between 60 and 100 rioters",
+            None,
+        ),
+        ("On Wednesday night, about 200 people attended the vigil.", None, "about 200 people", None),
+        ("A gunman killed one person Monday in an office building in Troy.", date(2007, 4, 10), "one person", None),
+    ],
+)
+def test_a_recurring_count_is_dated_by_its_own_clause(article, text, published, fragment, day):
+    found = {m.text: m for m in _numbers(article, text, published=published)}
+    assert found[fragment].quantity.on == day
+    assert mention_from_json(mention_to_json(found[fragment])) == found[fragment]
+
+
+def test_crowds_of_different_nights_are_different_facts(article):
+    """kimani: Monday's 130 and Wednesday's 200 stay apart; 'more than 100', which fits both, stays with the
+    counts that name no night, and is compared with them."""
+    items = [
+        ("bi", "On Monday a group of about 130 people were marching toward the 67th Police Precinct station."),
+        ("nyt", "On Wednesday night, about 200 people attended the vigil."),
+        ("rt", "Police intervened after more than 100 people joined together for a candlelit vigil."),
+        ("goth", "NBC New York estimated the crowd at 70, and the Post says a crowd looted a Rite Aid."),
+    ]
+    ms = [m for sid, text in items for m in _numbers(article, text, sid, published=date(2013, 3, 14))]
+    groups = align_numbers(ms, StoryContext("s", {}, EntityIndex.build([])))
+    by_sources = {tuple(sorted({m.source for m in g.mentions})): g for g in groups if g.kind == "number"}
+    assert sorted(by_sources) == [("bi",), ("goth", "rt"), ("nyt",)]
+    assert by_sources[("goth", "rt")].status == "differ"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, doc_ents, register
+from generator.extract.dates import reference, resolve
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Quantity
 from generator.units import (
@@ -97,13 +98,15 @@ _IDIOMS = {(verb, obj): event for verb, obj, event in _LEXICON["idioms"]}
 _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "rescued"}
 # Words that make "134 to 63" a tally of two sides' counts (a vote, a score), not a range.
 _TALLY_WORDS = set(_LEXICON["tally_words"])
+# Events that happen night after night (crowds, arrests): a count of one is dated by its own clause's day.
+RECURRING = frozenset(_LEXICON["recurring"])
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 33)
+@register("numbers", 34)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -260,6 +263,8 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         context = "@" + running.group(0).lower()
     if not context and article.reference_date is None and counted not in ("age", "caliber", "magnitude", "year"):
         context = _clause_year(article, sent, anchor)
+    if counted == "people" and quantity.event in RECURRING and not quantity.part:
+        quantity = replace(quantity, on=_clause_day(article, sent, anchor))
     if context.startswith("@") and counted not in ("age", "caliber", "magnitude"):
         quantity = replace(quantity, setting=context[1:])
     elif (
@@ -883,6 +888,30 @@ def _clause_year(article: ArticleDoc, sent, anchor) -> str:
         if _clause(root) == clause or (verb.dep_ in ("ccomp", "advcl") and _clause(verb.head) == clause):
             years.update(found)
     return "@" + " ".join(sorted(years)) if years else ""
+
+
+def _clause_day(article: ArticleDoc, sent, anchor):
+    """'On Wednesday night, about 200 people attended the vigil': the one day the count's own clause names.
+
+    The clause is found as for `_clause_year`; the day is the date the weekday or calendar date resolves to
+    from the article's date or page stamp, as for its dates. None when the clause names no day or several, or
+    the article has no date of its own.
+    """
+    ref, stamped = reference(article)
+    if ref is None or (article.reference_inferred and not stamped):
+        return None  # a day counted from another article's date may be a week off
+    clause = _clause(anchor)
+    days = set()
+    for e in article.ents_within(sent):
+        if e.label_ not in ("DATE", "TIME"):
+            continue
+        verb = e.root.doc[_clause(e.root)]
+        if not (_clause(e.root) == clause or (verb.dep_ in ("ccomp", "advcl") and _clause(verb.head) == clause)):
+            continue
+        when = resolve(e.text, ref, relative_days=not stamped)
+        if when is not None and when.earliest is not None and when.earliest == when.latest:
+            days.add(when.earliest)
+    return days.pop() if len(days) == 1 else None
 
 
 def _elsewhere(article: ArticleDoc, sent, anchor, lead_places: set[str]) -> str:
