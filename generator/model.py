@@ -70,11 +70,14 @@ class Quantity:
     qualifier: str = ""  # "", "about", "at least", "at most", "range", "vague"
     subject: str = ""  # what a measure is of ("depth", "chase", "flint from detroit"); a year's model; a bore's "gauge"
     part: bool = False  # "three of the people": a part of a group, not the whole count
+    whole: bool = False  # "the seven bullets" of "three of the seven bullets": the group a part is of
     setting: str = ""  # the other place or earlier time (or running total) that sets a count apart from the story's
     converts: str = ""  # the amount a bracketed conversion converts ("110 billion" of "110 billion ($141 billion)")
     person: str = ""  # whose age: a name, or an unnamed person as the story's outlets describe them
     role: str = ""  # the noun an unnamed person of that age is called by ("girl")
     once: str = ""  # "source:offset" of an unnamed person's age, which joins no other by its key
+    against: Decimal | None = None  # a tally's second count ("134 to 63": 63); its first is the figure
+    on: date | None = None  # the day a recurring count's own clause names ("On Wednesday night, about 200 people")
 
     def overlaps(self, other: Quantity, tolerance: Decimal = Decimal("0.02")) -> bool:
         """Whether two intervals could describe the same amount (with rounding slack): one fact, not one value."""
@@ -88,7 +91,7 @@ class Quantity:
         A vague amount is the same only as the same vague amount, a range only as the same range;
         a figure converted from another unit matches within half the coarser precision (120 mph = 193 km/h).
         """
-        if self.unit != other.unit:
+        if self.unit != other.unit or self.against != other.against:
             return False
         if self.figure is None or other.figure is None:
             return self.figure is other.figure and (self.low, self.high) == (other.low, other.high)

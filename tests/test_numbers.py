@@ -617,7 +617,7 @@ def test_model_years(article, text, keys):
             "43 votes",
             "2010",
         ),
-        ("She won by a 134-to-63 vote.", "134-to-63 vote", ""),
+        ("She won by a 134-to-63 vote.", "134-to-63", ""),
         # geysers: an earlier quake's distance
         ("In June 2012, a 3.0 quake struck one mile north of The Geysers.", "one mile", "2012"),
         # kimani: an officer's earlier lawsuits
@@ -633,3 +633,179 @@ def test_an_undated_figure_is_set_in_the_year_of_its_own_clause(article, text, f
     found = [m for m in _numbers(article, text, published=None) if m.text.endswith(fragment.split()[-1])]
     assert found, text
     assert found[0].quantity.setting == setting
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "tally"),
+    [
+        # pelosi: three wordings of one vote, and another vote of the same day
+        (
+            "But while Ms. Pelosi won, 134 to 63, Mr. Ryan's strong showing was a sign of discontent.",
+            "134 to 63",
+            (134, 63),
+        ),
+        ("She won by a 134-to-63 vote.", "134-to-63", (134, 63)),
+        ("Pelosi defeated her lone challenger, Rep. Tim Ryan (Ohio), by a vote of 134 to 63.", "134 to 63", (134, 63)),
+        (
+            "Representative Joseph Crowley of New York was also elected chairman of the House Democratic Caucus, and "
+            "in a narrow victory, 98 to 96, Representative Linda T. Sánchez of California defeated another California "
+            "Democrat, Representative Barbara Lee, to become vice chairwoman.",
+            "98 to 96",
+            (98, 96),
+        ),
+        # a score is a tally too
+        ("The Lakers beat the Celtics 102-99 on Sunday.", "102-99", (102, 99)),
+        # negatives: ranges written smallest first stay ranges (athens, kimani), a change is no tally
+        ("A great deal of money was made over the last 10-20 years.", None, None),
+        ("Between 60 and 100 rioters were arrested.", "Between 60 and 100 rioters", None),
+        ("Some 60 to 70 demonstrators won a hearing.", "Some 60 to 70 demonstrators", None),
+        ("Support for the bill fell from 300 to 150 votes after the scandal.", None, None),
+    ],
+)
+def test_a_tally_is_two_counts_not_a_range(article, text, fragment, tally):
+    """'134 to 63' in a vote is the two sides' counts; written smallest first, or with no vote or win, a range."""
+    found = {m.text: m for m in _numbers(article, text)}
+    tallies = [m for m in found.values() if m.quantity.counted == "tally"]
+    if tally is None:
+        assert not tallies, text
+        if fragment:
+            assert found[fragment].quantity.against is None
+        return
+    (m,) = tallies
+    assert m.text == fragment and m.key == "tally|"
+    assert (m.quantity.figure, m.quantity.against) == tuple(Decimal(n) for n in tally)
+    assert m.value == f"{tally[0]} to {tally[1]}"
+    assert mention_from_json(mention_to_json(m)) == m
+
+
+def test_outlets_stating_one_tally_agree_and_different_tallies_differ(article):
+    """pelosi: three outlets' 134 to 63 agree; a 134 to 60 beside it differs, though its first count is the same."""
+    same = [
+        ("a", "But while Ms. Pelosi won, 134 to 63, Mr. Ryan's strong showing was a sign of discontent."),
+        ("b", "She won by a 134-to-63 vote."),
+        ("c", "Pelosi defeated her lone challenger, Rep. Tim Ryan (Ohio), by a vote of 134 to 63."),
+    ]
+    _, groups = _align(article, same)
+    (group,) = [g for g in groups if g.mentions[0].quantity.counted == "tally"]
+    assert group.status == "agree" and len(group.mentions) == 3
+    _, groups = _align(article, [*same[:2], ("c", "Pelosi defeated Tim Ryan by a vote of 134 to 60.")])
+    (group,) = [g for g in groups if g.mentions[0].quantity.counted == "tally"]
+    assert group.status == "differ" and "134 to 60" in group.verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        # kimani: the part and the whole are two figures; what hit him is said of the three only
+        (
+            "An autopsy shows that Gray was hit in the back by three of the seven bullets fired by the officers.",
+            ("three", "shots||part"),
+            ("seven bullets", "shots||whole"),
+        ),
+        # athens, queens: a whole with no event
+        (
+            "Yiannis Panagopoulos, head of GSEE, one of the two largest unions, spoke.",
+            ("one", "union||part"),
+            ("two largest unions", "union||whole"),
+        ),
+        ("The crash was one of three accidents on the boulevard that night.", ("one", "accident||part"), None),
+        # troy: no figure on the whole, the part runs to its noun
+        (
+            "I'm not positive all three of the people were targeted.",
+            ("three of the people", "people|struck|part"),
+            None,
+        ),
+        (
+            "Two of the five men were arrested on Monday.",
+            ("Two", "people|arrested|part"),
+            ("five men", "people||whole"),
+        ),
+    ],
+)
+def test_a_part_and_the_whole_it_is_of_are_two_facts(article, text, part, whole):
+    found = {m.text: m.key for m in _numbers(article, text)}
+    assert found.get(part[0]) == part[1], found
+    if whole:
+        assert found.get(whole[0]) == whole[1], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "key"),
+    [
+        # athens: the 'at' phrase hangs on the purpose clause under 'put'
+        (
+            "Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people.",
+            "roughly 30,000 people",
+            "people|gathered",
+        ),
+        # kimani: a bare figure for the crowd
+        (
+            "NBC New York estimated the crowd at 70, and the Post says a crowd looted a Rite Aid.",
+            "70",
+            "people|gathered",
+        ),
+        ("Police estimated the rally at about 5,000 people.", "about 5,000 people", "people|gathered"),
+        # negatives: an estimate of what is not a gathering, or of things that are not people (troy, queens)
+        ("Officials put the cost of the chase at 40 cars.", "40 cars", "car|"),
+        ("Organizers put the damage at 40 homes.", "40 homes", "home|"),
+    ],
+)
+def test_an_estimate_of_a_gathering_counts_the_people_who_gathered(article, text, fragment, key):
+    found = {m.text: m.key for m in _numbers(article, text)}
+    assert found.get(fragment) == key, found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "fragment", "day"),
+    [
+        # kimani: the night a crowd's own clause names, counted from the article's date (Thursday 14 March)
+        (
+            "On Wednesday night, about 200 people attended the vigil.",
+            date(2013, 3, 14),
+            "about 200 people",
+            date(2013, 3, 13),
+        ),
+        (
+            "On Monday a group of about 130 people were marching toward the 67th Police Precinct station.",
+            date(2013, 3, 14),
+            "about 130 people",
+            date(2013, 3, 11),
+        ),
+        # athens: the story's own day is a day too
+        (
+            "Tens of thousands of people took to the streets of Athens on Wednesday.",
+            date(2010, 5, 5),
+            "Tens of thousands of people",
+            date(2010, 5, 5),
+        ),
+        # no day in the figure's clause, no day for an undated article, none for a count that does not recur
+        (
+            "Between 60 and 100 rioters gathered around Church and Snyder Ave.",
+            date(2013, 3, 12),
+            "Between 60 and 100 rioters",
+            None,
+        ),
+        ("On Wednesday night, about 200 people attended the vigil.", None, "about 200 people", None),
+        ("A gunman killed one person Monday in an office building in Troy.", date(2007, 4, 10), "one person", None),
+    ],
+)
+def test_a_recurring_count_is_dated_by_its_own_clause(article, text, published, fragment, day):
+    found = {m.text: m for m in _numbers(article, text, published=published)}
+    assert found[fragment].quantity.on == day
+    assert mention_from_json(mention_to_json(found[fragment])) == found[fragment]
+
+
+def test_crowds_of_different_nights_are_different_facts(article):
+    """kimani: Monday's 130 and Wednesday's 200 stay apart; 'more than 100', which fits both, stays with the
+    counts that name no night, and is compared with them."""
+    items = [
+        ("bi", "On Monday a group of about 130 people were marching toward the 67th Police Precinct station."),
+        ("nyt", "On Wednesday night, about 200 people attended the vigil."),
+        ("rt", "Police intervened after more than 100 people joined together for a candlelit vigil."),
+        ("goth", "NBC New York estimated the crowd at 70, and the Post says a crowd looted a Rite Aid."),
+    ]
+    ms = [m for sid, text in items for m in _numbers(article, text, sid, published=date(2013, 3, 14))]
+    groups = align_numbers(ms, StoryContext("s", {}, EntityIndex.build([])))
+    by_sources = {tuple(sorted({m.source for m in g.mentions})): g for g in groups if g.kind == "number"}
+    assert sorted(by_sources) == [("bi",), ("goth", "rt"), ("nyt",)]
+    assert by_sources[("goth", "rt")].status == "differ"

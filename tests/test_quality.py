@@ -44,7 +44,7 @@ RECALL_FLOOR = {
     "geysers_quake_2013": 0.75,
     "kimani_gray_2013": 0.70,
     "netanyahu_iran_files_2018": 0.82,
-    "pelosi_leader_vote_2016": 0.35,
+    "pelosi_leader_vote_2016": 0.40,
     "queens_hit_and_run_2013": 0.25,
     "troy_office_shooting_2007": 0.94,
     "warren_jeffs_trial_2011": 0.55,
@@ -77,6 +77,6 @@ def test_dev_set_pooled_figures_keep_their_level(results):
     partial = sum(v["summary"]["partial_recall"] * len(v["rows"]) for v in dev.values()) / len(rows)
     judged = [r for r in rows if r["found"] and r["gold_status"] != "any"]
     accuracy = sum(r["gold_status"] == r["build_status"] for r in judged) / len(judged)
-    assert recall >= 0.59
-    assert partial >= 0.80
+    assert recall >= 0.60
+    assert partial >= 0.81
     assert accuracy >= 0.96

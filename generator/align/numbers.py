@@ -14,13 +14,13 @@ from decimal import Decimal
 
 from generator.align.base import Group, StoryContext, register, single_or, sources_of
 from generator.entities import fold, person_match
-from generator.extract.numbers import key_words, number_key
+from generator.extract.numbers import RECURRING, key_words, number_key
 from generator.labels import number_label
 from generator.model import Mention, Quantity
 from generator.units import LOST_CURRENCY, plain
 
 _SPREAD = 5  # outlets' estimates of one amount rarely differ by more than this factor
-_RECURRING = {"gathered", "arrested"}  # events that happen night after night
+_RECURRING = RECURRING  # events that happen night after night
 
 
 @register("number")
@@ -31,7 +31,7 @@ def align_numbers(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]
         by_key.setdefault(_group_key(m), []).append(m)
     groups: list[Group] = []
     for _, ms in sorted(by_key.items()):
-        facts = _facts(ms)
+        facts = [fact for occasion in _by_day(ms) for fact in _facts(occasion)]
         for cluster in facts:
             groups.append(_group(cluster, split=len(facts) > 1, ctx=ctx))
     return groups
@@ -198,6 +198,27 @@ def _apart(m: Mention) -> bool:
 
 def _group_key(m: Mention) -> str:
     return f"{m.key}#{m.source}" if _apart(m) else m.key
+
+
+def _by_day(ms: list[Mention]) -> list[list[Mention]]:
+    """A recurring count's mentions by the day their own clause names, when they name two days or more.
+
+    Crowds of Monday and of Wednesday are different facts whatever their figures. A count that names no
+    day joins the one day whose every figure it fits, and with none or several it stays with the others
+    that name no day.
+    """
+    days = sorted({m.quantity.on for m in ms if m.quantity is not None and m.quantity.on is not None})
+    if len(days) < 2:
+        return [ms]
+    dated = {day: [m for m in ms if m.quantity.on == day] for day in days}
+    undated = []
+    for m in sorted((m for m in ms if m.quantity is None or m.quantity.on is None), key=_order):
+        fits = [day for day in days if all(_compatible(m, d) for d in dated[day])]
+        if len(fits) == 1:
+            dated[fits[0]].append(m)
+        else:
+            undated.append(m)
+    return [*(dated[day] for day in days), *([undated] if undated else [])]
 
 
 def _facts(ms: list[Mention]) -> list[list[Mention]]:

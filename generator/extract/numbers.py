@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, doc_ents, register
+from generator.extract.dates import reference, resolve
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Quantity
 from generator.units import (
@@ -54,7 +55,7 @@ _QUAL = (
 _PATTERN = re.compile(
     rf"(?:(?<![\w.,$-])|(?<=\w)(?=[?\ufffd]\s?\d))(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<vague>{_VAGUE})\b|(?P<long>(?:{UNIT_PATTERN})-?long)\b"
-    rf"|(?P<a>{_NUM})(?:\s*(?:-|–|to|-to)\s*(?P<b>{_NUM}))?)"
+    rf"|(?P<a>{_NUM})(?:\s*(?:-to-|-|–|to|-to)\s*(?P<b>{_NUM}))?)"
     rf"(?P<unit>\s*-?\s*(?:{UNIT_PATTERN})(?![\w]))?"
     rf"(?P<age>-years?[-\s]old\b|\s+years?\s+old\b)?"
     rf"(?P<cal>\s*-?\s*(?:calib(?:er|re)|gauge))?",
@@ -95,13 +96,17 @@ _VERB_ONLY = set(_LEXICON["verb_only"])  # "a nationwide strike", "set fire": no
 # An event named by an idiom ("took to the streets").
 _IDIOMS = {(verb, obj): event for verb, obj, event in _LEXICON["idioms"]}
 _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "rescued"}
+# Words that make "134 to 63" a tally of two sides' counts (a vote, a score), not a range.
+_TALLY_WORDS = set(_LEXICON["tally_words"])
+# Events that happen night after night (crowds, arrests): a count of one is dated by its own clause's day.
+RECURRING = frozenset(_LEXICON["recurring"])
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 31)
+@register("numbers", 34)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -190,7 +195,8 @@ def key_words(q: Quantity) -> tuple[str, ...]:
         told = q.counted == "money" or (q.counted == "duration" and q.subject)  # what lasted says which duration
         head = q.unit if q.counted == "money" else q.counted
         return tuple(p for p in (head, q.subject, "" if told else q.event, q.setting) if p)
-    return (q.counted, q.event, *(("part",) if q.part else ()), *((q.setting,) if q.setting else ()))
+    marks = (*(("part",) if q.part else ()), *(("whole",) if q.whole else ()))
+    return (q.counted, q.event, *marks, *((q.setting,) if q.setting else ()))
 
 
 def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lead_places: set[str]) -> Mention | None:
@@ -219,6 +225,10 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         counted, event = "age", ""
         person, role, once = _person(article, sent, anchor)
         quantity = replace(quantity, unit="years", counted="age", event="", person=person, role=role, once=once)
+    elif against := _tally(match, tokens, quantity):
+        counted, event = "tally", ""
+        first = quantity.low
+        quantity = Quantity(first, first, None, "tally", "", figure=first, step=Decimal(1), against=against)
     elif match.group("cal"):
         counted, event = "caliber", ""
         subject = "gauge" if "gauge" in match.group("cal").lower() else "caliber"
@@ -246,11 +256,15 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         counted, event, part, end = _counted(anchor, tokens, end, vague=bool(match.group("vague")))
         if not counted and not event:
             return None
-        quantity = replace(quantity, unit=None, counted=counted, event=event, part=part)
+        whole = _whole_of_part(anchor)
+        event = "" if whole else event  # what befell the part ("hit by three of ...") is not said of the whole
+        quantity = replace(quantity, unit=None, counted=counted, event=event, part=part, whole=whole)
     if counted == "people" and not context and (running := _RUNNING_TOTAL.search(sent_text)):
         context = "@" + running.group(0).lower()
     if not context and article.reference_date is None and counted not in ("age", "caliber", "magnitude", "year"):
         context = _clause_year(article, sent, anchor)
+    if counted == "people" and quantity.event in RECURRING and not quantity.part:
+        quantity = replace(quantity, on=_clause_day(article, sent, anchor))
     if context.startswith("@") and counted not in ("age", "caliber", "magnitude"):
         quantity = replace(quantity, setting=context[1:])
     elif (
@@ -260,6 +274,32 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
     ):
         quantity = replace(quantity, setting=place)
     return _number(article, start, end, span, quantity, _readable(quantity, match, counted, event, part))
+
+
+def _tally(match: re.Match, tokens, quantity: Quantity) -> Decimal | None:
+    """'won, 134 to 63', 'a 134-to-63 vote', 'by a vote of 134 to 63': the second count of a tally, or None.
+
+    A pair of whole numbers written largest first, with no unit or qualifier, is a tally when a word of
+    voting or winning (`tally_words`) governs it or sits beside its head in the parse ('Pelosi won, 134 to
+    63, ...' hangs the pair on the main verb, beside 'won'). Written smallest first it is a range; 'from 300
+    to 150' is a change.
+    """
+    low, high = quantity.low, quantity.high
+    if not match.group("b") or match.group("unit") or match.group("qual") or low is None or high is None:
+        return None
+    if low <= high or low != low.to_integral_value() or high != high.to_integral_value():
+        return None
+    first = tokens[0]
+    if first.i > 0 and first.nbor(-1).lower_ == "from":
+        return None
+    heads, cur = [], tokens[-1]
+    for _ in range(6):  # up to the verb of the figure's clause
+        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
+            break
+        cur = cur.head
+        heads.append(cur)
+    words = heads + [c for h in heads for c in h.children if c.pos_ in ("VERB", "NOUN") and c not in heads]
+    return high if any(w.lemma_.lower() in _TALLY_WORDS for w in words) else None
 
 
 def _number(article: ArticleDoc, start: int, end: int, span, quantity: Quantity, value: str) -> Mention:
@@ -600,7 +640,9 @@ def _counted(anchor, tokens, end: int, vague: bool):
             noun, part = pobj[0], not vague
     if noun is not None and noun.lemma_.lower() in ("magnitude",):
         return "magnitude", "", False, end
-    if noun is not None and noun.i - tokens[-1].i <= 5:
+    # "three of the seven bullets": the whole has a figure of its own, a fact of its own, so the part stops short
+    whole = part and noun is not None and any(c.dep_ == "nummod" and c.i > anchor.i for c in noun.children)
+    if noun is not None and noun.i - tokens[-1].i <= 5 and not whole:
         end = max(end, noun.idx + len(noun.text))
     lemma = _lemma(noun) if noun is not None else ""
     counted = NOUN_CLASSES.get(lemma, lemma)
@@ -608,6 +650,7 @@ def _counted(anchor, tokens, end: int, vague: bool):
     event = event or NOUN_EVENTS.get(lemma, "")
     if noun is None and event in ("killed", "injured") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj"):
         counted = "people"
+    event = event or _estimated_crowd(noun if noun is not None else anchor, counted)
     if noun is None and event == "gathered":  # "estimated the crowd at 70"
         counted = "people"
     counted, event = _REPEATS.get((counted, event), (counted, event))
@@ -620,6 +663,37 @@ def _counted(anchor, tokens, end: int, vague: bool):
     if re.fullmatch(r"\W*", lemma or "x"):
         counted = ""
     return counted, event, part and bool(counted), end
+
+
+def _estimated_crowd(obj, counted: str) -> str:
+    """'Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people': an estimate of a
+    gathering ('put', 'estimated' the crowd, march or rally at N people) counts the people who gathered.
+
+    The 'at' phrase may hang on the clause the parse sets under the estimating verb ('to mark ...'), so the
+    gathering is looked for on that verb and the one it is set under; only people, or a bare figure, are a crowd.
+    """
+    if counted not in ("people", "") or obj.dep_ != "pobj" or obj.head.lower_ != "at":
+        return ""
+    verb = obj.head.head
+    verbs = [verb, verb.head] if verb.dep_ in ("advcl", "xcomp") else [verb]
+    for v in verbs:
+        for child in v.children:
+            if child.dep_ == "dobj" and NOUN_EVENTS.get(_lemma(child)) == "gathered":
+                return "gathered"
+    return ""
+
+
+def _whole_of_part(anchor) -> bool:
+    """'three of the seven bullets', 'one of the two largest unions': whether a figure counts the group a
+    part is taken from. The whole is a fact of its own, but what the clause says of the part is not said of it.
+    """
+    noun = anchor.head
+    return (
+        anchor.dep_ == "nummod"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and (noun.head.head.like_num or noun.head.head.pos_ == "NUM")
+    )
 
 
 def _lemma(token) -> str:
@@ -816,6 +890,30 @@ def _clause_year(article: ArticleDoc, sent, anchor) -> str:
     return "@" + " ".join(sorted(years)) if years else ""
 
 
+def _clause_day(article: ArticleDoc, sent, anchor):
+    """'On Wednesday night, about 200 people attended the vigil': the one day the count's own clause names.
+
+    The clause is found as for `_clause_year`; the day is the date the weekday or calendar date resolves to
+    from the article's date or page stamp, as for its dates. None when the clause names no day or several, or
+    the article has no date of its own.
+    """
+    ref, stamped = reference(article)
+    if ref is None or (article.reference_inferred and not stamped):
+        return None  # a day counted from another article's date may be a week off
+    clause = _clause(anchor)
+    days = set()
+    for e in article.ents_within(sent):
+        if e.label_ not in ("DATE", "TIME"):
+            continue
+        verb = e.root.doc[_clause(e.root)]
+        if not (_clause(e.root) == clause or (verb.dep_ in ("ccomp", "advcl") and _clause(verb.head) == clause)):
+            continue
+        when = resolve(e.text, ref, relative_days=not stamped)
+        if when is not None and when.earliest is not None and when.earliest == when.latest:
+            days.add(when.earliest)
+    return days.pop() if len(days) == 1 else None
+
+
 def _elsewhere(article: ArticleDoc, sent, anchor, lead_places: set[str]) -> str:
     """Another place the count's own clause is set in ('killed five people at a mall in X'), if any."""
     clause = _clause(anchor)
@@ -864,6 +962,8 @@ def _readable(q: Quantity, match: re.Match, counted: str, event: str, part: bool
         return f"age {amount}"
     if counted == "caliber":
         return f"{match.group('a').strip()} caliber"
+    if counted == "tally" and q.against is not None:
+        return f"{amount} to {plain(q.against)}"
     if q.unit and q.unit in UNIT_NAMES:
         written = match.group(0).strip()
         return f"{written} ({amount} {UNIT_NAMES[q.unit]})" if q.unit not in ("%",) else f"{amount}%"
