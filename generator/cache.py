@@ -18,7 +18,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date
 from decimal import Decimal
@@ -311,22 +311,24 @@ def write_json_or_skip(path: Path, payload: object, sort_keys: bool = True) -> N
         log.debug("%s: cache entry not written (%s)", path, exc)
 
 
-CACHE_FOLDERS = ("", "furniture", "stories", "pages", "themed")  # each holds entries in folders named by 2 hex digits
+MODEL_CACHE_FOLDERS = ("", "furniture", "stories")  # extraction, page furniture, alignment: what the model needs
+CACHE_FOLDERS = (*MODEL_CACHE_FOLDERS, "pages", "themed")  # each holds entries in folders named by 2 hex digits
 ENTRY_SUFFIXES = (".json", ".html")  # a themed page's search entries end in .search.json
 
 
-def prune(root: Path, used: Iterable[Path]) -> int:
+def prune(root: Path, used: Iterable[Path], folders: Sequence[str] = CACHE_FOLDERS) -> int:
     """Delete every cache entry under `root` that the build just finished did not use; how many went.
 
     Run after a successful build only: what it used is then all a build of the same
     articles and code needs, so a removed story, an edited article or an old key
     leaves nothing behind and the cache does not grow forever. Only entries in the
     caches' own folders are touched (two hex digits under each cache's folder);
-    temporary files being written and anything else found there are left alone.
+    temporary files being written and anything else found there are left alone. `folders` are the caches
+    the build used (an export renders no themed pages, so it keeps theirs).
     """
     keep = {Path(p) for p in used}
     removed = 0
-    for name in CACHE_FOLDERS:
+    for name in folders:
         folder = Path(root) / name
         try:
             shards = sorted(d for d in folder.iterdir() if d.is_dir() and _shard(d.name))

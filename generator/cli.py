@@ -247,6 +247,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from generator.cache import MODEL_CACHE_FOLDERS, prune
     from generator.pipeline import BuildConfig, build_model, read_anchor_files
     from generator.render import render_site
 
@@ -276,6 +277,8 @@ def run_export(args: argparse.Namespace) -> int:
             raise BuildFailed(f"export not written: {_reason(exc)}") from exc
         if args.write_lock and args.anchors_lock:
             _write_anchors_lock(out / "data" / "anchors.json", args.anchors_lock)
+        if not args.no_cache:  # what the model no longer needs goes, as after a build; pages are not exported's
+            prune(args.cache_dir, model.cache_used, MODEL_CACHE_FOLDERS)
     _say(args, f"Exported {_summary(model)} into {out}")
     return 0
 

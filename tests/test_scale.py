@@ -307,3 +307,26 @@ def test_pruning_leaves_files_that_are_not_cache_entries(tmp_path):
     assert prune(tmp_path, [kept]) == 1
     assert not stale.exists() and not stale.parent.exists()
     assert kept.exists() and partial.exists() and other.exists() and (tmp_path / "README.json").exists()
+
+
+def test_an_export_prunes_what_its_model_no_longer_uses_and_keeps_the_page_caches(tmp_path):
+    """`export` shares the build's cache: it removes stale extraction and alignment entries, never rendered pages."""
+    from generator import cli
+
+    seeds = _two_stories(tmp_path)
+    cache = tmp_path / "cache"
+
+    def run(*argv, cache_dir=cache):
+        assert cli.main([*argv, "--seeds", str(seeds), "-q", "--cache-dir", str(cache_dir)]) == 0
+
+    run("build", "--site-dir", str(tmp_path / "site"))
+    pages = [p for p in _cache_files(cache) if p.split("/")[0] in ("pages", "themed")]
+    shutil.rmtree(seeds / "geysers")
+    run("export", "--out", str(tmp_path / "export"))
+    after = _cache_files(cache)
+    assert set(pages) <= set(after)  # an export renders no themed pages: it leaves them to the next build
+
+    fresh = tmp_path / "fresh"
+    run("export", "--out", str(tmp_path / "fresh-export"), cache_dir=fresh)
+    model_entries = [p for p in after if p.split("/")[0] not in ("pages", "themed")]
+    assert model_entries == _cache_files(fresh)
