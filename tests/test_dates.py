@@ -367,6 +367,20 @@ def test_durations_are_no_dates(text):
 
 
 @pytest.mark.parametrize(
+    ("cluster", "text"),
+    [  # dateparser reads a plural number as seconds ago ("80s" -> 11:58:40): an age bracket or a decade is no day
+        ("pelosi", "in their 80s"),
+        ("pelosi", "they're all in their 70s now"),
+        ("netanyahu", "the early 2000's"),
+        ("invented", "the 1980s"),
+        ("invented", "the mid-'90s"),
+    ],
+)
+def test_decades_and_age_brackets_are_no_dates(cluster, text):
+    assert resolve(text, TROY) is None, cluster
+
+
+@pytest.mark.parametrize(
     ("stamp", "day"),
     [
         ("PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 12 March 2013", date(2013, 3, 12)),

@@ -53,7 +53,7 @@ _PROBES = (datetime(2001, 6, 13, 12), datetime(2003, 2, 10, 12))
 register_kind(FactKind("date", "Date and time", "Dates and times", weight=1))
 
 
-@register("dates", 7)
+@register("dates", 8)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every placeable date or time in the body, keyed by the happening it dates."""
     ref, from_stamp = reference(article)
@@ -176,6 +176,9 @@ def _pieces_within(doc, span) -> list[tuple[int, int]]:
 
 
 _PIECE_MATCHES = "parallax_date_pieces"
+# A number in the plural ("in their 80s", "the 1980s", "the early 2000's") is an age bracket or a decade, no day to
+# compare (dateparser reads "80s" as eighty seconds ago).
+_DECADE = re.compile(r"(?<![\w:])'?\d+'?s\b")
 _JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of|in)?\s*)$", re.I)
 
 
@@ -267,7 +270,7 @@ def resolve(
     the local date (a GMT stamp of a New York evening), which a weekday survives and "tonight" does not.
     """
     low = text.lower()
-    if re.search(r"\d+-year-old|\bage[ds]?\b", low) or re.fullmatch(r"\W*\d{1,2}\W*", low):
+    if re.search(r"\d+-year-old|\bage[ds]?\b", low) or re.fullmatch(r"\W*\d{1,2}\W*", low) or _DECADE.search(low):
         return None
     bare, zone = pop_tz_offset_from_string(_LOCAL_TIME.sub("", text))
     tz = zone.tzname(None) if zone is not None else ("local time" if _LOCAL_TIME.search(text) else None)
