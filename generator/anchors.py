@@ -262,9 +262,10 @@ def dump(records: Sequence[AnchorRecord], urls: dict[str, str]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def version_anchor(fact_id: str, source_id: str) -> str:
-    """Id of one outlet's version of a fact on the story page: stable as long as both are."""
-    return f"{fact_id}--{source_id}"
+def version_anchor(fact_id: str, source_id: str, occurrence: int = 1) -> str:
+    """Id of one outlet's version of a fact on the story page: stable as long as both are. An outlet that
+    states the fact twice with different values has a second version, numbered."""
+    return f"{fact_id}--{source_id}" + (f"--{occurrence}" if occurrence > 1 else "")
 
 
 def mention_anchor(m: Mention) -> str:

@@ -294,7 +294,7 @@ def _story_context(story: Story, url: str, site_url: str | None, old_labels: dic
         "kind_plurals": {k.name: k.plural for k in kinds},
         "status_words": STATUS_WORDS,
         "fact_citations": {f.id: cite.fact(f) for f in facts},
-        "version_citations": {f.id: {v.source.id: cite.version(f, v) for v in versions[f.id]} for f in facts},
+        "version_citations": {f.id: {v.anchor: cite.version(f, v) for v in versions[f.id]} for f in facts},
         "cite_data": cite.page_data(),
         "cite_page": link(url, _cite_page(story.id)),
         "story_link": link(_cite_page(story.id), url),
@@ -338,11 +338,12 @@ def _values_side_by_side(fact: Fact, outlets: dict[str, str]) -> list[tuple[str,
 def _versions(story: Story, fact: Fact, page_url: str) -> list[Version]:
     by_id = {s.id: s for s in story.sources}
     out = []
-    seen: set[str] = set()
+    shown: dict[str, set[str]] = {}
     for m in fact.mentions:
-        if m.source in seen:  # one card per outlet; its first mention stands for it
+        values = shown.setdefault(m.source, set())
+        if (m.value or m.text) in values:  # one card per outlet and value: a repeat says nothing new
             continue
-        seen.add(m.source)
+        values.add(m.value or m.text)  # another value from one outlet is evidence the verdict counts: shown too
         source = by_id[m.source]
         sentence = sentence_span(source.text, m)
         out.append(
@@ -350,7 +351,7 @@ def _versions(story: Story, fact: Fact, page_url: str) -> list[Version]:
                 source=source,
                 mention=m,
                 sentence=_marked_sentence(source.text, m, sentence),
-                anchor=anchors.version_anchor(fact.id, source.id),
+                anchor=anchors.version_anchor(fact.id, source.id, len(values)),
                 source_link=link(page_url, urls.source_page(source.id) + "#" + anchors.mention_anchor(m)),
                 original_link=text_fragment_link(source.url, source.text[sentence.start : sentence.end]),
             )

@@ -433,3 +433,25 @@ def test_links_between_pages_work_from_disk(site, comparison):
                 continue
             path = href.split("#")[0]
             assert path.endswith((".html", ".json", ".csv", ".svg")), (url, href)
+
+
+def test_an_outlet_stating_a_fact_twice_with_different_values_shows_both_versions():
+    """A verdict never rests on a sentence the reader cannot see (pelosi: Fox gave two years, only one was shown)."""
+    from conftest import make_source
+
+    from generator.model import Fact, Mention, Span, Story
+    from generator.render import _versions
+
+    fox = make_source("Pelosi has led since 2002. She first led in 2003. Again: since 2002.", "fox")
+    huff = make_source("Pelosi has led House Democrats since 2003.", "huff")
+
+    def date(source, word, nth=0):
+        start = [i for i in range(len(source.text)) if source.text.startswith(word, i)][nth]
+        return Mention("date", source.id, start, start + 4, word, Span(0, len(source.text)), value=word)
+
+    mentions = (date(fox, "2002"), date(fox, "2003"), date(fox, "2002", 1), date(huff, "2003"))
+    fact = Fact("date-lead", "s", "date", "Date: lead", "differ", "Outlets differ: 2002 vs 2003", mentions)
+    story = Story("s", "S", (fox, huff), (fact,))
+    versions = _versions(story, fact, "stories/s/")
+    assert [(v.source.id, v.mention.value) for v in versions] == [("fox", "2002"), ("fox", "2003"), ("huff", "2003")]
+    assert [v.anchor for v in versions] == ["date-lead--fox", "date-lead--fox--2", "date-lead--huff"]
