@@ -809,3 +809,29 @@ def test_crowds_of_different_nights_are_different_facts(article):
     by_sources = {tuple(sorted({m.source for m in g.mentions})): g for g in groups if g.kind == "number"}
     assert sorted(by_sources) == [("bi",), ("goth", "rt"), ("nyt",)]
     assert by_sources[("goth", "rt")].status == "differ"
+
+
+@pytest.mark.parametrize(
+    ("cluster", "text", "fragment", "value"),
+    [  # a value says what it counts in the number it gives: the noun as the article writes it
+        (
+            "pelosi",
+            "Democrats, who had high hopes of significant gains in the election, picked up just six seats on "
+            "Election Day earlier this month and remain in the minority with 194 seats.",
+            "194 seats",
+            "194 seats",
+        ),
+        (
+            "queens",
+            "Chohan, an immigrant from India who leaves behind a husband, son and two grandchildren, died later "
+            "that night, police said.",
+            "two grandchildren",
+            "2 grandchildren",
+        ),
+        ("kimani (edited)", "Seven bullets hit him; one shot struck his back.", "one shot", "1 shot struck"),
+        ("athens (edited)", "One person was killed.", "One person", "1 person killed"),
+    ],
+)
+def test_a_values_noun_agrees_with_its_count(article, cluster, text, fragment, value):
+    (m,) = [m for m in _numbers(article, text) if m.text == fragment]
+    assert m.value == value, cluster

@@ -106,7 +106,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 34)
+@register("numbers", 35)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -273,7 +273,8 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
         and (place := _elsewhere(article, sent, anchor, lead_places))
     ):
         quantity = replace(quantity, setting=place)
-    return _number(article, start, end, span, quantity, _readable(quantity, match, counted, event, part))
+    value = _readable(quantity, match, counted, event, part, article.text[start:end])
+    return _number(article, start, end, span, quantity, value)
 
 
 def _tally(match: re.Match, tokens, quantity: Quantity) -> Decimal | None:
@@ -945,8 +946,8 @@ def _month_index(name: str) -> int:
     return _MONTHS.index(name.lower()) + 1
 
 
-def _readable(q: Quantity, match: re.Match, counted: str, event: str, part: bool = False) -> str:
-    """'at least 5 people killed', '120 mph (193.12 km/h)', 'age 38', '3 of the shots struck'."""
+def _readable(q: Quantity, match: re.Match, counted: str, event: str, part: bool, text: str) -> str:
+    """'at least 5 people killed', '120 mph (193.12 km/h)', 'age 38', '3 of the shots struck' (`text`: its words)."""
     written = large if counted == "money" else plain
     if q.low is None and q.high is None:
         amount = "?"
@@ -969,5 +970,25 @@ def _readable(q: Quantity, match: re.Match, counted: str, event: str, part: bool
         return f"{written} ({amount} {UNIT_NAMES[q.unit]})" if q.unit not in ("%",) else f"{amount}%"
     if q.unit:
         return f"{amount} {q.unit}"
-    noun = "person" if counted == "people" and q.low == q.high == 1 else counted
+    noun = _count_noun(counted, q, text, part)
     return " ".join(p for p in (amount, "of the" if part and noun else "", noun, event) if p)
+
+
+_CLASSES = frozenset(NOUN_CLASSES.values())
+
+
+def _count_noun(counted: str, q: Quantity, text: str, part: bool) -> str:
+    """What is counted, in the number the count gives it: '1 shot', '194 seats', '2 grandchildren'.
+
+    A class keeps its name ('people', 'shots'), singular for exactly one; a noun's lemma is written as the
+    article writes the noun (the mention ends with it) when that form is the lemma's, else left as it is.
+    """
+    one = q.low == q.high == 1 and not part
+    if counted == "people":
+        return "person" if one else counted
+    if counted in _CLASSES:
+        return counted[:-1] if one and counted not in ("police", "troops") else counted
+    words = text.split()
+    last = words[-1].lower().strip(".,;:!?'’\"") if words else ""
+    stem = counted[:-1] if len(counted) > 3 and counted[-1] in "ey" else counted
+    return last if not one and counted and last != counted and last.startswith(stem) else counted
