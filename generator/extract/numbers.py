@@ -281,7 +281,7 @@ def _tally(match: re.Match, tokens, quantity: Quantity) -> Decimal | None:
     """'won, 134 to 63', 'a 134-to-63 vote', 'by a vote of 134 to 63': the second count of a tally, or None.
 
     A pair of whole numbers written largest first, with no unit or qualifier, is a tally when a word of
-    voting or winning (`tally_words`) governs it or sits beside its head in the parse ('Pelosi won, 134 to
+    voting or winning (`tally_words`) governs it or sits beside its head in the parse ('She won, 134 to
     63, ...' hangs the pair on the main verb, beside 'won'). Written smallest first it is a range; 'from 300
     to 150' is a change.
     """
