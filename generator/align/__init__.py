@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Sequence
+from dataclasses import replace
 
 import generator.extract  # noqa: F401  (kinds' modules may register aligners too)
 from generator.align.base import Group, StoryContext, aligner_files, aligner_for
@@ -27,7 +28,15 @@ def align_story(story: str, sources: Sequence[Source], mentions: Sequence[Mentio
     groups: list[Group] = []
     for kind in sorted(by_kind):
         groups.extend(aligner_for(kind)(by_kind[kind], ctx))
-    return _without_redundant_claims(groups)
+    return [_without_frames(g) for g in _without_redundant_claims(groups)]
+
+
+def _without_frames(group: Group) -> Group:
+    """A claim's frame is evidence for aligning it, read nowhere after: groups, which are cached, sent back from
+    workers and kept in the model, carry their mentions without it (the mention cache keeps it for re-alignment)."""
+    if not any(m.frame is not None for m in group.mentions):
+        return group
+    return replace(group, mentions=tuple(replace(m, frame=None) for m in group.mentions))
 
 
 def _without_redundant_claims(groups: list[Group]) -> list[Group]:
