@@ -569,3 +569,53 @@ def test_a_model_year_is_no_date_and_an_event_year_is(article, sentence, years):
 def test_a_chant_split_over_two_lines_has_no_date(article):
     """ECB+ splits RT's chant: the closing straight quote alone says the word is quoted (kimani)."""
     assert _dates(article, 'how many kids will you kill today," witnesses reported.') == []
+
+
+@pytest.mark.parametrize(
+    ("keyed", "unkeyed", "text", "joins"),
+    [
+        (  # kimani: the same time of the same day, worded where the parse names no happening
+            {
+                "nyt": "The police said that two plainclothes officers fatally shot the teenager, Kimani Gray, just before 11:30 p.m. on Saturday.",  # noqa: E501
+                "rt": "Sixteen-year-old Kimani Gray was shot and killed on Saturday night, police said.",
+            },
+            "Police say that on Saturday around 11:30 p.m.",
+            "Saturday around 11:30 p.m.",
+            True,
+        ),
+        (  # queens: a bare "about 7 p.m." beside the crash's 7 p.m.
+            {
+                "cbs": "Raj Chohan, 59, of Queens, had just parked her car around 7 p.m. Friday at 97th Avenue and 117th Street in Richmond Hill when she was hit.",  # noqa: E501
+                "tl": "Raj K. Chohan was walking alongside parked cars on 117th Street and 97th Avenue at about 7 p.m. when she was struck.",  # noqa: E501
+            },
+            "about 7 p.m., police said.",
+            "about 7 p.m.",
+            True,
+        ),
+        (  # kimani negative: the crowd dispersing at 10:30 p.m. is not the 11:30 p.m. shooting
+            {
+                "nyt": "The police said that two plainclothes officers fatally shot the teenager, Kimani Gray, just before 11:30 p.m. on Saturday.",  # noqa: E501
+                "rt": "Sixteen-year-old Kimani Gray was shot and killed on Saturday night, police said.",
+            },
+            "At this point (10:30 p.m.), the police said that the crowd has dispersed and that there was one arrest.",
+            "10:30 p.m.",
+            False,
+        ),
+        (  # troy negative: a shooting at 10 a.m. is not a message posted in the afternoon
+            {
+                "usat": "Some witnesses told police that when the shooter walked into the office around 10 a.m. Monday, he looked as if he was trying to hide something.",  # noqa: E501
+                "acc": "LaCalamita walked in around 10 a.m., stopped briefly at the reception desk, Troy police Sgt. Barry Whiteside testified.",  # noqa: E501
+            },
+            "A message was posted at 3 p.m. on the firm's Web site.",
+            "3 p.m.",
+            False,
+        ),
+    ],
+)
+def test_unkeyed_clock_joins_only_the_group_of_its_time(article, keyed, unkeyed, text, joins):
+    mentions = [m for sid, t in keyed.items() for m in _dates(article, t, sid)]
+    lone = _dates(article, unkeyed, "other")
+    groups = _align(mentions + lone)
+    group = _group_of(groups, "other", text)
+    assert (len({m.source for m in group.mentions}) > 1) is joins
+    assert all(g.status != "differ" for g in groups)

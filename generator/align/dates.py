@@ -76,7 +76,7 @@ def _cluster(mentions: list[Mention], ctx: StoryContext) -> list[list[Mention]]:
             home.extend(lone)
         else:
             groups.append(lone)
-    return _adopt_undated(_adopt_orphans(_merge_fitting(groups), ctx))
+    return _adopt_unkeyed_clocks(_adopt_undated(_adopt_orphans(_merge_fitting(groups), ctx)))
 
 
 def _merge_fitting(groups: list[list[Mention]]) -> list[list[Mention]]:
@@ -134,6 +134,43 @@ def _adopt_orphans(groups: list[list[Mention]], ctx: StoryContext) -> list[list[
         else:
             kept.append(group)
     return kept
+
+
+def _adopt_unkeyed_clocks(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """A clock time whose happening the parse could not name ("Police say that on Saturday around 11:30 p.m.")
+    joins the one several-outlet group where another outlet gives the same time to the minute and every date fits.
+
+    The same time of the same day is the evidence; with two such groups it cannot say which, and stays apart.
+    """
+    kept = []
+    for group in groups:
+        homes = [h for h in groups if h is not group and _clock_home(group, h)] if _unkeyed_clock(group) else []
+        if len(homes) == 1:
+            homes[0].extend(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _unkeyed_clock(group: list[Mention]) -> bool:
+    return len(group) == 1 and not group[0].key and group[0].when is not None and group[0].when.clock is not None
+
+
+def _clock_home(group: list[Mention], home: list[Mention]) -> bool:
+    m = group[0]
+    others = [o for o in home if o.source != m.source]
+    return (
+        len({o.source for o in home}) > 1
+        and all(compatible(m.when, o.when) and not _unplaced_day_apart(m, o) for o in home)
+        and any(o.when is not None and o.when.clock == m.when.clock and _days_meet(m.when, o.when) for o in others)
+    )
+
+
+def _days_meet(a: When, b: When) -> bool:
+    """Neither names a day the other contradicts: a clock alone sits beside any day."""
+    if a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
+        return False
+    return a.earliest is None or b.earliest is None or (a.earliest <= b.latest and b.earliest <= a.latest)
 
 
 def _adopt_undated(groups: list[list[Mention]]) -> list[list[Mention]]:
