@@ -42,7 +42,7 @@ RECALL_FLOOR = {
     "athens_bank_fire_2010": 0.75,
     "dnc_russia_lawsuit_2018": 0.50,
     "geysers_quake_2013": 0.75,
-    "kimani_gray_2013": 0.70,
+    "kimani_gray_2013": 0.75,
     "netanyahu_iran_files_2018": 0.82,
     "pelosi_leader_vote_2016": 0.40,
     "queens_hit_and_run_2013": 0.25,
