@@ -142,9 +142,14 @@ def _adopt_unkeyed_clocks(groups: list[list[Mention]]) -> list[list[Mention]]:
 
     The same time of the same day is the evidence; with two such groups it cannot say which, and stays apart.
     """
+    return _adopted(groups, _unkeyed_clock, _clock_home)
+
+
+def _adopted(groups: list[list[Mention]], lone, fits) -> list[list[Mention]]:
+    """Each group `lone` picks joins the one other group it `fits`; with none or several it stays as it is."""
     kept = []
     for group in groups:
-        homes = [h for h in groups if h is not group and _clock_home(group, h)] if _unkeyed_clock(group) else []
+        homes = [h for h in groups if h is not group and fits(group, h)] if lone(group) else []
         if len(homes) == 1:
             homes[0].extend(group)
         else:
@@ -176,14 +181,7 @@ def _days_meet(a: When, b: When) -> bool:
 def _adopt_undated(groups: list[list[Mention]]) -> list[list[Mention]]:
     """An outlet's unplaceable recent date ("fired four days earlier", no publication date) joins the one group
     where that outlet dates the same event class ("last Thursday"): it cannot clash, and it is that outlet's event."""
-    kept = []
-    for group in groups:
-        homes = [h for h in groups if h is not group and _own_dated(h, group)] if _undated_recent(group) else []
-        if len(homes) == 1:
-            homes[0].extend(group)
-        else:
-            kept.append(group)
-    return kept
+    return _adopted(groups, _undated_recent, lambda group, home: _own_dated(home, group))
 
 
 def _undated_recent(group: list[Mention]) -> bool:
