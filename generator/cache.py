@@ -24,6 +24,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from generator import furniture
+from generator.furniture import PageFurniture
 from generator.model import ClaimFrame, Count, Day, Measure, Mention, Participant, Quantity, Role, Source, Span, When
 
 log = logging.getLogger("parallax")
@@ -247,36 +249,38 @@ def _claim_frame(row: dict) -> ClaimFrame:
     )
 
 
-FURNITURE_FORMAT = 1
+FURNITURE_FORMAT = 2
 
 
 class FurnitureCache:
-    """Each article's page-furniture spans by its text, so a warm build does not run the tagger on its captions.
+    """Each article's page furniture and stamp day by its text, so a warm build runs neither the tagger on its
+    captions nor dateparser on its time stamps.
 
     The key covers the text, the body span and the source of the detector and the
-    parser it calls; an entry that is not a list of in-range spans is a miss.
+    code it calls; an entry that is not in-range spans and a day (or none) is a miss.
     """
 
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) / "furniture" if folder else None
         self.used: set[Path] = set()  # the entries this build read or wrote (the rest are pruned after it)
 
-    def detect(self, text: str, body: Span) -> tuple[Span, ...]:
-        from generator import furniture
-
+    def read(self, text: str, body: Span) -> PageFurniture:
         if self.folder is None:
-            return furniture.detect(text, body)
+            return furniture.read(text, body)
         path = self._path(text, body)
         self.used.add(path)
         try:
-            spans = tuple(Span(int(a), int(b)) for a, b in json.loads(path.read_text(encoding="utf-8")))
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            spans = tuple(Span(int(a), int(b)) for a, b in entry["spans"])
+            stamped = date.fromisoformat(entry["stamped"]) if entry["stamped"] is not None else None
             if all(0 <= s.start <= s.end <= len(text) for s in spans):
-                return spans
-        except (OSError, ValueError, TypeError):
+                return PageFurniture(spans, stamped)
+        except (OSError, ValueError, TypeError, KeyError):
             pass
-        spans = furniture.detect(text, body)
-        write_json_or_skip(path, [[s.start, s.end] for s in spans])
-        return spans
+        found = furniture.read(text, body)
+        stamped = found.stamped.isoformat() if found.stamped else None
+        write_json_or_skip(path, {"spans": [[s.start, s.end] for s in found.spans], "stamped": stamped})
+        return found
 
     def _path(self, text: str, body: Span) -> Path:
         material = json.dumps(
@@ -289,7 +293,7 @@ class FurnitureCache:
 def _furniture_code() -> str:
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in ("furniture.py", "nlp.py", "model.py"):
+    for name in ("furniture.py", "nlp.py", "model.py", "extract/dates.py"):
         digest.update((package / name).read_bytes())
     return digest.hexdigest()
 

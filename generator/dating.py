@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from datetime import UTC, date, datetime
 
-from generator.extract.dates import page_date
 from generator.model import Source, Story
 
 
-@functools.lru_cache(maxsize=1 << 16)  # asked of every article by the build date, the citations and the page cache
 def article_date(source: Source) -> date | None:
     """When an article appeared: its stated date, else the day its page's time stamp prints."""
-    return source.published or page_date(source)
+    return source.published or source.stamped
 
 
 def comparison_date(story: Story) -> date:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from generator.model import Span
 
@@ -110,6 +111,22 @@ class Unit:
     def unfinished(self) -> bool:
         """Ends on a comma or dash: a sentence broken off, not a heading."""
         return bool(_UNFINISHED.search(self.text))
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """What an article's page carries around its prose, and the day its time stamps print."""
+
+    spans: tuple[Span, ...]
+    stamped: date | None
+
+
+def read(text: str, body: Span) -> PageFurniture:
+    """The page furniture of an article and, read from it, the day of its earliest time stamp (its publication)."""
+    from generator.extract.dates import stamp_days  # dateparser and spaCy load only where no cache answers
+
+    spans = detect(text, body)
+    return PageFurniture(spans, min((d for s in spans for d in stamp_days(text[s.start : s.end])), default=None))
 
 
 def detect(text: str, body: Span) -> tuple[Span, ...]:

@@ -29,7 +29,7 @@ __all__ = ["Corpus", "InputError", "Problem", "decode", "read_article", "read_co
 
 METADATA_FIELDS = ("outlet", "author", "title", "url", "published", "kind", "story")
 DEFAULT_MAX_BYTES = 5_000_000
-FurnitureDetector = Callable[[str, Span], tuple[Span, ...]]
+FurnitureReader = Callable[[str, Span], furniture.PageFurniture]
 FALLBACK_ENCODING = "cp1252"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than tab, newlines, form feed
 MAX_SLUG_CHARS = 80  # ids become file and folder names: stay far below the 255-byte limit
@@ -64,11 +64,11 @@ class Corpus:
 
 
 def read_corpus(
-    root: Path, max_bytes: int = DEFAULT_MAX_BYTES, detect_furniture: FurnitureDetector = furniture.detect
+    root: Path, max_bytes: int = DEFAULT_MAX_BYTES, read_furniture: FurnitureReader = furniture.read
 ) -> Corpus:
     """Read every article under `root`, in path order, so ids and output never depend on the file system.
 
-    `detect_furniture` may be a cached form of `furniture.detect` (the build's cache passes one).
+    `read_furniture` may be a cached form of `furniture.read` (the build's cache passes one).
     """
     root = Path(root)
     if not root.is_dir():
@@ -89,7 +89,7 @@ def read_corpus(
             problems.extend(own_problems)
             meta = {**sidecar.get(path.name, {}), **own}
             try:
-                source, notes = read_article(path, rel, story, meta, max_bytes, detect_furniture)
+                source, notes = read_article(path, rel, story, meta, max_bytes, read_furniture)
             except InputError as exc:
                 problems.append(Problem(rel, f"skipped: {exc}"))
                 continue
@@ -190,7 +190,7 @@ def read_article(
     story: str,
     sidecar: dict,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    detect_furniture: FurnitureDetector = furniture.detect,
+    read_furniture: FurnitureReader = furniture.read,
 ) -> tuple[Source, list[str]]:
     """Read one file into a Source, or raise InputError; also return caveats worth a warning."""
     read = reader_for(path.suffix)
@@ -221,6 +221,7 @@ def read_article(
     if url_note:
         notes.append(url_note)
     stem = PurePosixPath(rel).with_suffix("").as_posix()
+    page = read_furniture(text, body)
     source = Source(
         id=slugify(stem.replace("/", "-")),
         path=rel,
@@ -234,7 +235,8 @@ def read_article(
         published=published,
         author=_text(merged.get("author")),
         kind=_text(merged.get("kind")),
-        furniture=detect_furniture(text, body),
+        furniture=page.spans,
+        stamped=page.stamped,
         notes=tuple(notes),
     )
     return source, notes

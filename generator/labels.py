@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from generator.model import Mention, Quantity, Source
+from generator.stopwords import STOP_WORDS
 from generator.units import DIMENSIONS, LOST_CURRENCY
 
 # Event participles (generator.extract.numbers.EVENTS) as a reader says them after the counted thing.

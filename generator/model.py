@@ -46,6 +46,7 @@ class Source:
     author: str | None = None
     kind: str | None = None  # news, analysis, opinion blog, ...
     furniture: tuple[Span, ...] = ()  # page furniture kept out of extraction
+    stamped: date | None = None  # the day the page's time stamps print (the earliest): dates an undated article
     notes: tuple[str, ...] = ()  # things a reader should know (e.g. decoding fallback)
 
 

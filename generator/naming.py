@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from generator.stopwords import STOP_WORDS
 
 _ORDER_PREFIX = re.compile(r"^\d+[\s._-]*")  # "01_", "3-": a file's place in its folder, not its name
 _SEPARATORS = re.compile(r"[\s._-]+")

@@ -73,7 +73,7 @@ class StoryJob:
 
 def build_model(config: BuildConfig) -> SiteModel:
     furniture_cache = FurnitureCache(config.cache_dir)
-    corpus = read_corpus(config.seeds, config.max_bytes, furniture_cache.detect)
+    corpus = read_corpus(config.seeds, config.max_bytes, furniture_cache.read)
     book = anchors.AnchorBook.from_json(config.previous_anchors)
     by_story: dict[str, list[Source]] = {}
     for source in corpus.sources:

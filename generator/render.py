@@ -174,9 +174,10 @@ def render_parts(
         job = todo[i]
         outputs[job.story.id] = story_pages, story_files, fragment
         if cache is not None:
-            rows = {path: [p.title, p.html, p.search_html, list(p.hide)] for path, p in story_pages.items()}
+            rows = {path: [p.title, p.digest, p.search_html, list(p.hide)] for path, p in story_pages.items()}
             entry = {"pages": rows, "files": story_files, "comparison": fragment}
-            cache.put(job.story, site_url, job.old_labels, model.story_keys.get(job.story.id), entry)
+            html = {path: p.html for path, p in story_pages.items()}
+            cache.put(job.story, site_url, job.old_labels, model.story_keys.get(job.story.id), entry, html)
     for story in stories:
         story_pages, story_files, fragments[story.id] = outputs.pop(story.id)
         pages.update(story_pages)
@@ -192,8 +193,7 @@ def render_parts(
 
 def _stored_page(cache: StoryPages, story_id: str, path: str, row: list) -> PageParts:
     """A page from the story cache, its HTML left there (read again only if the theme must draw the page)."""
-    title, html, search_html, hide = row
-    digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
+    title, digest, search_html, hide = row
     return PageParts(title, "", search_html, tuple(hide), functools.partial(cache.page_html, story_id, path), digest)
 
 

@@ -199,45 +199,60 @@ class StoryPages:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, story: Story, site_url: str | None, aliases: dict[str, str], aligned: str | None) -> dict | None:
+        """The story's entry without its pages' HTML (each page's row: title, HTML digest, search HTML, hide)."""
         if self.folder is None:
             return None
         path = self._path(story, site_url, aliases, aligned)
-        self.used.add(path)
+        self.used |= {path, _html_path(path)}
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.misses += 1
             return None
-        if not isinstance(entry, dict) or set(entry) != {"pages", "files", "comparison"}:
+        whole = isinstance(entry, dict) and set(entry) == {"pages", "files", "comparison"}
+        if not whole or not _html_path(path).is_file():
             self.misses += 1
             return None
         self.hits += 1
-        self._entries[story.id] = path
+        self._entries[story.id] = _html_path(path)
         return entry
 
     def page_html(self, story_id: str, page: str) -> str:
-        """The HTML of one page of a story `get` found, read again (the last entry read is kept: pages of a
-        story are drawn one after another)."""
+        """The HTML of one page of a story `get` found, read from its own file (kept apart from the entry, so a
+        warm build whose themed pages are cached never reads it; the last story read is kept: pages of a story
+        are drawn one after another)."""
         path = self._entries[story_id]
         if self._last is None or self._last[0] != path:
             try:
                 self._last = path, json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise OSError(f"{path}: page cache entry unreadable mid-build ({exc}); build again") from exc
-        return self._last[1]["pages"][page][1]
+        return self._last[1][page]
 
     def put(
-        self, story: Story, site_url: str | None, aliases: dict[str, str], aligned: str | None, entry: dict
+        self,
+        story: Story,
+        site_url: str | None,
+        aliases: dict[str, str],
+        aligned: str | None,
+        entry: dict,
+        html: dict[str, str],
     ) -> None:
+        """Keep a story's entry and, apart, its pages' HTML (written first: an entry always has its HTML)."""
         if self.folder is None:
             return
         path = self._path(story, site_url, aliases, aligned)
-        self.used.add(path)
+        self.used |= {path, _html_path(path)}
         try:
+            write_json_atomically(_html_path(path), html)
             write_json_atomically(path, entry)
         except OSError as exc:
             log.warning("%s: page cache not written (%s)", self.folder, exc.strerror or exc)
             self.folder = None
+
+
+def _html_path(entry: Path) -> Path:
+    return entry.with_suffix(".html.json")
 
 
 CACHED_TEMPLATE = "parallax-cached.html"  # what a page whose themed HTML is in the cache is rendered with

@@ -392,9 +392,9 @@ def test_decades_and_age_brackets_are_no_dates(cluster, text):
     ],
 )
 def test_page_time_stamp_gives_the_publication_day(stamp, day):
-    from generator.extract.dates import _stamp_days
+    from generator.extract.dates import stamp_days
 
-    assert min(_stamp_days(stamp)) == day
+    assert min(stamp_days(stamp)) == day
 
 
 def _devset_dates(name: str, path: str):

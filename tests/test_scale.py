@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
 
 import pytest
 from conftest import ROOT, SHARED, make_source, tree_differences
@@ -91,6 +93,27 @@ def test_an_unchanged_story_is_not_aligned_again(tmp_path, monkeypatch):
     incremental = build_model(BuildConfig(seeds=seeds, cache_dir=cache, workers=1))
     assert aligned == ["geysers"]
     assert incremental == build_model(BuildConfig(seeds=seeds, workers=1))
+
+
+def test_a_build_with_every_article_cached_never_loads_spacy(tmp_path):
+    """Nothing to parse, nothing to import: a warm build in a fresh process leaves spaCy unloaded."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    args = ["build", "--seeds", str(ROOT / "seeds"), "--site-dir", str(site), "--cache-dir", str(cache), "-q"]
+    subprocess.run([sys.executable, "-m", "generator", *args], cwd=ROOT, check=True, capture_output=True)
+    probe = (
+        "import sys\nfrom generator.cli import main\n"
+        f"code = main({args!r})\nprint(code, sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, check=True, capture_output=True, text=True)
+    assert out.stdout.split() == ["0", "[]"]
+
+
+def test_spacys_stop_words_are_read_without_spacy():
+    from spacy.lang.en.stop_words import STOP_WORDS as spacy_stop_words
+
+    from generator.stopwords import STOP_WORDS
+
+    assert frozenset(spacy_stop_words) == STOP_WORDS and "whereas" in STOP_WORDS
 
 
 class _Terminal(io.StringIO):
@@ -242,7 +265,8 @@ def test_an_undated_storys_pages_follow_the_build_date_a_dated_storys_do_not(tmp
 
     model = build_model(BuildConfig(seeds=_two_stories(tmp_path), workers=1))
     story = next(s for s in model.stories if len(s.facts) > 1)
-    undated = replace(story, sources=tuple(replace(s, published=None, furniture=()) for s in story.sources))
+    undated_sources = tuple(replace(s, published=None, furniture=(), stamped=None) for s in story.sources)
+    undated = replace(story, sources=undated_sources)
     pages = StoryPages(tmp_path / "cache")
     aligned = model.story_keys[story.id]
     keys = {}

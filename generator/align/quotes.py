@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
 from generator.extract.claims import US_NAMES
 from generator.labels import quote_label
 from generator.model import Mention
+from generator.stopwords import STOP_WORDS
 
 EDIT = "<ed>"  # an editorial bracket such as "[The police]": stands in for the words it replaces
 SHORT = 3  # quotes of up to this many words are partial quotes: matched only by exact containment

@@ -15,16 +15,19 @@ import re
 from bisect import bisect_left
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateparser.date import DateDataParser
 from dateparser.languages import default_loader
 from dateparser.timezone_parser import pop_tz_offset_from_string
-from spacy.matcher import Matcher
 
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, doc_ents, register
 from generator.kinds import FactKind, register_kind
-from generator.model import Mention, Source, When
+from generator.model import Mention, When
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
 
 _PIECES = Path(__file__).with_name("date_pieces.json")
 _PART = re.compile(r"\b(morning|afternoon|evening|night|overnight|tonight|midday|dawn)\b", re.I)
@@ -76,23 +79,12 @@ def reference(article: ArticleDoc) -> tuple[date | None, bool]:
     """
     if article.reference_date is not None and not article.reference_inferred:
         return article.reference_date, False
-    stamped = page_date(article.source)
-    if stamped is not None:
-        return stamped, True
+    if article.source.stamped is not None:
+        return article.source.stamped, True
     return article.reference_date, False
 
 
-@functools.lru_cache(maxsize=256)
-def page_date(source: Source) -> date | None:
-    """The day printed in the page's time stamps (set aside as furniture): the earliest, the publication.
-
-    Cached: every clause of a claim asks for its article's reference day.
-    """
-    stamped = [d for f in source.furniture for d in _stamp_days(source.text[f.start : f.end])]
-    return min(stamped, default=None)
-
-
-def _stamp_days(text: str) -> list[date]:
+def stamp_days(text: str) -> list[date]:
     """The full dates (day, month and year) in a short time-stamp line."""
     if len(text.split()) > 16:
         return []
@@ -128,6 +120,8 @@ def _language_words() -> dict[str, list[str]]:
 @functools.cache
 def _matcher(vocab) -> Matcher:
     """The piece patterns of `date_pieces.json`, with dateparser's words filled in."""
+    from spacy.matcher import Matcher  # here, not at the top: a build that parses nothing never loads spaCy
+
     words = _language_words()
     matcher = Matcher(vocab)
     for i, pattern in enumerate(json.loads(_PIECES.read_text(encoding="utf-8"))["patterns"]):
