@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Print every multi-outlet quote and claim fact of a cluster, for reading precision by hand.
+"""Print every multi-outlet fact of a cluster, for reading precision by hand.
 
-usage: python bench/groups.py SEEDS_FOLDER [--kind quote --kind claim]
+usage: python bench/groups.py SEEDS_FOLDER [--kind quote --kind claim --kind number --kind date --kind name]
 
 Each fact prints its status, verdict, label and every member sentence with its outlet, so a reader can
 judge whether the group states one fact and whether the verdict is right.
@@ -29,14 +29,19 @@ def main() -> int:
     model = build_model(BuildConfig(seeds=args.seeds, cache_dir=args.cache_dir))
     for story in model.stories:
         outlets = {s.id: s.outlet for s in story.sources}
+        texts = {s.id: s.text for s in story.sources}
         for fact in story.facts:
             if fact.kind not in kinds or len(fact.sources) < 2:
                 continue
             print(f"[{fact.kind}] {fact.status.upper()} | {fact.label}\n    verdict: {fact.verdict}")
             for m in fact.mentions:
-                sentence = " ".join(m.text.split()) if fact.kind == "quote" else " ".join(m.text.split())
                 who = f" ({m.speaker})" if m.speaker else ""
-                print(f"    - {outlets.get(m.source, m.source)}{who}: {sentence[:220]}")
+                if fact.kind in ("quote", "claim"):
+                    print(f"    - {outlets.get(m.source, m.source)}{who}: {' '.join(m.text.split())[:220]}")
+                    continue
+                # numbers, dates, names: the value, then the sentence it sits in (the mention text is short)
+                sentence = " ".join(texts[m.source][m.sentence.start : m.sentence.end].split())
+                print(f"    - {outlets.get(m.source, m.source)}: [{m.text}] = {m.value} | {sentence[:260]}")
             print()
     return 0
 

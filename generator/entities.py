@@ -35,6 +35,7 @@ TITLE_WORDS = frozenset(_TITLES.split())  # titles and offices written before na
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})  # courtesy titles: no office or role
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 _SKELETON_SUBS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("z", "s"), ("w", "v"))
+_CUT_SHORT_WORDS = 5  # from this many words, a name that stops one word early is the same name cut short
 
 
 @functools.lru_cache(maxsize=1 << 15)  # a story folds the same few hundred names hundreds of thousands of times
@@ -134,11 +135,18 @@ def fixed_match(a: str, b: str) -> bool:
     An acronym matches the name it abbreviates ('GCC', 'Gulf Cooperation Council').
     """
     ta, tb = name_tokens(a), name_tokens(b)
-    if ta == tb or _abbreviates(a, tb) or _abbreviates(b, ta):
+    if ta == tb or _abbreviates(a, tb) or _abbreviates(b, ta) or _cut_short(ta, tb) or _cut_short(tb, ta):
         return True
     if len(ta) != len(tb) or len(ta) < 2 or not any(x == y for x, y in zip(ta, tb, strict=False)):
         return False
     return all(tokens_match(x, y) and min(len(x), len(y)) > 1 for x, y in zip(ta, tb, strict=False))
+
+
+def _cut_short(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """A long name the tagger cut off before its last word ("Fundamentalist Church of Jesus Christ of
+    Latter-day" for "... of Latter-day Saints"): five words or more, all the start of the other name, which
+    goes on by one word."""
+    return len(short) >= _CUT_SHORT_WORDS and len(long) == len(short) + 1 and long[: len(short)] == short
 
 
 def _abbreviates(acronym: str, tokens: tuple[str, ...]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.align.base import StoryContext
-from generator.align.claims import align_claims
+from generator.align.claims import _corroborated, align_claims
 from generator.entities import EntityIndex
 from generator.extract.claims import extract
 
@@ -142,3 +142,51 @@ def test_a_claim_and_its_negation_differ(article, cluster, a, b):
     (group,) = multi_groups(article, {"a": a, "b": b})
     assert group.status == "differ", cluster
     assert "negates" in group.verdict
+
+
+@pytest.mark.parametrize(
+    ("cluster", "a", "b", "grouped"),
+    [
+        (  # "tried" here is the men's trials there the lawyer's attempt; "seven" counts other things
+            "jeffs",
+            "Thus far, seven men have been tried, and all have been convicted.",
+            "Prior to the trial he fired seven lawyers, and ultimately tried to represent himself.",
+            False,
+        ),
+        (  # attacking the investigation is not the suit being a "legal broadside": the topic words are shared
+            "dnc",
+            "The president, who has long denied allegations of collusion, has repeatedly attacked the special counsel "
+            "investigation this week.",
+            "The suit amounts to another legal broadside related to the 2016 race, on top of the special counsel's "
+            "ongoing Russia probe and the FBI raid on Trump's personal attorney last week.",
+            False,
+        ),
+        (  # how many shots were fired is not who is accused of shooting
+            "troy",
+            "Police couldn't say how many shots were fired.",
+            "The man accused of shooting his three former co-workers is Anthony LaCalamita III, a 38-year-old Troy "
+            "resident.",
+            False,
+        ),
+        (  # the other names what was loaded: one statement
+            "kimani",
+            "Mr. Gray's revolver was loaded with four bullets, the police said.",
+            "A revolver loaded with four bullets was reportedly recovered from the scene.",
+            True,
+        ),
+        (  # the other names the buildings set on fire
+            "athens",
+            "Two other buildings besides the bank were set on fire.",
+            "Hooded youths hurled petrol bombs at stores and businesses in the Greek capital, setting the bank and two "
+            "government buildings ablaze.",
+            True,
+        ),
+    ],
+)
+def test_a_one_sided_predicate_needs_a_participant_or_more_shared_words(article, cluster, a, b, grouped):
+    """One claim's verb only mentioned in the other links them when the other also names who or what takes part
+    in it, or states it as a verb beside two more shared content words; the story's topic words are not enough."""
+    (first, *_), (second, *_) = claims(article, a, "a"), claims(article, b, "b")
+    assert _corroborated(first, second) is grouped, cluster
+    if grouped:
+        assert multi_groups(article, {"a": a, "b": b}), cluster

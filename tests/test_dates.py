@@ -619,3 +619,71 @@ def test_unkeyed_clock_joins_only_the_group_of_its_time(article, keyed, unkeyed,
     group = _group_of(groups, "other", text)
     assert (len({m.source for m in group.mentions}) > 1) is joins
     assert all(g.status != "differ" for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("cluster", "texts", "lone", "joins"),
+    [
+        (  # a calendar date that happens to fall on a Friday is not the filing "Friday" of undated articles
+            "dnc",
+            {
+                "huff": "The Democratic Party sued the Russian government, U.S. President Donald Trump's campaign and WikiLeaks on Friday, charging that they carried out a wide-ranging conspiracy.",
+                "usat": "The Democratic National Committee filed a lawsuit Friday against the Russian government, the Trump campaign and WikiLeaks, alleging they conspired to influence the 2016 election.",
+                "fox": "The Democratic Party on Friday filed a multimillion-dollar federal lawsuit against Trump campaign officials, the Russian government and WikiLeaks alleging a widespread conspiracy.",
+                "nyt": "The timing of that earlier filing came just before a one-year statute of limitations was about to expire; WikiLeaks published the first archives of stolen Democratic National Committee emails on July 22, 2016.",
+            },
+            ("nyt", "July 22, 2016"),
+            False,
+        ),
+        (  # a weekday the outlet wrote is still the same moment as the others' weekday
+            "troy",
+            {
+                "nbc": "LaCalamita walked into his former office at Gordon Advisors in Troy on Monday and shot three people, police said.",
+                "cnn": "LaCalamita walked into the Gordon Advisors office in Troy on Monday, police said.",
+                "fox": "Troy police said LaCalamita first stopped at the Gordon Advisors reception area on Monday and talked to Kafoury.",
+            },
+            ("fox", "Monday"),
+            True,
+        ),
+    ],
+)
+def test_a_calendar_dates_weekday_is_no_evidence_of_a_written_weekday(article, cluster, texts, lone, joins):
+    groups = _align([m for sid, t in texts.items() for m in _dates(article, t, sid)])
+    source, text = lone
+    group = _group_of(groups, source, text)
+    assert (len({m.source for m in group.mentions}) > 1) is joins, cluster
+    assert "2016-07-22" not in group.verdict and "22 July" not in group.verdict, cluster
+
+
+@pytest.mark.parametrize(
+    ("cluster", "texts", "lone", "joins"),
+    [
+        (  # "the FBI raid ... last week" is not the 2016 campaign the same outlet dates with the same event class
+            "dnc",
+            {
+                "fox": "The suit amounts to another legal broadside related to the 2016 race, on top of the special counsel's ongoing Russia probe and the FBI raid on Trump's personal attorney last week. "
+                '"During the 2016 presidential campaign, Russia launched an all-out assault on our democracy, and it found a willing and active partner in Donald Trump\'s campaign," said DNC Chairman Tom Perez.',
+                "huff": '"During the 2016 presidential campaign, Russia launched an all-out assault on our democracy and it found a willing and active partner in Donald Trump\'s campaign," said Tom Perez, chair of the DNC.',
+            },
+            ("fox", "last week"),
+            False,
+        ),
+        (  # "fired four days earlier" still joins its outlet's "last Thursday"
+            "troy",
+            {
+                "nbc": "LaCalamita was fired last week, Craft said, but still was listed on the Web site of Gordon Advisors.",
+                "fox": "A man fired four days earlier from his job as an accountant walked into his old office, a police sergeant said. "
+                "LaCalamita was fired from his position as a general accountant last Thursday because of poor performance, police said.",
+                "acc": "LaCalamita had been fired last Thursday as a general accountant at the firm.",
+            },
+            ("fox", "four days earlier"),
+            True,
+        ),
+    ],
+)
+def test_an_undated_recent_date_joins_only_a_day_of_its_outlet(article, cluster, texts, lone, joins):
+    groups = _align([m for sid, t in texts.items() for m in _dates(article, t, sid)])
+    source, text = lone
+    group = _group_of(groups, source, text)
+    assert (len(group.mentions) > 1) is joins, cluster
+    assert group.verdict != "Outlets agree: last week", cluster

@@ -6,7 +6,7 @@ import pytest
 
 from generator.align.base import StoryContext
 from generator.align.names import align_names, align_places
-from generator.entities import EntityIndex, fold, person_match, spelling_conflicts, tokens_match
+from generator.entities import EntityIndex, fixed_match, fold, person_match, spelling_conflicts, tokens_match
 from generator.extract.names import extract
 from generator.model import Mention, Span
 from tests.conftest import make_source
@@ -612,3 +612,24 @@ def test_different_people_with_one_surname(article, texts, different):
         assert group.status == "differ"
         assert all(name in group.verdict for name in different)
         assert "a different first name is a different person" in group.verdict
+
+
+@pytest.mark.parametrize(
+    ("cluster", "a", "b", "same"),
+    [
+        # the tagger stopped one word early: "... of Latter-day" is "... of Latter-day Saints"
+        (
+            "jeffs",
+            "Fundamentalist Church of Jesus Christ of Latter-day",
+            "Fundamentalist Church of Jesus Christ of Latter Day Saints",
+            True,
+        ),
+        ("kimani", "Office of the Chief Medical Examiner", "New York City Office of the Chief Medical Examiner", False),
+        ("netanyahu", "International Atomic Energy", "International Atomic Energy Agency", False),  # too short to tell
+        ("dnc", "Democratic National Committee", "Democratic National Committee Chairman", False),
+        ("troy", "Gordon Advisors", "Gordon Advisors Inc", False),
+    ],
+)
+def test_a_long_name_cut_short_by_one_word_is_the_same_name(cluster, a, b, same):
+    assert fixed_match(a, b) is same, cluster
+    assert fixed_match(b, a) is same, cluster

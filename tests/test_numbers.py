@@ -835,3 +835,22 @@ def test_crowds_of_different_nights_are_different_facts(article):
 def test_a_values_noun_agrees_with_its_count(article, cluster, text, fragment, value):
     (m,) = [m for m in _numbers(article, text) if m.text == fragment]
     assert m.value == value, cluster
+
+
+@pytest.mark.parametrize(
+    ("cluster", "sentence", "values"),
+    [
+        ("jeffs", 'At one point he mumbled, "I am peace," and said no more.', []),
+        ("jeffs", 'At one point Jeffs tells the girls or women, "You have to know how to be excited sexually."', []),
+        ("athens", '"A demonstration is one thing and murder is quite another!" Papandreou thundered.', []),
+        ("netanyahu", '"Tonight I\'m here to tell you one thing: Iran lied."', []),
+        # negatives: "one" before a countable noun is still a count
+        ("jeffs", "One female juror covered her face with her hand as she listened.", ["1 juror"]),
+        ("kimani", "The NYPD said one person was arrested for disorderly conduct.", ["1 person arrested"]),
+        ("geysers", "The quake was felt at one point on the coast, and one man was injured.", ["1 person injured"]),
+    ],
+)
+def test_one_as_an_indefinite_is_no_count(article, cluster, sentence, values):
+    """ "At one point", "one thing ... another": the indefinite "one" of a fixed phrase counts nothing
+    (data: `indefinite_one`), so outlets sharing the phrase share no figure."""
+    assert [m.value for m in extract(article(sentence))] == values, cluster

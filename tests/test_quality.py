@@ -78,5 +78,5 @@ def test_dev_set_pooled_figures_keep_their_level(results):
     judged = [r for r in rows if r["found"] and r["gold_status"] != "any"]
     accuracy = sum(r["gold_status"] == r["build_status"] for r in judged) / len(judged)
     assert recall >= 0.60
-    assert partial >= 0.81
+    assert partial >= 0.815  # 0.817 once a long org name cut short joins its full form (jeffs)
     assert accuracy >= 0.96

@@ -90,6 +90,9 @@ def _similarity(mentions: Sequence[Mention]) -> np.ndarray:
     sim[sources[:, None] == sources[None, :]] = 0.0
     mutual, one_sided = _same_predicate(mentions)
     sim[~mutual & ~(one_sided & (sim >= SAME_CONTENT))] = 0.0
+    for i, j in zip(*np.nonzero(np.triu((sim > 0) & ~mutual, k=1)), strict=True):  # the few one-sided links
+        if not _corroborated(mentions[int(i)], mentions[int(j)]):
+            sim[i, j] = sim[j, i] = 0.0
     figures = _figure_pairs(mentions)
     sim[figures & (sim > 0)] += FIGURE_BONUS  # the same count of the same thing: more evidence, never enough alone
     for i, j in _death_place_pairs(mentions):
@@ -111,6 +114,53 @@ def _same_predicate(mentions: Sequence[Mention]) -> tuple[np.ndarray, np.ndarray
     # `a` states what `b` mentions: one of a's heads among b's concepts; without a parsed head, any shared concept.
     states = np.where(heads_m.any(axis=1)[:, None], (heads_m @ concepts_m.T) > 0, (predicates_m @ predicates_m.T) > 0)
     return states & states.T, states | states.T
+
+
+def _corroborated(a: Mention, b: Mention) -> bool:
+    """A one-sided link (one claim's head predicate only among the other's verbs or words) needs more than
+    that and the story's topic words: the other claim states the predicate as a verb and shares two more
+    content words ("Flights were grounded" / "the strike grounded flights, shut shops"), or names a
+    participant of it ("two buildings were set on fire" / "setting the bank and two buildings ablaze").
+    Not: "seven men have been tried" / "he fired seven lawyers and tried to represent himself", "the president
+    attacked the special counsel investigation" / "the suit amounts to another legal broadside ... the special
+    counsel's probe". A claim without a parsed head has nothing to check."""
+    if not (_parsed_head(a) and _parsed_head(b)):
+        return True
+    return any(
+        _states(x, y) and (_shares_beyond(x, y) or _names_participant(x, y) is not False) for x, y in ((a, b), (b, a))
+    )
+
+
+def _parsed_head(m: Mention) -> bool:
+    return any(any(ch.isalpha() for ch in head) for head in _head_concepts(m))
+
+
+def _states(x: Mention, y: Mention) -> bool:
+    """As in `_same_predicate`: x's head among y's concepts."""
+    return bool(_head_concepts(x) & (set(y.predicates) | set(y.words)))
+
+
+def _shares_beyond(x: Mention, y: Mention) -> bool:
+    """x's head is one of y's verbs, and the two share at least two content words besides it."""
+    matched = _head_concepts(x) & set(y.predicates)
+    return bool(matched) and len((set(x.words) & set(y.words)) - matched - {"not"}) >= MIN_SHARED
+
+
+def _names_participant(x: Mention, y: Mention) -> bool | None:
+    """Whether y names someone or something taking part in x's head predicate (None: x names no one but by
+    a pronoun)."""
+    heads = _head_concepts(x)
+    who = [r.who for r in _frame(x).roles if (r.predicate in heads or not r.predicate) and r.who.kind != "pron"]
+    if not who:
+        return None
+    words = {_stem(w) for w in y.words}
+    return any({_stem(t) for t in fold(w.name).split()} & words for w in who)
+
+
+def _stem(word: str) -> str:
+    """A name word without its plural or possessive "s": the lemmatiser reads "Jeffs" as "jeff" in one
+    sentence and keeps "jeffs" in another."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def _incidence(*families: Sequence[set]) -> list[np.ndarray]:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
-from generator.extract.dates import EVENT_CLASSES, is_recent, names_month_day, readable
+from generator.extract.dates import EVENT_CLASSES, is_recent, names_month_day, readable, resolve
 from generator.labels import date_label
 from generator.model import Mention, When
 
@@ -194,8 +194,17 @@ def _undated_recent(group: list[Mention]) -> bool:
 
 
 def _own_dated(home: list[Mention], group: list[Mention]) -> bool:
+    """The home dates the same event class and holds a day-scale date of the same outlet ("last Thursday"): a
+    year or a month ("the 2016 campaign") is no recent happening that "last week" could be the same one as."""
     source, key = group[0].source, group[0].key
-    return home[0].key == key and any(o.source == source and _placeable(o.when) for o in home)
+    return home[0].key == key and any(o.source == source and _day_scale(o) for o in home)
+
+
+def _day_scale(m: Mention) -> bool:
+    w = m.when
+    if not _placeable(w):
+        return False
+    return w.weekday is not None or w.clock is not None or w.earliest == w.latest or is_recent(m.text)
 
 
 def _same_moment(m: Mention, group: list[Mention], ctx: StoryContext) -> bool:
@@ -211,7 +220,18 @@ def _same_moment(m: Mention, group: list[Mention], ctx: StoryContext) -> bool:
         return False
     if w.clock is not None:
         return any(o.when is not None and o.when.clock is not None and _clocks_meet(w, o.when) for o in others)
-    return w.weekday is not None and any(o.when is not None and o.when.weekday == w.weekday for o in others)
+    return (
+        w.weekday is not None
+        and not _calendar_only(m)
+        and any(o.when is not None and o.when.weekday == w.weekday and not _calendar_only(o) for o in others)
+    )
+
+
+def _calendar_only(m: Mention) -> bool:
+    """A day its own words place on the calendar ("July 22, 2016"): its weekday is the calendar's, not a
+    weekday the outlet wrote, so it is no evidence of the same moment as another outlet's "Friday"."""
+    w = resolve(m.text, None)
+    return w is not None and w.earliest is not None
 
 
 def _same_words(a: Mention, b: Mention) -> bool:

@@ -100,13 +100,15 @@ _AGENT_EVENTS = {"killed", "injured", "arrested", "shot", "fired", "found", "res
 _TALLY_WORDS = set(_LEXICON["tally_words"])
 # Events that happen night after night (crowds, arrests): a count of one is dated by its own clause's day.
 RECURRING = frozenset(_LEXICON["recurring"])
+# "at one point", "one thing ... another": "one" as an indefinite before these nouns counts nothing.
+_INDEFINITE_ONE = frozenset(_LEXICON["indefinite_one"])
 _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase": "chase", "speed": "speed"}
 
 
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 35)
+@register("numbers", 36)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -380,9 +382,25 @@ def _not_a_count(article: ArticleDoc, match: re.Match, tokens, end: int) -> bool
         return True
     if match.group("age") or match.group("cal"):
         return False
+    if _indefinite_one(tokens):
+        return True
     if any(t.ent_type_ in ("DATE", "TIME") for t in tokens) and not match.group("unit") and not _counts_people(tokens):
         return not (match.group("a") and parse_number(raw) and parse_number(raw) >= 100 and "," in raw)
     return _label(tokens, match)
+
+
+def _indefinite_one(tokens) -> bool:
+    """The word "one" as an indefinite in a fixed phrase ("At one point he mumbled", "a demonstration is one
+    thing and murder is quite another", "I'm here to tell you one thing"): its noun (data: `indefinite_one`)
+    names no countable thing, so the phrase states no amount."""
+    last = tokens[-1]
+    return (
+        len(tokens) == 1
+        and last.lower_ == "one"
+        and last.dep_ == "nummod"
+        and last.head.tag_ == "NN"
+        and last.head.lemma_.lower() in _INDEFINITE_ONE
+    )
 
 
 def _label(tokens, match: re.Match) -> bool:
