@@ -18,7 +18,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date
 from decimal import Decimal
@@ -163,7 +163,7 @@ def _belongs(m: Mention, source: Source) -> bool:
     )
 
 
-def _plain(value):
+def json_ready(value):
     """A JSON-ready copy: dataclasses as dicts of their fields, tuples as lists, decimals and dates tagged.
 
     Walks the value once (`dataclasses.asdict` deep-copies first, which cost most of writing a cache entry)."""
@@ -171,15 +171,15 @@ def _plain(value):
         return value
     names = _field_names(type(value))
     if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
+        return {name: json_ready(getattr(value, name)) for name in names}
     if isinstance(value, Decimal):
         return {"$decimal": str(value)}
     if isinstance(value, date):
         return {"$date": value.isoformat()}
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: json_ready(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [json_ready(v) for v in value]
     return value
 
 
@@ -200,7 +200,7 @@ _MENTION_FIELDS = frozenset(f.name for f in fields(Mention))
 
 
 def mention_to_json(m: Mention) -> dict:
-    return _plain(m)
+    return json_ready(m)
 
 
 @functools.cache
@@ -210,7 +210,7 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
 
 
 def typed_object(obj: dict) -> object:
-    """A `json.loads` object hook reading back what `_plain` wrote, in the C decoder's one pass (no second walk)."""
+    """A `json.loads` object hook reading back what `json_ready` wrote, in the C decoder's one pass (no second walk)."""
     if "$decimal" in obj:
         return Decimal(obj["$decimal"])
     if "$date" in obj:
@@ -264,23 +264,38 @@ class FurnitureCache:
         self.folder = Path(folder) / "furniture" if folder else None
         self.used: set[Path] = set()  # the entries this build read or wrote (the rest are pruned after it)
 
-    def read(self, text: str, body: Span) -> PageFurniture:
+    def read_all(
+        self,
+        pages: Sequence[tuple[str, Span]],
+        compute: Callable[[Sequence[tuple[str, Span]]], list[PageFurniture]] = furniture.read_all,
+    ) -> list[PageFurniture]:
+        """Each article's furniture (text and body span each): from the cache, the rest by `compute` at once."""
+        found: list[PageFurniture | None] = [self._get(text, body) for text, body in pages]
+        missing = [i for i, f in enumerate(found) if f is None]
+        for i, fresh in zip(missing, compute([pages[i] for i in missing]), strict=True):
+            found[i] = fresh
+            self._put(*pages[i], fresh)
+        return found
+
+    def _get(self, text: str, body: Span) -> PageFurniture | None:
         if self.folder is None:
-            return furniture.read(text, body)
+            return None
         path = self._path(text, body)
         self.used.add(path)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
             spans = tuple(Span(int(a), int(b)) for a, b in entry["spans"])
             stamped = date.fromisoformat(entry["stamped"]) if entry["stamped"] is not None else None
-            if all(0 <= s.start <= s.end <= len(text) for s in spans):
-                return PageFurniture(spans, stamped)
         except (OSError, ValueError, TypeError, KeyError):
-            pass
-        found = furniture.read(text, body)
+            return None
+        return PageFurniture(spans, stamped) if all(0 <= s.start <= s.end <= len(text) for s in spans) else None
+
+    def _put(self, text: str, body: Span, found: PageFurniture) -> None:
+        if self.folder is None:
+            return
         stamped = found.stamped.isoformat() if found.stamped else None
-        write_json_or_skip(path, {"spans": [[s.start, s.end] for s in found.spans], "stamped": stamped})
-        return found
+        entry = {"spans": [[s.start, s.end] for s in found.spans], "stamped": stamped}
+        write_json_or_skip(self._path(text, body), entry)
 
     def _path(self, text: str, body: Span) -> Path:
         material = json.dumps(
@@ -315,7 +330,7 @@ def write_json_or_skip(path: Path, payload: object, sort_keys: bool = True) -> N
         log.debug("%s: cache entry not written (%s)", path, exc)
 
 
-MODEL_CACHE_FOLDERS = ("", "furniture", "stories")  # extraction, page furniture, alignment: what the model needs
+MODEL_CACHE_FOLDERS = ("", "furniture", "stories", "outlines")  # extraction, furniture, alignment, ids: the model
 CACHE_FOLDERS = (*MODEL_CACHE_FOLDERS, "pages", "themed")  # each holds entries in folders named by 2 hex digits
 ENTRY_SUFFIXES = (".json", ".html")  # a themed page's search entries end in .search.json
 

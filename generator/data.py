@@ -44,7 +44,7 @@ def story_fragment(story: Story) -> str:
 
 
 def anchors_json(model: SiteModel) -> str:
-    live = {f.id: urls.fact(f.story, f.id) for story in model.stories for f in story.facts}
+    live = {f.id: urls.fact(story.id, f.id) for story in model.stories for f in story.outline}
     where = {
         r.id: (live.get(r.target) if r.status == "alias" else None) or live.get(r.id) or urls.fact(r.story, r.id)
         for r in model.anchors
@@ -52,65 +52,75 @@ def anchors_json(model: SiteModel) -> str:
     return anchors.dump(model.anchors, where)
 
 
-def facts_csv(model: SiteModel) -> str:
-    """One row per fact and outlet that states it, for spreadsheets.
+FACTS_CSV_COLUMNS = (
+    "story",
+    "fact_id",
+    "url",
+    "kind",
+    "label",
+    "status",
+    "verdict",
+    "source",
+    "outlet",
+    "mentions",
+    "text",
+    "value",
+    "speaker",
+    "attributed_to",
+    "start",
+    "end",
+)
+
+
+def facts_csv(model: SiteModel, chunks: dict[str, str] | None = None) -> str:
+    """One row per fact and outlet that states it, for spreadsheets; a story's rows may come ready-made
+    (`story_rows`, cached with its pages).
 
     Outlets that do not mention a fact get no row (the story's outlets are in
     comparison.json): a row for every fact and outlet would grow with facts x
     outlets, a gigabyte for a story of a few thousand short files.
     """
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(
-        [
-            "story",
-            "fact_id",
-            "url",
-            "kind",
-            "label",
-            "status",
-            "verdict",
-            "source",
-            "outlet",
-            "mentions",
-            "text",
-            "value",
-            "speaker",
-            "attributed_to",
-            "start",
-            "end",
-        ]
-    )
+    csv.writer(buf, lineterminator="\n").writerow(FACTS_CSV_COLUMNS)
     for story in model.stories:
-        for fact in story.facts:
-            by_source: dict[str, list[Mention]] = {}
-            for m in fact.mentions:
-                by_source.setdefault(m.source, []).append(m)
-            for source in story.sources:
-                ms = by_source.get(source.id)
-                if not ms:
-                    continue
-                first = ms[0]
-                writer.writerow(
-                    [
-                        story.id,
-                        fact.id,
-                        urls.fact(story.id, fact.id),
-                        fact.kind,
-                        fact.label,
-                        fact.status,
-                        fact.verdict,
-                        source.id,
-                        source.outlet,
-                        len(ms),
-                        first.text,
-                        first.value or "",
-                        first.speaker or "",
-                        first.attributed_to or "",
-                        first.start,
-                        first.end,
-                    ]
-                )
+        known = (chunks or {}).get(story.id)
+        buf.write(known if known is not None else story_rows(story))
+    return buf.getvalue()
+
+
+def story_rows(story: Story) -> str:
+    """One story's rows of facts.csv."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    for fact in story.facts:
+        by_source: dict[str, list[Mention]] = {}
+        for m in fact.mentions:
+            by_source.setdefault(m.source, []).append(m)
+        for source in story.sources:
+            ms = by_source.get(source.id)
+            if not ms:
+                continue
+            first = ms[0]
+            writer.writerow(
+                [
+                    story.id,
+                    fact.id,
+                    urls.fact(story.id, fact.id),
+                    fact.kind,
+                    fact.label,
+                    fact.status,
+                    fact.verdict,
+                    source.id,
+                    source.outlet,
+                    len(ms),
+                    first.text,
+                    first.value or "",
+                    first.speaker or "",
+                    first.attributed_to or "",
+                    first.start,
+                    first.end,
+                ]
+            )
     return buf.getvalue()
 
 

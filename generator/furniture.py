@@ -12,6 +12,7 @@ needs a strong signal to be dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -127,6 +128,11 @@ def read(text: str, body: Span) -> PageFurniture:
 
     spans = detect(text, body)
     return PageFurniture(spans, min((d for s in spans for d in stamp_days(text[s.start : s.end])), default=None))
+
+
+def read_all(pages: Sequence[tuple[str, Span]]) -> list[PageFurniture]:
+    """`read` for several articles (text and body span each): one task of a build's workers."""
+    return [read(text, body) for text, body in pages]
 
 
 def detect(text: str, body: Span) -> tuple[Span, ...]:

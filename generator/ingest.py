@@ -16,7 +16,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -29,7 +29,7 @@ __all__ = ["Corpus", "InputError", "Problem", "decode", "read_article", "read_co
 
 METADATA_FIELDS = ("outlet", "author", "title", "url", "published", "kind", "story")
 DEFAULT_MAX_BYTES = 5_000_000
-FurnitureReader = Callable[[str, Span], furniture.PageFurniture]
+FurnitureReader = Callable[[Sequence[tuple[str, Span]]], list[furniture.PageFurniture]]
 FALLBACK_ENCODING = "cp1252"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than tab, newlines, form feed
 MAX_SLUG_CHARS = 80  # ids become file and folder names: stay far below the 255-byte limit
@@ -64,11 +64,12 @@ class Corpus:
 
 
 def read_corpus(
-    root: Path, max_bytes: int = DEFAULT_MAX_BYTES, read_furniture: FurnitureReader = furniture.read
+    root: Path, max_bytes: int = DEFAULT_MAX_BYTES, read_furniture: FurnitureReader = furniture.read_all
 ) -> Corpus:
     """Read every article under `root`, in path order, so ids and output never depend on the file system.
 
-    `read_furniture` may be a cached form of `furniture.read` (the build's cache passes one).
+    Page furniture is read for all articles at once, by `read_furniture`: the build passes a cached form
+    of `furniture.read_all` that runs on its workers.
     """
     root = Path(root)
     if not root.is_dir():
@@ -89,7 +90,7 @@ def read_corpus(
             problems.extend(own_problems)
             meta = {**sidecar.get(path.name, {}), **own}
             try:
-                source, notes = read_article(path, rel, story, meta, max_bytes, read_furniture)
+                source, notes = read_article(path, rel, story, meta, max_bytes)
             except InputError as exc:
                 problems.append(Problem(rel, f"skipped: {exc}"))
                 continue
@@ -99,6 +100,8 @@ def read_corpus(
             titles[story] = " ".join(story_meta["title"].split())
     sources, duplicate_problems = _without_duplicates(sources)
     problems.extend(duplicate_problems)
+    pages = read_furniture([(s.text, s.body) for s in sources])
+    sources = [replace(s, furniture=p.spans, stamped=p.stamped) for s, p in zip(sources, pages, strict=True)]
     return Corpus(tuple(_unique_ids(sources)), tuple(problems), titles)
 
 
@@ -190,9 +193,9 @@ def read_article(
     story: str,
     sidecar: dict,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    read_furniture: FurnitureReader = furniture.read,
 ) -> tuple[Source, list[str]]:
-    """Read one file into a Source, or raise InputError; also return caveats worth a warning."""
+    """Read one file into a Source (its page furniture not yet read), or raise InputError; also return caveats
+    worth a warning."""
     read = reader_for(path.suffix)
     if read is None:
         raise InputError(f"no reader for {path.suffix or 'files without a suffix'}")
@@ -221,7 +224,6 @@ def read_article(
     if url_note:
         notes.append(url_note)
     stem = PurePosixPath(rel).with_suffix("").as_posix()
-    page = read_furniture(text, body)
     source = Source(
         id=slugify(stem.replace("/", "-")),
         path=rel,
@@ -235,8 +237,6 @@ def read_article(
         published=published,
         author=_text(merged.get("author")),
         kind=_text(merged.get("kind")),
-        furniture=page.spans,
-        stamped=page.stamped,
         notes=tuple(notes),
     )
     return source, notes

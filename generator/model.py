@@ -6,6 +6,7 @@ the decoded text of the input file (for HTML, the extracted plain text).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -243,14 +244,66 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class FactOutline:
+    """What the home page, the page cache and anchors.json need of a fact: no mentions."""
+
+    id: str
+    kind: str
+    status: str
+    aliases: tuple[str, ...] = ()
+
+
+class DeferredFacts(Sequence):
+    """A story's facts left in the cache until something reads their mentions (its pages are drawn again).
+
+    An unchanged story then costs a build its outline, not its mentions, in time and in memory.
+    Compares equal to the same facts as a tuple, so a model read this way equals one built afresh.
+    """
+
+    def __init__(self, outline: tuple[FactOutline, ...], load: Callable[[], tuple[Fact, ...]]):
+        self.outline = outline
+        self._load = load  # a module-level function and its arguments: a story travels to render workers
+        self._facts: tuple[Fact, ...] | None = None
+
+    def _all(self) -> tuple[Fact, ...]:
+        if self._facts is None:
+            self._facts = tuple(self._load())
+        return self._facts
+
+    def __len__(self) -> int:
+        return len(self.outline)
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Fact]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and not isinstance(other, str) and self._all() == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
+@dataclass(frozen=True)
 class Story:
     id: str
     title: str
     sources: tuple[Source, ...]
-    facts: tuple[Fact, ...] = ()
+    facts: tuple[Fact, ...] | DeferredFacts = ()
     retired: tuple[RetiredAnchor, ...] = field(default=())
     copies: tuple[CopyGroup, ...] = ()  # articles that carry one text (generator.copies)
     names: tuple[NameEntry, ...] = ()  # every name and place group, published as a fact or not (names page)
+
+    @property
+    def outline(self) -> tuple[FactOutline, ...]:
+        if isinstance(self.facts, DeferredFacts):
+            return self.facts.outline
+        return tuple(FactOutline(f.id, f.kind, f.status, f.aliases) for f in self.facts)
 
 
 @dataclass(frozen=True)

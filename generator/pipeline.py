@@ -9,6 +9,7 @@ writing here: `render` turns the model into pages and data.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Iterable, Sequence
@@ -16,18 +17,20 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from generator import anchors, copies, naming
+from generator import anchors, copies, furniture, naming
 from generator.align import Group, align_story
 from generator.align.names import names_table
 from generator.cache import FurnitureCache, MentionCache, cache_key
 from generator.executor import Executor, make_executor, run_weighted
 from generator.extract import ArticleDoc, registered
+from generator.furniture import PageFurniture
 from generator.ingest import DEFAULT_MAX_BYTES, Problem, read_corpus
-from generator.model import Mention, Source, Story
+from generator.model import DeferredFacts, Fact, FactOutline, Mention, Source, Span, Story
 from generator.progress import Progress
-from generator.storycache import GroupCache, story_key
+from generator.storycache import GroupCache, StoryOutline, StoryOutlines, read_groups, story_key
 
 log = logging.getLogger("parallax")
+FURNITURE_PER_TASK = 25  # the tagger on one line per article: cheap, so many articles to a task
 ARTICLES_PER_TASK = 2  # small tasks keep both cores busy to the end and the progress bar moving
 ALIGN_WEIGHT = 20  # aligning one mention costs about as much as parsing this many words (weighs workers' start)
 
@@ -73,27 +76,38 @@ class StoryJob:
 
 def build_model(config: BuildConfig) -> SiteModel:
     furniture_cache = FurnitureCache(config.cache_dir)
-    corpus = read_corpus(config.seeds, config.max_bytes, furniture_cache.read)
     book = anchors.AnchorBook.from_json(config.previous_anchors)
-    by_story: dict[str, list[Source]] = {}
-    for source in corpus.sources:
-        by_story.setdefault(source.story, []).append(source)
-
     progress = Progress()
     executor = make_executor(config.workers, config.dask_scheduler)
     try:
+        read_furniture = functools.partial(furniture_cache.read_all, compute=_furniture_on(executor))
+        corpus = read_corpus(config.seeds, config.max_bytes, read_furniture)
+        by_story: dict[str, list[Source]] = {}
+        for source in corpus.sources:
+            by_story.setdefault(source.story, []).append(source)
         references = {sid: ref for sources in by_story.values() for sid, ref in _reference_dates(sources).items()}
         keys = {s.id: _mention_key(s, references) for s in corpus.sources}
         group_cache = GroupCache(config.cache_dir)
         story_keys = {sid: story_key(sid, sources, [keys[s.id] for s in sources]) for sid, sources in by_story.items()}
-        groups_by_story = {sid: g for sid in sorted(by_story) if (g := group_cache.get(story_keys[sid])) is not None}
+        outlines = StoryOutlines(config.cache_dir)
+        outlined = {
+            sid: found
+            for sid in sorted(by_story)
+            if (found := outlines.get(outlines.key(story_keys[sid], book.of_story(sid)))) is not None
+        }
+        groups_by_story = {
+            sid: g
+            for sid in sorted(by_story)
+            if sid not in outlined and (g := group_cache.get(story_keys[sid])) is not None
+        }
         # Only the stories to align again need their articles' mentions: the others never read them.
-        todo = [s for sid, sources in sorted(by_story.items()) if sid not in groups_by_story for s in sources]
+        ready = outlined.keys() | groups_by_story.keys()
+        todo = [s for sid, sources in sorted(by_story.items()) if sid not in ready for s in sources]
         mention_cache = MentionCache(config.cache_dir)
         used = {mention_cache.path(k) for k in keys.values()} | {group_cache.path(k) for k in story_keys.values()}
         used = (used | furniture_cache.used) - {None}
         mentions = extract_all(todo, references, keys, mention_cache, executor, progress)
-        stale = {sid: sources for sid, sources in by_story.items() if sid not in groups_by_story}
+        stale = {sid: sources for sid, sources in by_story.items() if sid not in ready}
         groups_by_story |= align_all(stale, mentions, story_keys, group_cache, executor, progress)
     finally:
         executor.close()
@@ -102,18 +116,77 @@ def build_model(config: BuildConfig) -> SiteModel:
     stories: list[Story] = []
     records: list[anchors.AnchorRecord] = []
     for story_id, sources in sorted(by_story.items()):
+        title = corpus.story_titles.get(story_id) or naming.story_title(story_id, [s.title for s in sources])
+        if story_id in outlined:
+            known = outlined[story_id]
+            book.issued |= {o.id for o in known.outline}
+            load = functools.partial(
+                _cached_facts, story_id, group_cache.path(story_keys[story_id]), known, _outlets(sources)
+            )
+            facts = DeferredFacts(known.outline, load)
+            stories.append(Story(story_id, title, tuple(sources), facts, known.retired, known.copies, known.names))
+            records.extend(known.records)
+            continue
         story_copies = copies.detect(sources)
         groups = copies.annotate(groups_by_story[story_id], story_copies, _outlets(sources))
-        facts, retired, recs = anchors.assign(story_id, [g for g in groups if g.listed], book)
-        title = corpus.story_titles.get(story_id) or naming.story_title(story_id, [s.title for s in sources])
+        listed = [g for g in groups if g.listed]
+        facts, retired, recs = anchors.assign(story_id, listed, book)
         names = names_table(groups, facts)
         stories.append(Story(story_id, title, tuple(sources), tuple(facts), tuple(retired), story_copies, names))
         records.extend(recs)
+        if outlines.folder is not None:
+            _outline_for_next_build(outlines, story_id, story_keys[story_id], listed, groups, recs, story_copies)
     for story_id in sorted({r.story for r in book.records.values()} - set(by_story)):
         retired, recs = anchors.retire_story(story_id, book)
         stories.append(Story(story_id, _story_title(story_id), (), (), tuple(retired)))
         records.extend(recs)
-    return SiteModel(tuple(stories), corpus.problems, tuple(records), story_keys, frozenset(used))
+    return SiteModel(tuple(stories), corpus.problems, tuple(records), story_keys, frozenset(used | outlines.used))
+
+
+def _furniture_on(executor: Executor):
+    """`furniture.read_all` in tasks on the build's executor: the tagger reads each article's first line, the
+    part of reading a corpus that is not file reading, and the workers load the model they parse with anyway."""
+
+    def compute(pages: Sequence[tuple[str, Span]]) -> list[PageFurniture]:
+        batches = [tuple(pages[i : i + FURNITURE_PER_TASK]) for i in range(0, len(pages), FURNITURE_PER_TASK)]
+        found: list[list[PageFurniture]] = [[] for _ in batches]
+        words = sum(len(text.split()) for text, _ in pages)  # the parse to come: what pays the workers' start
+        for i, result in run_weighted(executor, furniture.read_all, batches, words):
+            found[i] = result
+        return [f for batch in found for f in batch]
+
+    return compute
+
+
+def _outline_for_next_build(
+    outlines: StoryOutlines,
+    story_id: str,
+    aligned: str,
+    listed: list[Group],
+    groups: list[Group],
+    records: list[anchors.AnchorRecord],
+    story_copies: tuple,
+) -> None:
+    """Keep what the next build will make of this story if nothing changes: the same groups, against the
+    records this build publishes for it. Assigned now (the groups are at hand) and kept only when it needs
+    no new id, which would depend on other stories."""
+    book = anchors.AnchorBook({r.id: r for r in records})
+    facts, retired, recs = anchors.assign(story_id, listed, book)
+    if not anchors.only_published(facts, records):
+        return
+    outline = tuple(FactOutline(f.id, f.kind, f.status, f.aliases) for f in facts)
+    known = StoryOutline(outline, tuple(retired), tuple(recs), story_copies, names_table(groups, facts))
+    outlines.put(outlines.key(aligned, records), known)
+
+
+def _cached_facts(story_id: str, groups_at: Path, known: StoryOutline, outlets: dict[str, str]) -> tuple[Fact, ...]:
+    """An outlined story's facts: its cached groups, marked for copies, under the ids its outline holds."""
+    try:
+        groups = read_groups(groups_at)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise OSError(f"{groups_at}: story cache entry unreadable mid-build ({exc}); build again") from exc
+    listed = [g for g in copies.annotate(groups, known.copies, outlets) if g.listed]
+    return tuple(anchors.fact_of(story_id, g, o.id, o.aliases) for g, o in zip(listed, known.outline, strict=True))
 
 
 def _outlets(sources: list[Source]) -> dict[str, str]:

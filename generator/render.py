@@ -125,10 +125,11 @@ class StoryRender:
     templates: Path
 
 
-def render_story(job: StoryRender) -> tuple[dict[str, PageParts], dict[str, str], str]:
-    """A story's pages, pictures and part of comparison.json."""
+def render_story(job: StoryRender) -> tuple[dict[str, PageParts], dict[str, str], str, str]:
+    """A story's pages, pictures, part of comparison.json and rows of facts.csv."""
     story_pages, story_files = _story_outputs(_environment(job.templates), job.story, job.site_url, job.old_labels)
-    return story_pages, story_files, data.story_fragment(job.story) if job.story.sources else ""
+    fragment = data.story_fragment(job.story) if job.story.sources else ""
+    return story_pages, story_files, fragment, data.story_rows(job.story)
 
 
 @functools.cache
@@ -155,37 +156,38 @@ def render_parts(
     live = [s for s in stories if s.sources]
     old_labels = {r.id: r.label for r in model.anchors if r.status == "alias"}
     fragments: dict[str, str] = {}  # each story's part of comparison.json
+    rows: dict[str, str] = {}  # and its rows of facts.csv
     pages["index.md"] = _page(
         env, "home.html.j2", "", "Home", stories=live, counts={s.id: _counts(s) for s in live}, problems=model.problems
     )
-    outputs: dict[str, tuple[dict[str, PageParts], dict[str, str], str]] = {}
+    outputs: dict[str, tuple[dict[str, PageParts], dict[str, str], str, str]] = {}
     todo: list[StoryRender] = []
     for story in stories:
-        aliases = {a: old_labels[a] for f in story.facts for a in f.aliases if a in old_labels}
+        aliases = {a: old_labels[a] for f in story.outline for a in f.aliases if a in old_labels}
         entry = cache.get(story, site_url, aliases, model.story_keys.get(story.id)) if cache is not None else None
         if entry is None:
             todo.append(StoryRender(story, site_url, aliases, templates))
             continue
         story_pages = {path: _stored_page(cache, story.id, path, row) for path, row in entry["pages"].items()}
-        outputs[story.id] = story_pages, entry["files"], entry["comparison"]
+        outputs[story.id] = story_pages, entry["files"], entry["comparison"], entry["csv"]
     words = sum(len(s.text.split()) for job in todo for s in job.story.sources) // RENDER_DISCOUNT
     done = run_weighted(executor, render_story, todo, words) if executor else enumerate(map(render_story, todo))
-    for i, (story_pages, story_files, fragment) in done:
+    for i, (story_pages, story_files, fragment, story_rows) in done:
         job = todo[i]
-        outputs[job.story.id] = story_pages, story_files, fragment
+        outputs[job.story.id] = story_pages, story_files, fragment, story_rows
         if cache is not None:
-            rows = {path: [p.title, p.digest, p.search_html, list(p.hide)] for path, p in story_pages.items()}
-            entry = {"pages": rows, "files": story_files, "comparison": fragment}
+            made = {path: [p.title, p.digest, p.search_html, list(p.hide)] for path, p in story_pages.items()}
+            entry = {"pages": made, "files": story_files, "comparison": fragment, "csv": story_rows}
             html = {path: p.html for path, p in story_pages.items()}
             cache.put(job.story, site_url, job.old_labels, model.story_keys.get(job.story.id), entry, html)
     for story in stories:
-        story_pages, story_files, fragments[story.id] = outputs.pop(story.id)
+        story_pages, story_files, fragments[story.id], rows[story.id] = outputs.pop(story.id)
         pages.update(story_pages)
         files.update(story_files)
     pages["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
     files["data/comparison.json"] = data.comparison_json(model, fragments)
     files["data/anchors.json"] = data.anchors_json(model)
-    files["data/facts.csv"] = data.facts_csv(model)
+    files["data/facts.csv"] = data.facts_csv(model, rows)
     for asset in sorted((templates / "assets").glob("*")):
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
     return pages, files
@@ -259,7 +261,7 @@ def _theme_title(title: str) -> str:
 
 
 def _counts(story: Story) -> Counter:
-    return Counter(f.status for f in story.facts)
+    return Counter(f.status for f in story.outline)
 
 
 def discrepancy_rank(fact: Fact) -> tuple:

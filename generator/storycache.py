@@ -17,19 +17,22 @@ import logging
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from generator.align import Group, aligner_files
+from generator.anchors import AnchorRecord
 from generator.cache import (
+    json_ready,
     mention_from_typed,
     mention_to_json,
     typed_object,
     write_json_atomically,
     write_json_or_skip,
 )
+from generator.copies import CopyGroup, CopyPair
 from generator.dating import comparison_date
-from generator.model import Source, Story
+from generator.model import FactOutline, NameEntry, RetiredAnchor, Source, Story
 
 STORY_CACHE_FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
@@ -112,8 +115,7 @@ class GroupCache:
         if self.folder is None:
             return None
         try:
-            rows = json.loads(self._path(key).read_text(encoding="utf-8"), object_hook=typed_object)
-            groups = [group_from_json(r) for r in rows]
+            groups = read_groups(self._path(key))
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
@@ -132,6 +134,11 @@ class GroupCache:
             self.folder = None
 
 
+def read_groups(path: Path) -> list[Group]:
+    """A story's cached groups; OSError, ValueError, KeyError or TypeError when the entry is missing or broken."""
+    return [group_from_json(r) for r in json.loads(path.read_text(encoding="utf-8"), object_hook=typed_object)]
+
+
 def group_to_json(group: Group) -> dict:
     row = {f.name: getattr(group, f.name) for f in fields(Group)}
     row["mentions"] = [mention_to_json(m) for m in group.mentions]
@@ -143,6 +150,79 @@ def group_from_json(row: dict) -> Group:
     row = dict(row)
     row["mentions"] = tuple(mention_from_typed(m) for m in row["mentions"])
     return Group(**row)
+
+
+@dataclass(frozen=True)
+class StoryOutline:
+    """What a story's model is besides its facts' mentions: the facts' ids, what anchors made of the ids it
+    published before, its copies and its names. With the story's cached groups, the whole model."""
+
+    outline: tuple[FactOutline, ...]
+    retired: tuple[RetiredAnchor, ...]
+    records: tuple[AnchorRecord, ...]
+    copies: tuple[CopyGroup, ...]
+    names: tuple[NameEntry, ...]
+
+
+class StoryOutlines:
+    """Each story's outline by its alignment key and the anchor records its earlier build published.
+
+    With these two unchanged, `anchors.assign` gives the same ids whenever it made none new (a new id
+    depends on what other stories took): so only such outcomes are kept, and a warm build neither reads
+    an unchanged story's groups nor assigns, detects copies or tables names for it again. The key also
+    covers the package's code.
+    """
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) / "outlines" if folder else None
+        self.used: set[Path] = set()  # the entries this build read or wrote (the rest are pruned after it)
+        self._code = package_code() if folder else ""  # once per build: it walks the package
+
+    def key(self, aligned: str, records: Sequence[AnchorRecord]) -> str:
+        published = sorted((r.id, r.to_json()) for r in records)
+        material = json.dumps([STORY_CACHE_FORMAT, self._code, aligned, published], sort_keys=True)
+        return hashlib.sha256(material.encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> StoryOutline | None:
+        if self.folder is None:
+            return None
+        path = self._path(key)
+        self.used.add(path)
+        try:
+            row = json.loads(path.read_text(encoding="utf-8"), object_hook=typed_object)
+            return StoryOutline(
+                outline=tuple(FactOutline(i, k, s, tuple(a)) for i, k, s, a in row["outline"]),
+                retired=tuple(RetiredAnchor(**r) for r in row["retired"]),
+                records=tuple(_record(r) for r in row["records"]),
+                copies=tuple(_copy_group(c) for c in row["copies"]),
+                names=tuple(_name_entry(n) for n in row["names"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, entry: StoryOutline) -> None:
+        if self.folder is None:
+            return
+        path = self._path(key)
+        self.used.add(path)
+        row = json_ready(entry)
+        row["outline"] = [[o.id, o.kind, o.status, list(o.aliases)] for o in entry.outline]
+        write_json_or_skip(path, row)
+
+
+def _record(row: dict) -> AnchorRecord:
+    return AnchorRecord(**{**row, "members": tuple(row["members"]), "origin": tuple(row["origin"])})
+
+
+def _copy_group(row: dict) -> CopyGroup:
+    return CopyGroup(tuple(row["sources"]), tuple(CopyPair(**p) for p in row["pairs"]), row["credit"])
+
+
+def _name_entry(row: dict) -> NameEntry:
+    return NameEntry(**{**row, "mentions": tuple(mention_from_typed(m) for m in row["mentions"])})
 
 
 def package_code() -> str:
@@ -173,6 +253,7 @@ class StoryPages:
 
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) / "pages" if folder else None
+        self._code = package_code() if folder else ""  # once per build: it walks the package
         self.hits = 0
         self.misses = 0
         self._entries: dict[str, Path] = {}  # story id -> its entry, for reading a page's HTML again
@@ -182,13 +263,13 @@ class StoryPages:
     def _path(self, story: Story, site_url: str | None, aliases: dict[str, str], aligned: str | None) -> Path:
         """With the story's alignment key (`aligned`), the model is named by what it is made from: that key, its
         title and the ids, aliases and retired anchors given out; without one, by the whole model."""
-        made_of = (aligned, story.id, story.title, [(f.id, f.aliases) for f in story.facts], story.retired)
+        made_of = (aligned, story.id, story.title, [(f.id, f.aliases) for f in story.outline], story.retired)
         # A story with no dated article is cited with the build's date, which other stories' articles move.
         cited = comparison_date(story)
         material = repr(
             (
                 STORY_CACHE_FORMAT,
-                package_code(),
+                self._code,
                 site_url,
                 cited,
                 sorted(aliases.items()),
@@ -209,7 +290,7 @@ class StoryPages:
         except (OSError, ValueError):
             self.misses += 1
             return None
-        whole = isinstance(entry, dict) and set(entry) == {"pages", "files", "comparison"}
+        whole = isinstance(entry, dict) and set(entry) == {"pages", "files", "comparison", "csv"}
         if not whole or not _html_path(path).is_file():
             self.misses += 1
             return None

@@ -258,7 +258,7 @@ def test_a_story_page_of_many_outlets_has_nothing_per_fact_and_outlet(tmp_path):
 
 def _entries(cache: Path) -> list[Path]:
     """The mention cache's entries (the story, furniture and page caches keep theirs in their own folders)."""
-    others = {"stories", "furniture", "pages", "themed"}
+    others = {"stories", "furniture", "outlines", "pages", "themed"}
     return sorted(p for p in cache.rglob("*.json") if not others & set(p.relative_to(cache).parts))
 
 

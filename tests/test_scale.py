@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -93,6 +95,43 @@ def test_an_unchanged_story_is_not_aligned_again(tmp_path, monkeypatch):
     incremental = build_model(BuildConfig(seeds=seeds, cache_dir=cache, workers=1))
     assert aligned == ["geysers"]
     assert incremental == build_model(BuildConfig(seeds=seeds, workers=1))
+
+
+def test_an_unchanged_story_is_read_as_its_outline_and_equals_a_fresh_model(tmp_path, monkeypatch):
+    """Given the ids its last build published, an unchanged story's groups are not even read: its outline
+    (ids, copies, names) stands in, its facts load only when asked, and the model equals a fresh one."""
+    from generator import data, storycache
+    from generator.model import DeferredFacts
+
+    seeds, cache = _two_stories(tmp_path), tmp_path / "cache"
+    first = build_model(BuildConfig(seeds=seeds, cache_dir=cache, workers=1))
+    published = (json.loads(data.anchors_json(first)),)
+    read: list[str] = []
+    real = storycache.read_groups
+
+    def counting(path):
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(storycache, "read_groups", counting)
+    monkeypatch.setattr(pipeline, "read_groups", counting)
+    second = build_model(BuildConfig(seeds=seeds, cache_dir=cache, workers=1, previous_anchors=published))
+    live = [s for s in second.stories if s.sources]
+    assert read == [] and len(live) >= 2
+    assert all(isinstance(s.facts, DeferredFacts) for s in live)
+    assert [s.outline for s in second.stories] == [s.outline for s in first.stories]
+    assert data.anchors_json(second) == data.anchors_json(first)
+    assert read == []  # ids, counts and anchors.json need no mentions
+    assert pickle.loads(pickle.dumps(live[0])) == live[0]  # a story travels to a render worker as it is
+    assert second == build_model(BuildConfig(seeds=seeds, workers=1, previous_anchors=published))
+    assert len(read) >= len(live)  # comparing read each story's facts from its groups
+
+    edited = seeds / "geysers" / "02_mercurynews.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOfficials said 14 homes were damaged.\n", "utf-8")
+    third = build_model(BuildConfig(seeds=seeds, cache_dir=cache, workers=1, previous_anchors=published))
+    outlined = {s.id: isinstance(s.facts, DeferredFacts) for s in third.stories if s.sources}
+    assert outlined.pop("geysers") is False and all(outlined.values())
+    assert third == build_model(BuildConfig(seeds=seeds, workers=1, previous_anchors=published))
 
 
 def test_a_build_with_every_article_cached_never_loads_spacy(tmp_path):
