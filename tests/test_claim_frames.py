@@ -73,6 +73,31 @@ def multi_groups(article, texts: dict[str, str]):
             {Measure("to", "life", None, "life")},
             {("modal", True)},
         ),
+        (  # a figure in a unit of the units table, whatever the parse made of the unit ("5.4" hangs on the verb)
+            "athens",
+            "But markets reacted to the violence with alarm as Greek stocks plunged 5.4 per cent.",
+            {Count("%", Decimal("5.4"), "5.4 per cent")},
+            set(),
+        ),
+        (
+            "pelosi",
+            "Just because you're only getting 30 percent of the vote in some area doesn't mean you stop.",
+            {Count("%", Decimal(30), "30 percent")},
+            {Count("percent", Decimal(30), "30 percent")},
+        ),
+        (
+            "queens",
+            "Police said he had a blood alcohol content of .09 percent, above the legal limit of .08 percent.",
+            {Count("%", Decimal("0.09"), ".09 percent"), Count("%", Decimal("0.08"), ".08 percent")},
+            set(),
+        ),
+        (  # a unit that needs converting keeps its noun: not compared at a precision neither states
+            "jeffs",
+            "Hanna read excerpts of Jeffs' journal where he described the Lord ordering him to visit Eldorado, Texas, "
+            "about 45 miles south of San Angelo.",
+            set(),
+            {Count("km", Decimal("72.42048"), "45 miles")},
+        ),
         (  # a surname is a name, not a colour
             "kimani",
             "Police said two plainclothes officers fatally shot the teenager, Kimani Gray, on Saturday.",
@@ -195,6 +220,18 @@ def test_different_happenings_do_not_group(article, cluster, a, b):
             "Kimani Gray pointed a .38 caliber revolver at the officers.",
             "Outlets differ: .357 caliber vs .38 caliber",
         ),
+        (  # different figures inside claims are never a plain agree
+            "athens",
+            "But markets reacted to the violence with alarm as Greek stocks plunged 5.4 per cent.",
+            "But markets reacted with alarm as Greek stocks closed down 3.9 percent.",
+            "Outlets differ: 3.9 percent vs 5.4 per cent",
+        ),
+        (  # the second edited from the first
+            "queens",
+            "Police said he had a blood alcohol content of .09 percent, above the legal limit of .08 percent.",
+            "He had a blood alcohol content of .12 percent, police said.",
+            "Outlets differ: .08 percent or .09 percent vs .12 percent",
+        ),
         (  # the second edited from the first
             "jeffs",
             "He could be sentenced to up to 119 years in prison.",
@@ -220,6 +257,11 @@ def test_a_slot_filled_differently_differs(article, cluster, a, b, verdict):
             "kimani",
             "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.",
             "Police said 46 people had been arrested by the end of the night.",  # edited: the real one is shorter
+        ),
+        (  # "per cent" and "percent" are one unit (the second edited from the first)
+            "pelosi",
+            "Just because you're only getting 30 percent of the vote in some area doesn't mean you stop.",
+            "Just because you are only getting 30 per cent of the vote in some area does not mean you stop.",
         ),
         (  # "two women and one man died" / "a bomb killed two women and a man": subject fits the patient
             "athens",

@@ -17,6 +17,7 @@ stated predicates (`heads`).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
@@ -25,7 +26,19 @@ import webcolors
 from generator.extract import dates
 from generator.extract.base import ArticleDoc, entity_at
 from generator.model import ClaimFrame, Count, Day, Measure, Participant, Role
-from generator.units import parse_number
+from generator.units import UNITS, parse_number
+
+# Amounts in a unit the units table names with its canonical unit as written (factor 1: "per cent", "percent",
+# "%", "euros", "km"): a figure compared across outlets whatever the parse made of the unit ("plunged 5.4 per
+# cent" hangs the number on the verb). Units that need converting keep their noun: "45 miles" is not compared
+# with "72 km" at a precision neither states.
+_SAME_UNIT = {written: canonical for written, (canonical, factor) in UNITS.items() if factor == 1}
+_AMOUNT = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?|\.\d+)(\s*(?:million|billion|trillion))?\s*-?\s*("
+    + "|".join(sorted((re.escape(u).replace(r"\ ", r"\s+") for u in _SAME_UNIT), key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}
 _COLOURS = frozenset(webcolors.names("css3"))
@@ -63,7 +76,10 @@ def frame(
         # "could be sentenced to 119 years" is not "was sentenced to life"
         modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in head.children)
     tokens = [t for t in part if t.i in inside]
-    counts.update(_numbers([t for t in tokens if t.head.i not in counted], concept, concept_of))
+    amounts = list(_amounts(part, inside))
+    counts.update(amount for amount, _ in amounts)
+    in_unit = {i for _, covered in amounts for i in covered}
+    counts.update(_numbers([t for t in tokens if t.head.i not in counted | in_unit], concept, concept_of))
     return ClaimFrame(
         roles=tuple(sorted(roles)),
         counts=tuple(sorted(counts)),
@@ -174,6 +190,20 @@ def _numbers(tokens: list, concept: str, concept_of: Callable[[str], str]) -> It
         if value is not None:
             lemma = noun.lemma_.lower()
             yield Count(concept if concept and concept_of(lemma) == concept else lemma, value, _stating(tok, noun))
+
+
+def _amounts(part, inside: set[int]) -> Iterable[tuple[Count, set[int]]]:
+    """Figures in a unit of the units table ("5.4 per cent", "3.9 percent", ".09 percent", "30 billion euros"),
+    each keyed by its canonical unit, with the tokens it covers (their nummod is not counted again)."""
+    doc, offset = part.doc, part.start_char
+    for found in _AMOUNT.finditer(part.text):
+        span = doc.char_span(offset + found.start(), offset + found.end(), alignment_mode="expand")
+        if span is None or any(t.i not in inside for t in span):
+            continue
+        value = _value(found.group(1) + (found.group(2) or ""))
+        unit = _SAME_UNIT.get(" ".join(found.group(3).lower().split()))
+        if value is not None and unit is not None:
+            yield Count(unit, value, " ".join(found.group(0).split())), {t.i for t in span}
 
 
 def _measures(head, skip: set[int]) -> Iterable[Measure]:
