@@ -13,7 +13,7 @@ from generator.align.base import StoryContext
 from generator.align.claims import align_claims
 from generator.entities import EntityIndex
 from generator.extract.claims import extract
-from generator.model import Count, Day, Measure, Participant, Role
+from generator.model import Count, Day, Measure, Participant, Place, Role
 
 PUBLISHED = date(2013, 3, 14)  # a Thursday: "Wednesday night" is 13 March
 
@@ -98,6 +98,24 @@ def multi_groups(article, texts: dict[str, str]):
             set(),
             {Count("km", Decimal("72.42048"), "45 miles")},
         ),
+        (  # a named place of the head predicate: its kind and the names that say which one
+            "queens",
+            "The unidentified woman was pronounced dead at Mount Sinai Hospital.",
+            {Place("at", "hospital", ("mount", "sinai"), "Mount Sinai Hospital")},
+            set(),
+        ),
+        (
+            "kimani",  # the second clause of a PIX11 sentence
+            "The teenager was pronounced dead at Kings County Hospital.",
+            {Place("at", "hospital", ("county", "kings"), "Kings County Hospital")},
+            set(),
+        ),
+        (
+            "troy",
+            "The two other victims were being treated at Beaumont Hospital in Royal Oak.",
+            {Place("at", "hospital", ("beaumont",), "Beaumont Hospital")},
+            set(),
+        ),
         (  # a surname is a name, not a colour
             "kimani",
             "Police said two plainclothes officers fatally shot the teenager, Kimani Gray, on Saturday.",
@@ -112,7 +130,8 @@ def multi_groups(article, texts: dict[str, str]):
 def test_frame_roles(article, cluster, text, present, absent):
     (claim,) = claims(article, text)
     f = claim.frame
-    parts = {*f.roles, *f.counts, *f.measures, *(("colour", c) for c in f.colours), *(("head", h) for h in f.heads)}
+    parts = {*f.roles, *f.counts, *f.measures, *f.places, *(("colour", c) for c in f.colours)}
+    parts |= {("head", h) for h in f.heads}
     parts |= {("modal", f.modal)}
     assert present <= parts, (cluster, f)
     assert not absent & parts, (cluster, f)
@@ -190,6 +209,11 @@ def test_frame_times(article, cluster, text, clause, times):
             "Police said LaCalamita shot Paul Gordon in his office on Monday morning.",
             "Police said LaCalamita shot Randy Riva in his office on Monday morning.",
         ),
+        (  # two named hospitals: another accident's victim, told in the same article
+            "queens",
+            "Chohan was pronounced dead at Jamaica Hospital.",
+            "The unidentified woman was pronounced dead at Mount Sinai Hospital.",
+        ),
     ],
 )
 def test_different_happenings_do_not_group(article, cluster, a, b):
@@ -232,6 +256,12 @@ def test_different_happenings_do_not_group(article, cluster, a, b):
             "He had a blood alcohol content of .12 percent, police said.",
             "Outlets differ: .08 percent or .09 percent vs .12 percent",
         ),
+        (  # one named person at two named hospitals (the second edited from the first)
+            "kimani",
+            "Kimani Gray was pronounced dead at Kings County Hospital.",
+            "Kimani Gray was pronounced dead at Brookdale Hospital.",
+            "Outlets differ: Brookdale Hospital vs Kings County Hospital",
+        ),
         (  # the second edited from the first
             "jeffs",
             "He could be sentenced to up to 119 years in prison.",
@@ -257,6 +287,11 @@ def test_a_slot_filled_differently_differs(article, cluster, a, b, verdict):
             "kimani",
             "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.",
             "Police said 46 people had been arrested by the end of the night.",  # edited: the real one is shorter
+        ),
+        (  # one hospital named in full and in short (the first edited from the second and CNN's wording)
+            "troy",
+            "The two wounded men were being treated at Royal Oak Beaumont Hospital.",
+            "The two other victims were being treated at Beaumont Hospital in Royal Oak.",
         ),
         (  # "per cent" and "percent" are one unit (the second edited from the first)
             "pelosi",

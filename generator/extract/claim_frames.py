@@ -23,9 +23,10 @@ from decimal import Decimal
 
 import webcolors
 
+from generator.entities import fold
 from generator.extract import dates
 from generator.extract.base import ArticleDoc, entity_at
-from generator.model import ClaimFrame, Count, Day, Measure, Participant, Role
+from generator.model import ClaimFrame, Count, Day, Measure, Participant, Place, Role
 from generator.units import UNITS, parse_number
 
 # Amounts in a unit the units table names with its canonical unit as written (factor 1: "per cent", "percent",
@@ -57,6 +58,7 @@ def frame(
     roles: set[Role] = set()
     counts: set[Count] = set()
     measures: set[Measure] = set()
+    places: set[Place] = set()
     modal = False
     counted: set[int] = set()
     if head is not None and head.i in inside:
@@ -73,6 +75,7 @@ def frame(
                 counts.add(Count(concept, value, words))
                 counted.add(undergoer.i)
         measures.update(_measures(head, skip))
+        places.update(_places(head, skip))
         # "could be sentenced to 119 years" is not "was sentenced to life"
         modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in head.children)
     tokens = [t for t in part if t.i in inside]
@@ -84,6 +87,7 @@ def frame(
         roles=tuple(sorted(roles)),
         counts=tuple(sorted(counts)),
         measures=tuple(sorted(measures, key=Measure.sort_key)),
+        places=tuple(sorted(places)),
         colours=tuple(sorted(set(_colours(tokens)))),
         modal=modal,
         days=_times(article, part, skip),
@@ -215,15 +219,38 @@ def _measures(head, skip: set[int]) -> Iterable[Measure]:
         if child.dep_ == "dobj":
             yield from _measure("obj", child)
         elif child.dep_ == "prep":
-            prep, inner = child, child
-            while True:  # "up to life": the innermost preposition names the slot
-                nested = next((c for c in inner.children if c.dep_ == "prep"), None)
-                obj = next((c for c in inner.children if c.dep_ == "pobj"), None)
-                if obj is not None or nested is None:
-                    break
-                prep = inner = nested
-            if obj is not None:
-                yield from _measure(prep.lower_, obj)
+            found = _prepositional(child)
+            if found is not None:
+                yield from _measure(*found)
+
+
+def _prepositional(prep) -> tuple[str, object] | None:
+    """A preposition's slot and object: "up to life" -> ("to", life), the innermost preposition naming it."""
+    inner = prep
+    while True:
+        nested = next((c for c in inner.children if c.dep_ == "prep"), None)
+        obj = next((c for c in inner.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return inner.lower_, obj
+        if nested is None:
+            return None
+        inner = nested
+
+
+def _places(head, skip: set[int]) -> Iterable[Place]:
+    """Named places the head predicate's prepositional objects are: a proper noun with the proper nouns or
+    numbers before it that say which one ("at Mount Sinai Hospital", "on 117th Street"); the aligner tells two
+    places of one kind apart by those names."""
+    for child in head.children:
+        found = _prepositional(child) if child.dep_ == "prep" and child.i not in skip else None
+        if found is None:
+            continue
+        slot, obj = found
+        names = [c for c in obj.lefts if c.dep_ in ("compound", "nummod", "amod") and c.pos_ in ("PROPN", "NUM")]
+        if obj.pos_ != "PROPN" or not names or any(c.i in skip for c in names):
+            continue
+        words = obj.doc[names[0].i : obj.i + 1].text
+        yield Place(slot, obj.lemma_.lower(), tuple(sorted({fold(c.text) for c in names})), words)
 
 
 def _measure(slot: str, noun) -> Iterable[Measure]:
