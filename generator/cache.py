@@ -26,7 +26,20 @@ from pathlib import Path
 
 from generator import furniture
 from generator.furniture import PageFurniture
-from generator.model import ClaimFrame, Count, Day, Measure, Mention, Participant, Quantity, Role, Source, Span, When
+from generator.model import (
+    ClaimFrame,
+    Count,
+    Day,
+    Measure,
+    Mention,
+    Participant,
+    Place,
+    Quantity,
+    Role,
+    Source,
+    Span,
+    When,
+)
 
 log = logging.getLogger("parallax")
 
@@ -243,6 +256,7 @@ def _claim_frame(row: dict) -> ClaimFrame:
         heads=tuple(row["heads"]),
         counts=tuple(Count(**c) for c in row["counts"]),
         measures=tuple(Measure(**x) for x in row["measures"]),
+        places=tuple(Place(p["slot"], p["kind"], tuple(p["names"]), p["words"]) for p in row.get("places", ())),
         colours=tuple(row["colours"]),
         modal=row["modal"],
         days=tuple(Day(**d) for d in row["days"]),

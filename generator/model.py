@@ -168,6 +168,17 @@ class Measure:
         return (self.slot, self.noun, self.value is not None, self.value or 0, self.words)
 
 
+@dataclass(frozen=True, order=True)
+class Place:
+    """A named place a claim's head predicate happens at, written as names plus the kind of place they name
+    ("pronounced dead at Mount Sinai Hospital": at, hospital, ("mount", "sinai"))."""
+
+    slot: str  # the innermost preposition ("at", "to")
+    kind: str  # the lemma of the name's head noun ("hospital", "street")
+    names: tuple[str, ...]  # the words naming which one, folded ("mount", "sinai")
+    words: str  # as written
+
+
 @dataclass(frozen=True)
 class Day:
     """A day (or run of days) a claim's clause names, placed on the calendar; or only its weekday."""
@@ -189,6 +200,7 @@ class ClaimFrame:
     heads: tuple[str, ...] = ()  # concepts of every predicate the clause asserts (its head's and others')
     counts: tuple[Count, ...] = ()
     measures: tuple[Measure, ...] = ()
+    places: tuple[Place, ...] = ()  # named places of the head predicate's prepositional objects
     colours: tuple[str, ...] = ()  # CSS colour words
     modal: bool = False  # a modal verb ("could", "may") makes it a possibility
     days: tuple[Day, ...] = ()

@@ -13,7 +13,7 @@ from generator.align.base import StoryContext
 from generator.align.claims import align_claims
 from generator.entities import EntityIndex
 from generator.extract.claims import extract
-from generator.model import Count, Day, Measure, Participant, Role
+from generator.model import Count, Day, Measure, Participant, Place, Role
 
 PUBLISHED = date(2013, 3, 14)  # a Thursday: "Wednesday night" is 13 March
 
@@ -73,6 +73,49 @@ def multi_groups(article, texts: dict[str, str]):
             {Measure("to", "life", None, "life")},
             {("modal", True)},
         ),
+        (  # a figure in a unit of the units table, whatever the parse made of the unit ("5.4" hangs on the verb)
+            "athens",
+            "But markets reacted to the violence with alarm as Greek stocks plunged 5.4 per cent.",
+            {Count("%", Decimal("5.4"), "5.4 per cent")},
+            set(),
+        ),
+        (
+            "pelosi",
+            "Just because you're only getting 30 percent of the vote in some area doesn't mean you stop.",
+            {Count("%", Decimal(30), "30 percent")},
+            {Count("percent", Decimal(30), "30 percent")},
+        ),
+        (
+            "queens",
+            "Police said he had a blood alcohol content of .09 percent, above the legal limit of .08 percent.",
+            {Count("%", Decimal("0.09"), ".09 percent"), Count("%", Decimal("0.08"), ".08 percent")},
+            set(),
+        ),
+        (  # a unit that needs converting keeps its noun: not compared at a precision neither states
+            "jeffs",
+            "Hanna read excerpts of Jeffs' journal where he described the Lord ordering him to visit Eldorado, Texas, "
+            "about 45 miles south of San Angelo.",
+            set(),
+            {Count("km", Decimal("72.42048"), "45 miles")},
+        ),
+        (  # a named place of the head predicate: its kind and the names that say which one
+            "queens",
+            "The unidentified woman was pronounced dead at Mount Sinai Hospital.",
+            {Place("at", "hospital", ("mount", "sinai"), "Mount Sinai Hospital")},
+            set(),
+        ),
+        (
+            "kimani",  # the second clause of a PIX11 sentence
+            "The teenager was pronounced dead at Kings County Hospital.",
+            {Place("at", "hospital", ("county", "kings"), "Kings County Hospital")},
+            set(),
+        ),
+        (
+            "troy",
+            "The two other victims were being treated at Beaumont Hospital in Royal Oak.",
+            {Place("at", "hospital", ("beaumont",), "Beaumont Hospital")},
+            set(),
+        ),
         (  # a surname is a name, not a colour
             "kimani",
             "Police said two plainclothes officers fatally shot the teenager, Kimani Gray, on Saturday.",
@@ -87,7 +130,8 @@ def multi_groups(article, texts: dict[str, str]):
 def test_frame_roles(article, cluster, text, present, absent):
     (claim,) = claims(article, text)
     f = claim.frame
-    parts = {*f.roles, *f.counts, *f.measures, *(("colour", c) for c in f.colours), *(("head", h) for h in f.heads)}
+    parts = {*f.roles, *f.counts, *f.measures, *f.places, *(("colour", c) for c in f.colours)}
+    parts |= {("head", h) for h in f.heads}
     parts |= {("modal", f.modal)}
     assert present <= parts, (cluster, f)
     assert not absent & parts, (cluster, f)
@@ -165,6 +209,11 @@ def test_frame_times(article, cluster, text, clause, times):
             "Police said LaCalamita shot Paul Gordon in his office on Monday morning.",
             "Police said LaCalamita shot Randy Riva in his office on Monday morning.",
         ),
+        (  # two named hospitals: another accident's victim, told in the same article
+            "queens",
+            "Chohan was pronounced dead at Jamaica Hospital.",
+            "The unidentified woman was pronounced dead at Mount Sinai Hospital.",
+        ),
     ],
 )
 def test_different_happenings_do_not_group(article, cluster, a, b):
@@ -195,6 +244,24 @@ def test_different_happenings_do_not_group(article, cluster, a, b):
             "Kimani Gray pointed a .38 caliber revolver at the officers.",
             "Outlets differ: .357 caliber vs .38 caliber",
         ),
+        (  # different figures inside claims are never a plain agree
+            "athens",
+            "But markets reacted to the violence with alarm as Greek stocks plunged 5.4 per cent.",
+            "But markets reacted with alarm as Greek stocks closed down 3.9 percent.",
+            "Outlets differ: 3.9 percent vs 5.4 per cent",
+        ),
+        (  # the second edited from the first
+            "queens",
+            "Police said he had a blood alcohol content of .09 percent, above the legal limit of .08 percent.",
+            "He had a blood alcohol content of .12 percent, police said.",
+            "Outlets differ: .08 percent or .09 percent vs .12 percent",
+        ),
+        (  # one named person at two named hospitals (the second edited from the first)
+            "kimani",
+            "Kimani Gray was pronounced dead at Kings County Hospital.",
+            "Kimani Gray was pronounced dead at Brookdale Hospital.",
+            "Outlets differ: Brookdale Hospital vs Kings County Hospital",
+        ),
         (  # the second edited from the first
             "jeffs",
             "He could be sentenced to up to 119 years in prison.",
@@ -220,6 +287,16 @@ def test_a_slot_filled_differently_differs(article, cluster, a, b, verdict):
             "kimani",
             "At least 46 demonstrators were arrested along Church Ave. in East Flatbush.",
             "Police said 46 people had been arrested by the end of the night.",  # edited: the real one is shorter
+        ),
+        (  # one hospital named in full and in short (the first edited from the second and CNN's wording)
+            "troy",
+            "The two wounded men were being treated at Royal Oak Beaumont Hospital.",
+            "The two other victims were being treated at Beaumont Hospital in Royal Oak.",
+        ),
+        (  # "per cent" and "percent" are one unit (the second edited from the first)
+            "pelosi",
+            "Just because you're only getting 30 percent of the vote in some area doesn't mean you stop.",
+            "Just because you are only getting 30 per cent of the vote in some area does not mean you stop.",
         ),
         (  # "two women and one man died" / "a bomb killed two women and a man": subject fits the patient
             "athens",

@@ -79,4 +79,4 @@ def test_dev_set_pooled_figures_keep_their_level(results):
     accuracy = sum(r["gold_status"] == r["build_status"] for r in judged) / len(judged)
     assert recall >= 0.60
     assert partial >= 0.815  # 0.817 once a long org name cut short joins its full form (jeffs)
-    assert accuracy >= 0.96
+    assert accuracy >= 0.97  # 0.976 once figures inside claims are read (athens: 5.4 per cent vs 3.9 percent)

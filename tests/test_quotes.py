@@ -313,6 +313,46 @@ ALIGN = [
         ],
         [("differ", ("s2", "s3"))],
     ),
+    (  # athens: a one-word quote found in two different quotes of its speaker belongs to neither
+        [
+            _m(
+                "s1",
+                "Nobody has the right to violence and particularly violence that leads to murder",
+                "George Papandreou",
+                "papandreou",
+            ),
+            _m("s2", "A demonstration is one thing and murder is quite another", "George Papandreou", "papandreou"),
+            _m("s3", "murder", None, ""),
+        ],
+        [("single", ("s1",)), ("single", ("s2",))],
+    ),
+    (  # dnc: two words found in one quote only join it
+        [
+            _m("s1", "trade secrets.", None, ""),
+            _m(
+                "s2",
+                "DNC claims arise out of Russia's trespass on to the DNC's private servers … in order to steal "
+                "trade secrets and commit economic espionage.",
+                "suit",
+                "",
+            ),
+        ],
+        [("agree", ("s1", "s2"))],
+    ),
+    (  # jeffs: one word, one container
+        [
+            _m("s1", "Amen.", None, ""),
+            _m("s2", "I perform this service in the name of Jesus Christ, Amen", "Warren Jeffs", "jeffs"),
+        ],
+        [("agree", ("s1", "s2"))],
+    ),
+    (  # kimani: a named speaker's two words in one quote of hers
+        [
+            _m("s1", "He has common sense...", "Mahnefah Gray", "gray"),
+            _m("s2", "common sense", "Mahnefah Gray", "gray"),
+        ],
+        [("agree", ("s1", "s2"))],
+    ),
     (  # one outlet repeating itself is single
         [
             _m("s4", "We have 7,000 years of history", "Zarif", "zarif"),

@@ -193,7 +193,12 @@ class _SameHappening:
         if key not in self._known:
             a, b = self._mentions[key[0]], self._mentions[key[1]]
             same_mood = _frame(a).modal == _frame(b).modal  # what may happen is not what did
-            self._known[key] = same_mood and _same_participants(a, b, self._entities) and _same_time(a, b)
+            self._known[key] = (
+                same_mood
+                and _same_participants(a, b, self._entities)
+                and _same_time(a, b)
+                and (_same_places(a, b) or _same_named(a, b, self._entities))
+            )
         return self._known[key]
 
     def all(self, first: Sequence[int], second: Sequence[int]) -> bool:
@@ -277,6 +282,30 @@ def _same_time(a: Mention, b: Mention) -> bool:
     if not (_weekdays(a) or _weekdays(b)):
         return False  # both placed on the calendar, and their days do not meet
     return bool(week_a & week_b) or not (week_a and week_b)
+
+
+def _same_places(a: Mention, b: Mention) -> bool:
+    """Two named places of one kind in the same slot of the head predicate that share no name are two places,
+    so two happenings ("pronounced dead at Jamaica Hospital" / "at Mount Sinai Hospital"); one name inside the
+    other is one place ("at Beaumont Hospital" / "at Royal Oak Beaumont Hospital")."""
+    return all(
+        set(x.names) & set(y.names)
+        for x in _frame(a).places
+        for y in _frame(b).places
+        if x.slot == y.slot and x.kind == y.kind
+    )
+
+
+def _same_named(a: Mention, b: Mention, entities: EntityIndex) -> bool:
+    """Both claims name one person (or other name) in one slot of their head predicates: one happening told
+    two ways, whatever else differs (the aligner then says what does)."""
+    heads = {(r.slot, r.who) for r in _frame(a).roles if not r.predicate and r.who.kind in ("person", "name")}
+    return any(
+        slot == r.slot and who.kind == r.who.kind and _same_referent(who, r.who, entities)
+        for slot, who in heads
+        for r in _frame(b).roles
+        if not r.predicate
+    )
 
 
 def _days(m: Mention) -> list[tuple[date, date]]:
@@ -374,7 +403,7 @@ def _group(ms: list[Mention], central: Mention) -> Group:
 
 def _conflict(ms: list[Mention]) -> str | None:
     """A clear contradiction between two aligned claims, in words; None when they may all be true."""
-    for check in (_speaker_conflict, _place_conflict, _polarity_conflict, _attribute_conflict):
+    for check in (_speaker_conflict, _place_conflict, _named_place_conflict, _polarity_conflict, _attribute_conflict):
         for i, a in enumerate(ms):
             for b in ms[i + 1 :]:
                 found = check(a, b)
@@ -400,6 +429,16 @@ def _place_conflict(a: Mention, b: Mention) -> str | None:
     if pa and pb and pa != pb and _same_victim(a, b):
         first, second = sorted((f"died {pa}", f"died {pb}"))
         return f"Outlets differ: {first} vs {second}"
+    return None
+
+
+def _named_place_conflict(a: Mention, b: Mention) -> str | None:
+    """One named person at two named places of one kind ("pronounced dead at Kings County Hospital" / "at
+    Brookdale Hospital")."""
+    for x in _frame(a).places:
+        for y in _frame(b).places:
+            if x.slot == y.slot and x.kind == y.kind and not set(x.names) & set(y.names):
+                return _differ([x.words], [y.words])
     return None
 
 

@@ -165,6 +165,7 @@ def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
         return i
 
     long_ones = [i for i in range(len(ms)) if len(words[i]) > SHORT]
+    long_set = set(long_ones)
     for x, i in enumerate(long_ones):
         for j in long_ones[x + 1 :]:
             if words[i] == words[j] or ms[i].source != ms[j].source and _same_quote(ms[i], ms[j], words[i], words[j]):
@@ -173,8 +174,12 @@ def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
         target = _best_container(i, ms, words, fragment_only=True)
         if target is not None:
             parent[find(i)] = find(target)
-    for i in (i for i in range(len(ms)) if len(words[i]) <= SHORT):
-        target = _best_container(i, ms, words)
+    shorts = [i for i in range(len(ms)) if len(words[i]) <= SHORT]
+    # a phrase found in two different longer quotes of its speaker belongs to neither (roots of the long quotes
+    # are fixed here: the short ones joined below must not change which quotes count as different)
+    ambiguous = {i for i in shorts if len({find(j) for j in _containers(i, ms, words) if j in long_set}) > 1}
+    for i in shorts:
+        target = None if i in ambiguous else _best_container(i, ms, words)
         if target is not None:
             parent[find(i)] = find(target)
         for j in range(len(ms)):  # the same short phrase quoted by another outlet, or with one word changed
@@ -268,16 +273,25 @@ def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]], fragm
     speaker left unnamed by one outlet counts as the same). `fragment_only`: only longer quotes (equal ones were
     joined already)."""
     best = None
+    for j in _containers(i, ms, words):
+        if fragment_only and len(words[j]) <= len(words[i]):
+            continue
+        if best is None or len(words[j]) > len(words[best]):
+            best = j
+    return best
+
+
+def _containers(i: int, ms: Sequence[Mention], words: list[list[str]]) -> list[int]:
+    """Other outlets' quotes by the same speaker (or an unnamed one) that contain quote i's words, in order."""
+    out = []
     for j, other in enumerate(ms):
         if j == i or other.source == ms[i].source or not same_speaker(ms[i], other):
             continue
-        if fragment_only and len(words[j]) <= len(words[i]):
-            continue
         if not (ms[i].key or len(words[i]) >= 2 or other.key):
             continue  # one unattributed word inside another unattributed quote is a coincidence
-        if _contains(words[j], words[i]) and (best is None or len(words[j]) > len(words[best])):
-            best = j
-    return best
+        if _contains(words[j], words[i]):
+            out.append(j)
+    return out
 
 
 def _one_word_apart(short: list[str], other: list[str]) -> bool:

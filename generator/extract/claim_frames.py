@@ -17,15 +17,29 @@ stated predicates (`heads`).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 import webcolors
 
+from generator.entities import fold
 from generator.extract import dates
 from generator.extract.base import ArticleDoc, entity_at
-from generator.model import ClaimFrame, Count, Day, Measure, Participant, Role
-from generator.units import parse_number
+from generator.model import ClaimFrame, Count, Day, Measure, Participant, Place, Role
+from generator.units import UNITS, parse_number
+
+# Amounts in a unit the units table names with its canonical unit as written (factor 1: "per cent", "percent",
+# "%", "euros", "km"): a figure compared across outlets whatever the parse made of the unit ("plunged 5.4 per
+# cent" hangs the number on the verb). Units that need converting keep their noun: "45 miles" is not compared
+# with "72 km" at a precision neither states.
+_SAME_UNIT = {written: canonical for written, (canonical, factor) in UNITS.items() if factor == 1}
+_AMOUNT = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?|\.\d+)(\s*(?:million|billion|trillion))?\s*-?\s*("
+    + "|".join(sorted((re.escape(u).replace(r"\ ", r"\s+") for u in _SAME_UNIT), key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}
 _COLOURS = frozenset(webcolors.names("css3"))
@@ -44,6 +58,7 @@ def frame(
     roles: set[Role] = set()
     counts: set[Count] = set()
     measures: set[Measure] = set()
+    places: set[Place] = set()
     modal = False
     counted: set[int] = set()
     if head is not None and head.i in inside:
@@ -60,14 +75,19 @@ def frame(
                 counts.add(Count(concept, value, words))
                 counted.add(undergoer.i)
         measures.update(_measures(head, skip))
+        places.update(_places(head, skip))
         # "could be sentenced to 119 years" is not "was sentenced to life"
         modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in head.children)
     tokens = [t for t in part if t.i in inside]
-    counts.update(_numbers([t for t in tokens if t.head.i not in counted], concept, concept_of))
+    amounts = list(_amounts(part, inside))
+    counts.update(amount for amount, _ in amounts)
+    in_unit = {i for _, covered in amounts for i in covered}
+    counts.update(_numbers([t for t in tokens if t.head.i not in counted | in_unit], concept, concept_of))
     return ClaimFrame(
         roles=tuple(sorted(roles)),
         counts=tuple(sorted(counts)),
         measures=tuple(sorted(measures, key=Measure.sort_key)),
+        places=tuple(sorted(places)),
         colours=tuple(sorted(set(_colours(tokens)))),
         modal=modal,
         days=_times(article, part, skip),
@@ -176,6 +196,20 @@ def _numbers(tokens: list, concept: str, concept_of: Callable[[str], str]) -> It
             yield Count(concept if concept and concept_of(lemma) == concept else lemma, value, _stating(tok, noun))
 
 
+def _amounts(part, inside: set[int]) -> Iterable[tuple[Count, set[int]]]:
+    """Figures in a unit of the units table ("5.4 per cent", "3.9 percent", ".09 percent", "30 billion euros"),
+    each keyed by its canonical unit, with the tokens it covers (their nummod is not counted again)."""
+    doc, offset = part.doc, part.start_char
+    for found in _AMOUNT.finditer(part.text):
+        span = doc.char_span(offset + found.start(), offset + found.end(), alignment_mode="expand")
+        if span is None or any(t.i not in inside for t in span):
+            continue
+        value = _value(found.group(1) + (found.group(2) or ""))
+        unit = _SAME_UNIT.get(" ".join(found.group(3).lower().split()))
+        if value is not None and unit is not None:
+            yield Count(unit, value, " ".join(found.group(0).split())), {t.i for t in span}
+
+
 def _measures(head, skip: set[int]) -> Iterable[Measure]:
     """What the head predicate's direct object and prepositional objects are, with a number if they carry
     one: "sentenced to life in prison" -> to: life, "to up to 119 years" -> to: year, 119."""
@@ -185,15 +219,38 @@ def _measures(head, skip: set[int]) -> Iterable[Measure]:
         if child.dep_ == "dobj":
             yield from _measure("obj", child)
         elif child.dep_ == "prep":
-            prep, inner = child, child
-            while True:  # "up to life": the innermost preposition names the slot
-                nested = next((c for c in inner.children if c.dep_ == "prep"), None)
-                obj = next((c for c in inner.children if c.dep_ == "pobj"), None)
-                if obj is not None or nested is None:
-                    break
-                prep = inner = nested
-            if obj is not None:
-                yield from _measure(prep.lower_, obj)
+            found = _prepositional(child)
+            if found is not None:
+                yield from _measure(*found)
+
+
+def _prepositional(prep) -> tuple[str, object] | None:
+    """A preposition's slot and object: "up to life" -> ("to", life), the innermost preposition naming it."""
+    inner = prep
+    while True:
+        nested = next((c for c in inner.children if c.dep_ == "prep"), None)
+        obj = next((c for c in inner.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return inner.lower_, obj
+        if nested is None:
+            return None
+        inner = nested
+
+
+def _places(head, skip: set[int]) -> Iterable[Place]:
+    """Named places the head predicate's prepositional objects are: a proper noun with the proper nouns or
+    numbers before it that say which one ("at Mount Sinai Hospital", "on 117th Street"); the aligner tells two
+    places of one kind apart by those names."""
+    for child in head.children:
+        found = _prepositional(child) if child.dep_ == "prep" and child.i not in skip else None
+        if found is None:
+            continue
+        slot, obj = found
+        names = [c for c in obj.lefts if c.dep_ in ("compound", "nummod", "amod") and c.pos_ in ("PROPN", "NUM")]
+        if obj.pos_ != "PROPN" or not names or any(c.i in skip for c in names):
+            continue
+        words = obj.doc[names[0].i : obj.i + 1].text
+        yield Place(slot, obj.lemma_.lower(), tuple(sorted({fold(c.text) for c in names})), words)
 
 
 def _measure(slot: str, noun) -> Iterable[Measure]:
