@@ -62,7 +62,9 @@ class LocalProcesses:
         futures = {self._pool.submit(task, item): i for i, item in enumerate(items)}
         try:
             for future in concurrent.futures.as_completed(futures):
-                yield futures[future], future.result()
+                # let go of the future as its result is handed on: memory holds the results not yet taken,
+                # not every result of the run (a story's rendered pages, an article's mentions)
+                yield futures.pop(future), future.result()
         finally:
             for future in futures:
                 future.cancel()

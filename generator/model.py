@@ -266,21 +266,20 @@ class FactOutline:
 
 
 class DeferredFacts(Sequence):
-    """A story's facts left in the cache until something reads their mentions (its pages are drawn again).
+    """A story's facts left in the cache until something reads their mentions (its pages are drawn).
 
-    An unchanged story then costs a build its outline, not its mentions, in time and in memory.
-    Compares equal to the same facts as a tuple, so a model read this way equals one built afresh.
+    A story then costs a build its outline, not its mentions: in time when it is unchanged, and in
+    memory always, since the facts are read again on each use and never kept (whoever reads them
+    often, as rendering does, takes a tuple of them for the while). Compares equal to the same facts
+    as a tuple, so a model read this way equals one built afresh.
     """
 
     def __init__(self, outline: tuple[FactOutline, ...], load: Callable[[], tuple[Fact, ...]]):
         self.outline = outline
         self._load = load  # a module-level function and its arguments: a story travels to render workers
-        self._facts: tuple[Fact, ...] | None = None
 
     def _all(self) -> tuple[Fact, ...]:
-        if self._facts is None:
-            self._facts = tuple(self._load())
-        return self._facts
+        return tuple(self._load())
 
     def __len__(self) -> int:
         return len(self.outline)

@@ -21,6 +21,7 @@ from generator import anchors, copies, furniture, naming
 from generator.align import Group, align_story
 from generator.align.names import names_table
 from generator.cache import FurnitureCache, MentionCache, cache_key
+from generator.copies import CopyGroup
 from generator.executor import Executor, make_executor, run_weighted
 from generator.extract import ArticleDoc, registered
 from generator.furniture import PageFurniture
@@ -117,22 +118,29 @@ def build_model(config: BuildConfig) -> SiteModel:
     records: list[anchors.AnchorRecord] = []
     for story_id, sources in sorted(by_story.items()):
         title = corpus.story_titles.get(story_id) or naming.story_title(story_id, [s.title for s in sources])
+        groups_at = group_cache.path(story_keys[story_id])
         if story_id in outlined:
             known = outlined[story_id]
             book.issued |= {o.id for o in known.outline}
-            load = functools.partial(
-                _cached_facts, story_id, group_cache.path(story_keys[story_id]), known, _outlets(sources)
+            facts = DeferredFacts(
+                known.outline,
+                functools.partial(_cached_facts, story_id, groups_at, known.copies, _outlets(sources), known.outline),
             )
-            facts = DeferredFacts(known.outline, load)
             stories.append(Story(story_id, title, tuple(sources), facts, known.retired, known.copies, known.names))
             records.extend(known.records)
             continue
         story_copies = copies.detect(sources)
-        groups = copies.annotate(groups_by_story[story_id], story_copies, _outlets(sources))
+        groups = copies.annotate(groups_by_story.pop(story_id), story_copies, _outlets(sources))
         listed = [g for g in groups if g.listed]
-        facts, retired, recs = anchors.assign(story_id, listed, book)
-        names = names_table(groups, facts)
-        stories.append(Story(story_id, title, tuple(sources), tuple(facts), tuple(retired), story_copies, names))
+        assigned, retired, recs = anchors.assign(story_id, listed, book)
+        names = names_table(groups, assigned)
+        facts = tuple(assigned)
+        if group_cache.folder is not None and groups_at is not None and groups_at.is_file():
+            # the groups are in the cache: the model keeps the ids, not the mentions (memory stays with one story)
+            outline = Story(story_id, title, (), facts).outline
+            load = functools.partial(_cached_facts, story_id, groups_at, story_copies, _outlets(sources), outline)
+            facts = DeferredFacts(outline, load)
+        stories.append(Story(story_id, title, tuple(sources), facts, tuple(retired), story_copies, names))
         records.extend(recs)
         if outlines.folder is not None:
             _outline_for_next_build(outlines, story_id, story_keys[story_id], listed, groups, recs, story_copies)
@@ -179,14 +187,20 @@ def _outline_for_next_build(
     outlines.put(outlines.key(aligned, records), known)
 
 
-def _cached_facts(story_id: str, groups_at: Path, known: StoryOutline, outlets: dict[str, str]) -> tuple[Fact, ...]:
-    """An outlined story's facts: its cached groups, marked for copies, under the ids its outline holds."""
+def _cached_facts(
+    story_id: str,
+    groups_at: Path,
+    story_copies: tuple[CopyGroup, ...],
+    outlets: dict[str, str],
+    outline: tuple[FactOutline, ...],
+) -> tuple[Fact, ...]:
+    """A story's facts from its cached groups, marked for copies, under the ids its outline holds."""
     try:
         groups = read_groups(groups_at)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise OSError(f"{groups_at}: story cache entry unreadable mid-build ({exc}); build again") from exc
-    listed = [g for g in copies.annotate(groups, known.copies, outlets) if g.listed]
-    return tuple(anchors.fact_of(story_id, g, o.id, o.aliases) for g, o in zip(listed, known.outline, strict=True))
+    listed = [g for g in copies.annotate(groups, story_copies, outlets) if g.listed]
+    return tuple(anchors.fact_of(story_id, g, o.id, o.aliases) for g, o in zip(listed, outline, strict=True))
 
 
 def _outlets(sources: list[Source]) -> dict[str, str]:

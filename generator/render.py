@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -127,9 +127,10 @@ class StoryRender:
 
 def render_story(job: StoryRender) -> tuple[dict[str, PageParts], dict[str, str], str, str]:
     """A story's pages, pictures, part of comparison.json and rows of facts.csv."""
-    story_pages, story_files = _story_outputs(_environment(job.templates), job.story, job.site_url, job.old_labels)
-    fragment = data.story_fragment(job.story) if job.story.sources else ""
-    return story_pages, story_files, fragment, data.story_rows(job.story)
+    story = replace(job.story, facts=tuple(job.story.facts))  # read from the cache once, for this story only
+    story_pages, story_files = _story_outputs(_environment(job.templates), story, job.site_url, job.old_labels)
+    fragment = data.story_fragment(story) if story.sources else ""
+    return story_pages, story_files, fragment, data.story_rows(story)
 
 
 @functools.cache
@@ -180,6 +181,9 @@ def render_parts(
             entry = {"pages": made, "files": story_files, "comparison": fragment, "csv": story_rows}
             html = {path: p.html for path, p in story_pages.items()}
             cache.put(job.story, site_url, job.old_labels, model.story_keys.get(job.story.id), entry, html)
+            if cache.holds(job.story.id):  # kept there, read back when drawn: memory holds one story's HTML
+                stored = {path: _stored_page(cache, job.story.id, path, row) for path, row in made.items()}
+                outputs[job.story.id] = stored, story_files, fragment, story_rows
     for story in stories:
         story_pages, story_files, fragments[story.id], rows[story.id] = outputs.pop(story.id)
         pages.update(story_pages)

@@ -330,6 +330,12 @@ class StoryPages:
         except OSError as exc:
             log.warning("%s: page cache not written (%s)", self.folder, exc.strerror or exc)
             self.folder = None
+            return
+        self._entries[story.id] = _html_path(path)
+
+    def holds(self, story_id: str) -> bool:
+        """Whether `page_html` can read this story's pages back (found or written in this build)."""
+        return story_id in self._entries
 
 
 def _html_path(entry: Path) -> Path:
