@@ -264,6 +264,10 @@ class FactOutline:
     status: str
     aliases: tuple[str, ...] = ()
 
+    @classmethod
+    def of(cls, facts: Sequence[Fact]) -> tuple[FactOutline, ...]:
+        return tuple(cls(f.id, f.kind, f.status, f.aliases) for f in facts)
+
 
 class DeferredFacts(Sequence):
     """A story's facts left in the cache until something reads their mentions (its pages are drawn).
@@ -312,9 +316,7 @@ class Story:
 
     @property
     def outline(self) -> tuple[FactOutline, ...]:
-        if isinstance(self.facts, DeferredFacts):
-            return self.facts.outline
-        return tuple(FactOutline(f.id, f.kind, f.status, f.aliases) for f in self.facts)
+        return self.facts.outline if isinstance(self.facts, DeferredFacts) else FactOutline.of(self.facts)
 
 
 @dataclass(frozen=True)

@@ -134,10 +134,10 @@ def build_model(config: BuildConfig) -> SiteModel:
         listed = [g for g in groups if g.listed]
         assigned, retired, recs = anchors.assign(story_id, listed, book)
         names = names_table(groups, assigned)
-        facts = tuple(assigned)
-        if group_cache.folder is not None and groups_at is not None and groups_at.is_file():
+        facts: tuple[Fact, ...] | DeferredFacts = tuple(assigned)
+        if groups_at is not None and groups_at.is_file():
             # the groups are in the cache: the model keeps the ids, not the mentions (memory stays with one story)
-            outline = Story(story_id, title, (), facts).outline
+            outline = FactOutline.of(assigned)
             load = functools.partial(_cached_facts, story_id, groups_at, story_copies, _outlets(sources), outline)
             facts = DeferredFacts(outline, load)
         stories.append(Story(story_id, title, tuple(sources), facts, tuple(retired), story_copies, names))
@@ -173,7 +173,7 @@ def _outline_for_next_build(
     listed: list[Group],
     groups: list[Group],
     records: list[anchors.AnchorRecord],
-    story_copies: tuple,
+    story_copies: tuple[CopyGroup, ...],
 ) -> None:
     """Keep what the next build will make of this story if nothing changes: the same groups, against the
     records this build publishes for it. Assigned now (the groups are at hand) and kept only when it needs
@@ -182,8 +182,7 @@ def _outline_for_next_build(
     facts, retired, recs = anchors.assign(story_id, listed, book)
     if not anchors.only_published(facts, records):
         return
-    outline = tuple(FactOutline(f.id, f.kind, f.status, f.aliases) for f in facts)
-    known = StoryOutline(outline, tuple(retired), tuple(recs), story_copies, names_table(groups, facts))
+    known = StoryOutline(FactOutline.of(facts), tuple(retired), tuple(recs), story_copies, names_table(groups, facts))
     outlines.put(outlines.key(aligned, records), known)
 
 
