@@ -12,12 +12,13 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, DictLoader
+from jinja2 import ChoiceLoader, DictLoader, PrefixLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 from generator.cache import prune
 from generator.dating import article_date, build_day
@@ -53,6 +54,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._story_pages: StoryPages | None = None
         self._cache: Path | None = None
         self._nav = None
+        self._shared_nav: SharedNav | None = None
 
     def _path(self, config, value: str | None) -> Path | None:
         if not value:
@@ -134,7 +136,13 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
 
         Looked up here, once every page has its title (a page's footer names its neighbours).
         """
-        env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: "-"}), env.loader])
+        stand_ins = {CACHED_TEMPLATE: "-"}
+        if self._nav is not None and config.theme.name == "material":
+            self._shared_nav = SharedNav(self._nav, config.extra.get("homepage"))
+            env.globals[SharedNav.GLOBAL] = self._shared_nav
+            stand_ins[SharedNav.TEMPLATE] = SharedNav.WRAPPER
+        theme = env.loader
+        env.loader = ChoiceLoader([DictLoader(stand_ins), PrefixLoader({SharedNav.THEME: theme}, ":"), theme])
         if self._themed is not None and self._nav is not None:
             self._themed.set_nav(self._nav)
             for file in files.documentation_pages():
@@ -202,6 +210,46 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             server.watch(str(seeds))
         server.watch(str(TEMPLATES))
         return server
+
+
+class SharedNav:
+    """Material's navigation drawn once for all the pages that are not in it (articles, citation pages).
+
+    Material draws the whole navigation, every story listed, on every page: the largest part of
+    rendering a site with many articles. A page outside the navigation marks no entry as its own,
+    so its navigation differs from another such page's only in the relative links, which are the
+    same for pages at the same distance from the root when no entry lies in the page's top folder.
+    Such pages share one drawing; every other page is drawn as the theme would.
+    """
+
+    TEMPLATE = "partials/nav.html"
+    THEME = "parallax-theme"  # the theme's own templates, under this prefix
+    GLOBAL = "parallax_shared_nav"
+    WRAPPER = f'{{% call {GLOBAL}(page) %}}{{% include "{THEME}:{TEMPLATE}" %}}{{% endcall %}}'
+
+    def __init__(self, nav, homepage: str | None = None) -> None:
+        self._own = {id(page) for page in nav.pages}
+        urls = [*_nav_urls(nav.items), homepage or ""]
+        self._top_folders = {url.split("/", 1)[0] for url in urls}
+        self._drawn: dict[str, str] = {}
+
+    def __call__(self, page, caller) -> str:
+        if page is None or id(page) in self._own or page.url.split("/", 1)[0] in self._top_folders:
+            return caller()
+        to_root = get_relative_url("", page.url)
+        if to_root not in self._drawn:
+            self._drawn[to_root] = caller()
+        return self._drawn[to_root]
+
+
+def _nav_urls(items) -> list[str]:
+    """Every address the navigation links to (pages, links and what sections hold)."""
+    urls = []
+    for item in items:
+        if getattr(item, "url", None) is not None:
+            urls.append(item.url)
+        urls.extend(_nav_urls(getattr(item, "children", None) or []))
+    return urls
 
 
 _pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this process set itself, so a rebuild may move it

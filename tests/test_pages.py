@@ -455,3 +455,49 @@ def test_an_outlet_stating_a_fact_twice_with_different_values_shows_both_version
     versions = _versions(story, fact, "stories/s/")
     assert [(v.source.id, v.mention.value) for v in versions] == [("fox", "2002"), ("fox", "2003"), ("huff", "2003")]
     assert [v.anchor for v in versions] == ["date-lead--fox", "date-lead--fox--2", "date-lead--huff"]
+
+
+PRIMARY_NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</ul>\s*</nav>', re.S)
+
+
+def test_pages_outside_the_navigation_share_one_drawing_whose_links_resolve(site):
+    """Source pages reuse one navigation drawing: it must be what each page needs, every link landing on a page."""
+    sources = sorted((site / "sources").glob("*/index.html"))
+    assert len(sources) >= 2
+    drawings = {PRIMARY_NAV.search(p.read_text(encoding="utf-8")).group(0) for p in sources}
+    assert len(drawings) == 1
+    (drawing,) = drawings
+    assert "md-nav__link--active" not in drawing, "no entry of the navigation is a source page"
+    hrefs = re.findall(r'href="([^"#]*)"', drawing)
+    assert any("stories/" in href for href in hrefs)
+    for href in hrefs:
+        target = (sources[0].parent / href).resolve()
+        assert (target / "index.html").is_file() or target.is_file(), href
+
+
+def test_shared_navigation_draws_once_per_depth_and_never_for_pages_in_it():
+    from types import SimpleNamespace
+
+    from generator.plugin import SharedNav
+
+    story = SimpleNamespace(url="stories/a/", children=None)
+    home = SimpleNamespace(url="", children=None)
+    section = SimpleNamespace(url=None, children=[story])
+    nav = SimpleNamespace(pages=[home, story], items=[home, section])
+    shared = SharedNav(nav)
+    drawn = []
+
+    def draw(name):
+        return lambda: drawn.append(name) or f"nav for {name}"
+
+    pages = {
+        "story": story,  # in the navigation: its own entry is marked
+        "cite": SimpleNamespace(url="stories/a/cite/"),  # in a folder the navigation links into
+        "source 1": SimpleNamespace(url="sources/one/"),
+        "source 2": SimpleNamespace(url="sources/two/"),
+        "deeper": SimpleNamespace(url="sources/one/more/"),
+    }
+    results = {name: shared(page, draw(name)) for name, page in pages.items()}
+    assert drawn == ["story", "cite", "source 1", "deeper"]
+    assert results["source 2"] == results["source 1"] == "nav for source 1"
+    assert shared(story, draw("story again")) == "nav for story again"

@@ -11,6 +11,7 @@ joined too, for one named speaker only and at most one rendering per outlet.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -73,8 +74,11 @@ def word_diff(a: str, b: str) -> list[tuple[int, str]]:
     return [(op, "".join(words[ord(c) - 0xE000] + " " for c in chars)) for op, chars in diffs]
 
 
-def normalise(value: str) -> list[str]:
-    """Words of a quote as compared: case, punctuation, quote marks and British spelling folded; brackets marked."""
+@functools.lru_cache(maxsize=4096)
+def normalise(value: str) -> tuple[str, ...]:
+    """Words of a quote as compared: case, punctuation, quote marks and British spelling folded; brackets marked.
+
+    Memoised: alignment compares every quote with many others, and the folding costs more than the comparing."""
     text = re.sub(r"\[[^\]]*\]", f" {EDIT} ", value.replace("’", "'").replace("‘", "'").lower())
     for pattern, repl in _CONTRACTIONS:
         text = re.sub(pattern, repl, text)
@@ -84,7 +88,7 @@ def normalise(value: str) -> list[str]:
         for pattern, repl in _SPELLING:
             word = re.sub(pattern, repl, word)
         out.append(word)
-    return out
+    return tuple(out)
 
 
 def fold_accents(text: str) -> str:

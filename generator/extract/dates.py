@@ -236,7 +236,6 @@ def names_a_model_year(span) -> bool:
 # --- resolving an expression to a When -------------------------------------------------------------
 
 
-@functools.cache
 @functools.lru_cache(maxsize=64)
 def _parser(base: datetime, prefer: str, require: tuple[str, ...]) -> DateDataParser:
     """One parser per setting: building one costs more than most of the reads it then makes."""
@@ -255,6 +254,7 @@ def _parse(text: str, base: datetime, prefer: str = "past", require: tuple[str, 
     return (data.date_obj.replace(tzinfo=None), data.period) if data.date_obj else None
 
 
+@functools.lru_cache(maxsize=8192)  # an expression is read for each mention and again by alignment
 def resolve(
     text: str, ref: date | None, future: bool = False, inferred: bool = False, relative_days: bool = True
 ) -> When | None:
@@ -379,6 +379,7 @@ def _counted(core: str, ref: date | None) -> tuple[date | None, date | None] | N
     return ref - timedelta(days=days + 7 + slack), ref - timedelta(days=days)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_recent(text: str) -> bool:
     """Whether a relative expression reaches back two weeks at most ("four days earlier", "last week", "today")."""
     monday = date(2001, 1, 1)  # any reference will do: only the distance back is read
@@ -386,6 +387,7 @@ def is_recent(text: str) -> bool:
     return w is not None and w.earliest is not None and 0 <= (monday - w.earliest).days <= 14 and w.latest <= monday
 
 
+@functools.lru_cache(maxsize=4096)  # asked for each pair of dates alignment weighs
 def names_month_day(text: str) -> bool:
     """ "May 12", "3 January": one calendar day whatever the year, so the same words mean the same day."""
     core = _HEDGE.sub("", pop_tz_offset_from_string(text)[0]).strip(" ,.")
