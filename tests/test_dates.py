@@ -13,6 +13,7 @@ from generator.align.dates import align, compatible
 from generator.entities import EntityIndex
 from generator.extract.dates import extract, resolve
 from generator.model import When
+from tests.conftest import make_source
 
 JAN8 = date(2020, 1, 8)
 
@@ -558,6 +559,11 @@ def test_a_quote_keeps_its_dates_only_where_they_can_be_placed(article, sentence
     [
         ("Raj Chohan, 59, had just parked her car and was walking alongside other parked vehicles toward a Sikh temple when she was struck by a gray 2013 Toyota Camry heading north on 117th St.", []),  # noqa: E501
         ("Raj Chohan was hit by a 2013 gray Camry near 117th Street and 97th Avenue in Richmond Hill.", []),
+        # the parse hangs these years elsewhere; the words' order still says model year (queens, troy)
+        ("Raj Chohan, who lived in South Ozone Park, was walking towards a Sikh temple when Vishwanand Subryan, 23, of Schenectady, N.Y., allegedly mowed into the older woman with his gray 2013 Toyota Camry.", []),  # noqa: E501
+        ("The driver took off after the accident, but witnesses identified the vehicle as a grey 2013 Toyota Camry and Vishwanand Subryan, 23, of Schenectady, was identified and arrested not far from the scene, police said.", []),  # noqa: E501
+        ("A 50-year-old man from Dexter, Michigan, tipped off authorities to LaCalamita's location after hearing a description of the suspect's vehicle -- a 2007 silver Ford Fusion -- on the radio.", []),  # noqa: E501
+        ("Democrats lost the House majority in the 2010 Tea Party-inspired wave election.", ["2010"]),  # pelosi
         ('Tens of thousands of secret files and other evidence proves the 2015 Iran nuclear deal is "based on lies and Iranian deception," Netanyahu said.', ["2015"]),  # noqa: E501
         ("Democratic Party sues Russia, the Trump campaign and WikiLeaks, alleging conspiracy to influence the 2016 election.", ["2016"]),  # noqa: E501
     ],
@@ -687,3 +693,75 @@ def test_an_undated_recent_date_joins_only_a_day_of_its_outlet(article, cluster,
     group = _group_of(groups, source, text)
     assert (len(group.mentions) > 1) is joins, cluster
     assert group.verdict != "Outlets agree: last week", cluster
+
+
+_LEADS = [
+    (  # pelosi: three outlets open with the vote's day, each with its own verb
+        {
+            "nyt": "WASHINGTON — House Democrats on Wednesday rejected appeals that they need new leaders to win back disaffected voters, re-electing Representative Nancy Pelosi of California to an eighth term as House leader.",  # noqa: E501
+            "fox": "California Democratic Rep. Nancy Pelosi on Wednesday was appointed to an eighth term as House minority leader, surviving a challenge from a Midwestern Democrat.",  # noqa: E501
+            "huff": "WASHINGTON ― House Minority Leader Nancy Pelosi (D-Calif.) was re-elected to her leadership post Wednesday morning.",  # noqa: E501
+        },
+        date(2016, 11, 30),
+        ("nyt", "Wednesday"),
+        {"nyt", "fox", "huff"},
+    ),
+    (  # troy: CNN's lead joins the other outlets' day and time of the shooting
+        {
+            "cnn": "A Michigan man shot to death one person and injured two others Monday at the suburban Detroit accounting firm from which he was fired last week, police said.",  # noqa: E501
+            "nyt": "A man who was fired last week from his job at an accounting firm in suburban Detroit walked into his former office with a shotgun on Monday and shot three people, killing one, before fleeing.",  # noqa: E501
+            "usat": "Police are looking for a gunman.\nSome witnesses told police that when the shooter walked into the office on the building's second floor around 10 a.m. Monday, he looked as if he was trying to hide something.",  # noqa: E501
+        },
+        date(2007, 4, 9),
+        ("cnn", "Monday"),
+        {"cnn", "nyt", "usat"},
+    ),
+    (  # queens: a lead dated by its visit's verb is still the crash's Friday evening
+        {
+            "tl": "A 59-year-old woman was killed in a hit-and-run crash while visiting a former neighbor to welcome his new daughter-in-law to the family Friday evening, police said.",  # noqa: E501
+            "wabc": "Police have a suspect in custody after a hit and run accident that killed a woman in Queens Friday night.",  # noqa: E501
+            "nbc": "Police say a 59-year-old woman died after being struck by a vehicle in Queens Friday night and that officers found and arrested the driver who hit her a few blocks away.",  # noqa: E501
+        },
+        date(2013, 9, 14),
+        ("tl", "Friday evening"),
+        {"tl", "wabc", "nbc"},
+    ),
+    (  # kimani negative: leads of different days are different events
+        {
+            "nydn": "As fights between cops and angry teens erupted in East Flatbush, 46 were arrested Wednesday night.",
+            "rt": "Sixteen-year-old Kimani Gray was shot and killed on Saturday night, police said.",
+        },
+        None,
+        ("nydn", "Wednesday night"),
+        {"nydn"},
+    ),
+    (  # kimani negative: the same day in another outlet's later sentence is not its lead, and does not join
+        {
+            "nydn": "As fights between cops and angry teens erupted in East Flatbush, 46 were arrested Wednesday night.",
+            "nyt": "Then came the anger.\nOn Wednesday night, about 200 people attended the vigil.",
+        },
+        None,
+        ("nydn", "Wednesday night"),
+        {"nydn"},
+    ),
+    (  # netanyahu negative: the two leads name two days
+        {
+            "bb": 'U.S. intelligence reportedly confirmed that tens of thousands of files seized by Israel from Iran that, Israeli Prime Minister Benjamin Netanyahu said Monday, document Iran\'s covert nuclear weapons program are "authentic."',  # noqa: E501
+            "nyt": "WASHINGTON — The Trump administration on Tuesday embraced Israel's claims that Iran entered a nuclear deal with the world's major powers under false pretenses.",  # noqa: E501
+        },
+        date(2018, 5, 1),
+        ("bb", "Monday"),
+        {"bb"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "published", "probe", "outlets"), _LEADS)
+def test_each_outlets_lead_date_is_the_day_of_the_story_event(article, texts, published, probe, outlets):
+    """Outlets open with the event, each with its own verb: their leads' one day is one fact; no other date moves."""
+    mentions = [m for sid, t in texts.items() for m in _dates(article, t, sid, published)]
+    sources = {sid: make_source(t, sid, published) for sid, t in texts.items()}
+    groups = align(mentions, StoryContext("s", sources, EntityIndex.build(mentions)))
+    group = _group_of(groups, *probe)
+    assert {m.source for m in group.mentions} == outlets
+    assert all(g.status != "differ" for g in groups)

@@ -434,6 +434,28 @@ def test_an_outlets_breakdown_is_compared_as_parts_and_its_total_as_the_whole(ar
         ("He is accused of forcing sex on the two girls, 12 and 15, whom he took as brides.", "15", "girl@"),
         ("Warren Jeffs led the sect.\nJeffs, 55, is head of the Utah-based Fundamentalist LDS Church.", "55", "Jeffs"),
         ("Gray, 16, was shot eleven times by the officers.", "16", "Gray"),
+        # A surname after "N-year-old" that the tagger leaves untagged is the person the article names (pelosi);
+        # a place or a name before a common noun does not make the age a name (troy, kimani).
+        (
+            "California Democratic Rep. Nancy Pelosi was appointed to an eighth term.\nThe 76-year-old Pelosi, in the months prior to the Nov. 8 elections, repeatedly vowed that her party would retake control of the lower chamber.",  # noqa: E501
+            "76-year-old",
+            "Pelosi",
+        ),
+        (
+            "The man accused of shooting his three former co-workers is Anthony LaCalamita III, a 38-year-old Troy resident who was fired from Gordon Advisors on Thursday.",  # noqa: E501
+            "38-year-old",
+            "resident@",
+        ),
+        (
+            "Two plainclothes NYPD officers shot and killed a 16-year-old Brooklyn resident after police say he pointed a gun at officers on Saturday",  # noqa: E501
+            "16-year-old",
+            "resident@",
+        ),
+        (
+            "“They’re taking everything from me, I don’t know how I’m going to get by,” said 61-year-old Anargyros Bizianis, a municipal worker in the Athens suburb of Piraeus.",  # noqa: E501
+            "61-year-old",
+            "Anargyros Bizianis",
+        ),
     ],
 )
 def test_age_forms(article, text, fragment, who):
@@ -598,6 +620,12 @@ def test_an_age_with_no_noun_joins_the_one_role_of_that_age(article):
         ("Raj Chohan, 59, was struck by a gray 2013 Toyota Camry heading north on 117th St.", ["year|camry"]),
         ("Subryan mowed into the older woman with his gray 2013 Toyota Camry around 7 p.m.", ["year|camry"]),
         ("The suspect's vehicle -- a 2007 silver Ford Fusion -- was found on Interstate 75.", ["year|fusion"]),
+        (
+            "The driver took off after the accident, but witnesses identified the vehicle as a grey 2013 Toyota Camry and Vishwanand Subryan, 23, of Schenectady, was identified and arrested not far from the scene, police said.",  # noqa: E501
+            ["year|camry"],
+        ),
+        # ... a name joined by a hyphen to what follows does not head the phrase (pelosi): "Party-inspired".
+        ("Democrats lost the House majority in the 2010 Tea Party-inspired wave election.", []),
         # ... a year in a date or before a common noun is not (dnc, jeffs, amd).
         ("Russia conspired to tilt the 2016 U.S. presidential election in Donald Trump's favor.", []),
         ("Texas Rangers seized the documents during a 2008 police raid at the ranch.", []),

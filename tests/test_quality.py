@@ -44,8 +44,8 @@ RECALL_FLOOR = {
     "geysers_quake_2013": 0.75,
     "kimani_gray_2013": 0.75,
     "netanyahu_iran_files_2018": 0.82,
-    "pelosi_leader_vote_2016": 0.40,
-    "queens_hit_and_run_2013": 0.25,
+    "pelosi_leader_vote_2016": 0.50,  # 0.40 before ages of a bare surname and lead dates (pelosi-age, vote-day)
+    "queens_hit_and_run_2013": 0.30,  # 0.25 before a model year stopped being read as a date (crash-time)
     "troy_office_shooting_2007": 0.94,
     "warren_jeffs_trial_2011": 0.55,
 }
@@ -77,6 +77,6 @@ def test_dev_set_pooled_figures_keep_their_level(results):
     partial = sum(v["summary"]["partial_recall"] * len(v["rows"]) for v in dev.values()) / len(rows)
     judged = [r for r in rows if r["found"] and r["gold_status"] != "any"]
     accuracy = sum(r["gold_status"] == r["build_status"] for r in judged) / len(judged)
-    assert recall >= 0.60
+    assert recall >= 0.62  # 0.606 before lead dates, model years and bare surnames after an age (issue 8)
     assert partial >= 0.815  # 0.817 once a long org name cut short joins its full form (jeffs)
     assert accuracy >= 0.97  # 0.976 once figures inside claims are read (athens: 5.4 per cent vs 3.9 percent)

@@ -76,7 +76,7 @@ def _cluster(mentions: list[Mention], ctx: StoryContext) -> list[list[Mention]]:
             home.extend(lone)
         else:
             groups.append(lone)
-    return _adopt_unkeyed_clocks(_adopt_undated(_adopt_orphans(_merge_fitting(groups), ctx)))
+    return _join_leads(_adopt_unkeyed_clocks(_adopt_undated(_adopt_orphans(_merge_fitting(groups), ctx))), ctx)
 
 
 def _merge_fitting(groups: list[list[Mention]]) -> list[list[Mention]]:
@@ -134,6 +134,90 @@ def _adopt_orphans(groups: list[list[Mention]], ctx: StoryContext) -> list[list[
         else:
             kept.append(group)
     return kept
+
+
+def _join_leads(groups: list[list[Mention]], ctx: StoryContext) -> list[list[Mention]]:
+    """The day each outlet's lead sentence gives is the day of the story's event, whatever verb dates it.
+
+    "House Democrats on Wednesday rejected ...", "Pelosi on Wednesday was appointed ...", "was re-elected ...
+    Wednesday morning": outlets open with the event and word it differently, so the extractor's keys differ.
+    Only one outlet's groups move: those of one day join each other across outlets, then the one several-outlet
+    lead group of that day if there is exactly one; two several-outlet groups are never merged here.
+    """
+    leads = {id(g): [m for m in g if _lead(m, ctx) and _lead_day(m.when) is not None] for g in groups}
+    movable = [g for g in groups if leads[id(g)] and len({m.source for m in g}) == 1 and g[0].key not in _SPEAKER_KEYS]
+    homes = [g for g in groups if leads[id(g)] and len({m.source for m in g}) > 1]
+    parent = {id(g): id(g) for g in movable}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for x, a in enumerate(movable):
+        for b in movable[:x]:
+            if a[0].source != b[0].source and _leads_meet(a, b, leads):
+                parent[root(id(a))] = root(id(b))
+    parts: dict[int, list[list[Mention]]] = {}
+    for g in movable:
+        parts.setdefault(root(id(g)), []).append(g)
+    moved: set[int] = set()
+    for part in parts.values():
+        merged = [m for g in part for m in g]
+        fit = [h for h in homes if any(_leads_meet(g, h, leads) for g in part) and _all_compatible(merged, h)]
+        if len(fit) == 1:
+            fit[0].extend(merged)
+        elif len(part) > 1 and _all_compatible(merged, []):
+            part[0].extend(m for g in part[1:] for m in g)
+            moved.update(id(g) for g in part[1:])
+            continue
+        else:
+            continue
+        moved.update(id(g) for g in part)
+    return [g for g in groups if id(g) not in moved]
+
+
+def _lead(m: Mention, ctx: StoryContext) -> bool:
+    """The mention sits in its article's first sentence: nothing but page furniture between body start and it."""
+    source = ctx.sources.get(m.source)
+    if source is None:
+        return False
+    cut = [(f.start, f.end) for f in source.furniture]
+    before = "".join(
+        c
+        for i, c in enumerate(source.text[source.body.start : m.sentence.start], source.body.start)
+        if not any(a <= i < b for a, b in cut)
+    )
+    return not before.strip()
+
+
+def _lead_day(w: When | None) -> tuple | None:
+    """The day a date names, as a calendar day or else a weekday; None for a year, a month or a bare clock."""
+    if w is None:
+        return None
+    if w.earliest is not None and w.earliest == w.latest:
+        return ("day", w.earliest)
+    return ("weekday", w.weekday) if w.weekday is not None and w.earliest is None else None
+
+
+def _leads_meet(a: list[Mention], b: list[Mention], leads: dict[int, list[Mention]]) -> bool:
+    """Lead dates of the two groups name one day, and every member of one is compatible with every member of the
+    other."""
+    days = {_lead_day(m.when) for m in leads[id(a)]}
+    other = {_lead_day(m.when) for m in leads[id(b)]}
+    weekdays = {d[1].weekday() if d[0] == "day" else d[1] for d in days}
+    other_weekdays = {d[1].weekday() if d[0] == "day" else d[1] for d in other}
+    same = bool(days & other) or (any(d[0] == "weekday" for d in days | other) and bool(weekdays & other_weekdays))
+    return same and _all_compatible(a, b)
+
+
+def _all_compatible(a: list[Mention], b: list[Mention]) -> bool:
+    members = [*a, *b]
+    return all(
+        x.source == y.source or compatible(x.when, y.when) and not _unplaced_day_apart(x, y)
+        for i, x in enumerate(members)
+        for y in members[i + 1 :]
+    )
 
 
 def _adopt_unkeyed_clocks(groups: list[list[Mention]]) -> list[list[Mention]]:

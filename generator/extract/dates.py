@@ -56,7 +56,7 @@ _PROBES = (datetime(2001, 6, 13, 12), datetime(2003, 2, 10, 12))
 register_kind(FactKind("date", "Date and time", "Dates and times", weight=1))
 
 
-@register("dates", 8)
+@register("dates", 9)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every placeable date or time in the body, keyed by the happening it dates."""
     ref, from_stamp = reference(article)
@@ -230,7 +230,37 @@ def names_a_model_year(span) -> bool:
     if len(span) != 1 or not root.like_num:
         return False
     named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in root.children)  # parsed the other way
-    return named or root.dep_ in _NOUN_MODIFIERS and root.head.pos_ == "PROPN"
+    return named or root.dep_ in _NOUN_MODIFIERS and root.head.pos_ == "PROPN" or bool(model_year_name(root))
+
+
+def model_year_name(year) -> str:
+    """'a gray 2013 Toyota Camry', 'his gray 2013 Toyota Camry around 7 p.m.', 'a 2007 silver Ford Fusion': a year
+    between a determiner and a name that heads its phrase is the named thing's model year; the name's last word.
+
+    Read from the words' order and tags, not the parse, which often hangs such a year elsewhere. 'In 2008 Reynolds'
+    (no determiner), 'the 2016 U.S. presidential election' and 'the 2010 Tea Party-inspired wave election' (the
+    name does not head the phrase) are dates.
+    """
+    doc = year.doc
+    if not re.fullmatch(r"(1[5-9]|20)\d\d", year.text):
+        return ""
+    i = year.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower:
+        i -= 1
+    if i < 0 or doc[i].tag_ not in ("DT", "PRP$"):
+        return ""
+    i = year.i + 1
+    while i < len(doc) and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower:
+        i += 1
+    run = []
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        run.append(doc[i])
+        i += 1
+    if not run:
+        return ""
+    hyphened = i < len(doc) and doc[i].text in ("-", "–") and not run[-1].whitespace_  # "Party-inspired"
+    heads = i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and not hyphened
+    return run[-1].text if heads else ""
 
 
 # --- resolving an expression to a When -------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, doc_ents, register
-from generator.extract.dates import reference, resolve
+from generator.extract.dates import model_year_name, reference, resolve
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Quantity
 from generator.units import (
@@ -108,7 +108,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 36)
+@register("numbers", 37)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -328,29 +328,12 @@ def _measured(anchor) -> str:
 
 
 def _model(tokens, match: re.Match) -> str:
-    """'a gray 2013 Toyota Camry', 'a 2007 silver Ford Fusion': a year between a determiner and a name that
-    heads its phrase is the named thing's model year, a figure outlets can agree or differ on; the name's last
-    word keys it. 'In 2008 Reynolds ...' (no determiner) and 'the 2016 U.S. presidential election' (the name
-    does not head the phrase) are dates, left to the date extractor.
-    """
+    """'a gray 2013 Toyota Camry': the named thing a year is the model year of (its name's last word keys it),
+    read by `model_year_name`, which the date extractor shares so that such a year is never also a date."""
     raw = match.group(0).strip()
     if len(tokens) != 1 or not re.fullmatch(r"(1[5-9]|20)\d\d", raw):
         return ""
-    year, doc = tokens[0], tokens[0].doc
-    i = year.i - 1
-    while i >= 0 and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower:
-        i -= 1
-    if i < 0 or doc[i].tag_ not in ("DT", "PRP$"):
-        return ""
-    i = year.i + 1
-    while i < len(doc) and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower:
-        i += 1
-    run = []
-    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
-        run.append(doc[i])
-        i += 1
-    heads = i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
-    return run[-1].text if run and heads else ""
+    return model_year_name(tokens[0])
 
 
 def _starting_within(sent, start: int, end: int) -> list:
@@ -628,6 +611,8 @@ def _person(article: ArticleDoc, sent, anchor) -> tuple[str, str, str]:
         return _name(min(window, key=lambda e: abs(e.start - anchor.i)).text), "", ""
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
         return _name(head.head.text), "", ""
+    if head.pos_ == "PROPN" and head.i > anchor.i and head.text[:1].isupper() and _a_name_in(article.doc, head.text):
+        return _name(head.text), "", ""  # "The 76-year-old Pelosi": a surname the tagger left untagged here
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON" and head.lemma_.lower() not in ("old", "year"):
         return "", head.lemma_.lower(), once
     return "", "", once
