@@ -99,10 +99,7 @@ class MentionCache:
         if self.folder is None or not self._writable:
             return
         path = self.folder / key[:2] / f"{key}.json"
-        rows = [mention_to_json(m) for m in mentions]
-        data = json.dumps(
-            {"key": key, "mentions": rows, "check": _check(key, rows)}, ensure_ascii=False, sort_keys=True
-        )
+        data = _entry_text(key, mentions)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -122,6 +119,31 @@ class MentionCache:
 def _check(key: str, rows: list) -> str:
     """A checksum of an entry: an entry edited by hand, truncated or copied over another no longer matches."""
     return hashlib.sha256(json.dumps([key, rows], ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _entry_text(key: str, mentions: Sequence[Mention]) -> str:
+    """The entry `json.dumps` writes for `{"key", "mentions": json_ready rows, "check"}`, sorted keys, made faster.
+
+    The rows are most of an entry's bytes and of the time a build spends caching: the C encoder
+    serialises them once, straight from the mentions (`_encodable` hands it each dataclass, decimal
+    and date as `json_ready` would), and the checksum and the entry are assembled around that text.
+    """
+    key_text = json.dumps(key, ensure_ascii=False)
+    rows_text = json.dumps(list(mentions), ensure_ascii=False, sort_keys=True, default=_encodable)
+    check = hashlib.sha256(f"[{key_text}, {rows_text}]".encode()).hexdigest()
+    return f'{{"check": "{check}", "key": {key_text}, "mentions": {rows_text}}}'
+
+
+def _encodable(value):
+    """One level of `json_ready`, for what the JSON encoder cannot write itself."""
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 def _entry_of(entry: object, key: str) -> bool:

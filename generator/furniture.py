@@ -124,27 +124,58 @@ class PageFurniture:
 
 def read(text: str, body: Span) -> PageFurniture:
     """The page furniture of an article and, read from it, the day of its earliest time stamp (its publication)."""
-    from generator.extract.dates import stamp_days  # dateparser and spaCy load only where no cache answers
-
-    spans = detect(text, body)
-    return PageFurniture(spans, min((d for s in spans for d in stamp_days(text[s.start : s.end])), default=None))
+    return read_all([(text, body)])[0]
 
 
 def read_all(pages: Sequence[tuple[str, Span]]) -> list[PageFurniture]:
     """`read` for several articles (text and body span each): one task of a build's workers."""
-    return [read(text, body) for text, body in pages]
+    from generator.extract.dates import stamp_days  # dateparser and spaCy load only where no cache answers
+
+    out = []
+    for (text, _), spans in zip(pages, detect_all(pages), strict=True):
+        stamps = (day for s in spans for day in stamp_days(text[s.start : s.end]))
+        out.append(PageFurniture(spans, min(stamps, default=None)))
+    return out
 
 
 def detect(text: str, body: Span) -> tuple[Span, ...]:
     """Spans of `text` inside `body` that are page furniture, in order, not overlapping."""
-    units = _units(text, body)
-    scores = _scores(units)
-    flagged = [score >= THRESHOLD and not _introduces_quote(units, i) for i, score in enumerate(scores)]
-    for i in _leading_block(units, flagged) + _tail(units, scores, flagged, body) + _caption(units, flagged):
-        flagged[i] = True
-    whole = [unit.span for unit, hit in zip(units, flagged, strict=True) if hit]
-    inline = [s for unit, hit in zip(units, flagged, strict=True) if not hit for s in _inline(text, unit)]
-    return _merge(sorted(whole + inline, key=lambda s: (s.start, s.end)))
+    return detect_all([(text, body)])[0]
+
+
+def detect_all(pages: Sequence[tuple[str, Span]]) -> list[tuple[Span, ...]]:
+    """`detect` for several articles, the tagger reading their caption candidates in one batch."""
+    drafts = [_Draft.of(text, body) for text, body in pages]
+    candidates = [draft for draft in drafts if draft.caption is not None]
+    for draft, verbless in zip(candidates, _verbless([d.units[d.caption].text for d in candidates]), strict=True):
+        if verbless:
+            draft.flagged[draft.caption] = True
+    return [draft.spans() for draft in drafts]
+
+
+@dataclass
+class _Draft:
+    """One article's units and which are furniture, before the tagger has judged its caption candidate."""
+
+    text: str
+    units: list[Unit]
+    flagged: list[bool]
+    caption: int | None
+
+    @classmethod
+    def of(cls, text: str, body: Span) -> _Draft:
+        units = _units(text, body)
+        scores = _scores(units)
+        flagged = [score >= THRESHOLD and not _introduces_quote(units, i) for i, score in enumerate(scores)]
+        for i in _leading_block(units, flagged) + _tail(units, scores, flagged, body):
+            flagged[i] = True
+        return cls(text, units, flagged, _caption_candidate(units, flagged))
+
+    def spans(self) -> tuple[Span, ...]:
+        marked = list(zip(self.units, self.flagged, strict=True))
+        whole = [unit.span for unit, hit in marked if hit]
+        inline = [s for unit, hit in marked if not hit for s in _inline(self.text, unit)]
+        return _merge(sorted(whole + inline, key=lambda s: (s.start, s.end)))
 
 
 def _inline(text: str, unit: Unit) -> list[Span]:
@@ -269,19 +300,25 @@ def _leading_block(units: list[Unit], flagged: list[bool]) -> list[int]:
     return out
 
 
-def _caption(units: list[Unit], flagged: list[bool]) -> list[int]:
-    """A photo caption set above the story: its first line of text, a full sentence without any verb
+def _caption_candidate(units: list[Unit], flagged: list[bool]) -> int | None:
+    """A photo caption set above the story is its first line of text, a full sentence without any verb
     ("Tom Perez, the chairman of the party, during the party's winter meeting in Atlanta last February.").
-    A standfirst keeps its participle ("Three killed in bank fire."), so it stays."""
+    A standfirst keeps its participle ("Three killed in bank fire."), so it stays. The line that may be one."""
     first = next((i for i, hit in enumerate(flagged) if not hit), None)
     if first is None or not units[first].sentence or len(units[first].words) < CAPTION_WORDS:
-        return []
-    from generator import nlp  # the tagger, for this one line: only a verb tells a caption from a sentence
+        return None
+    return first
 
-    spacy = nlp.pipeline()
-    with spacy.select_pipes(disable=["lemmatizer", "ner"]):  # they run after the tags are set and never change them
-        tagged = spacy(units[first].text)
-    return [] if any(t.pos_ in ("VERB", "AUX") for t in tagged) else [first]
+
+def _verbless(lines: list[str]) -> list[bool]:
+    """Whether each line lacks a verb, by the tagger: only a verb tells a caption from a sentence."""
+    if not lines:
+        return []
+    from generator import nlp
+
+    # the lemmatizer and the entity recognizer run after the tags are set and never change them
+    tagged = nlp.pipeline().pipe(lines, disable=["lemmatizer", "ner"])
+    return [not any(t.pos_ in ("VERB", "AUX") for t in doc) for doc in tagged]
 
 
 def _standfirst(unit: Unit) -> bool:

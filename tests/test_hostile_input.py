@@ -403,3 +403,19 @@ def test_an_output_or_lock_path_that_cannot_be_written_is_one_line(tmp_path):
     assert result.returncode == 0, result.stderr
     warned = [line for line in result.stderr.splitlines() if "anchors lock not written" in line]
     assert len(warned) == 1 and "Traceback" not in result.stderr
+
+
+def test_a_cache_entry_is_written_as_json_dumps_writes_it_and_its_check_holds(tmp_path):
+    """The entry text is assembled around one serialisation of the mentions: it must stay the plain `dumps`."""
+    from generator.cache import _check, _entry_of, _entry_text, mention_to_json
+
+    _story(tmp_path / "seeds", KGO, MERCURY)
+    model = build_model(BuildConfig(seeds=tmp_path / "seeds", cache_dir=tmp_path / "cache"))
+    mentions = [m for s in model.stories for f in s.facts for m in f.mentions]
+    assert any(m.quantity for m in mentions) and any(m.when for m in mentions), "decimals and dates are written"
+    key = 'clé "quoted"'
+    rows = [mention_to_json(m) for m in mentions]
+    text = _entry_text(key, mentions)
+    plain = json.dumps({"key": key, "mentions": rows, "check": _check(key, rows)}, ensure_ascii=False, sort_keys=True)
+    assert text == plain
+    assert _entry_of(json.loads(text), key)
