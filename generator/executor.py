@@ -69,6 +69,10 @@ class LocalProcesses:
             for future in futures:
                 future.cancel()
 
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
@@ -115,7 +119,8 @@ class Adaptive:
     """In this process for small amounts of work, on local worker processes for large ones.
 
     A spawned worker pays a few seconds to load the language model, which only
-    a large batch of articles to parse pays back.
+    a large batch of articles to parse pays back. Once the workers run, that is
+    paid: any later batch of several tasks goes to them.
     """
 
     def __init__(self, workers: int, threshold: int):
@@ -124,7 +129,9 @@ class Adaptive:
         self._pool = LocalProcesses(workers) if workers > 1 else None
 
     def run(self, task: Task, items: Sequence[Any], weight: int = 0) -> Iterator[tuple[int, Any]]:
-        use = self._pool if self._pool is not None and weight >= self.threshold else self._here
+        pool = self._pool
+        worth = pool is not None and (weight >= self.threshold or (pool.started and len(items) > 1))
+        use = pool if worth else self._here
         return use.run(task, items)
 
     def close(self) -> None:

@@ -398,3 +398,25 @@ def test_an_export_prunes_what_its_model_no_longer_uses_and_keeps_the_page_cache
     run("export", "--out", str(tmp_path / "fresh-export"), cache_dir=fresh)
     model_entries = [p for p in after if p.split("/")[0] not in ("pages", "themed")]
     assert model_entries == _cache_files(fresh)
+
+
+def _process(_item) -> int:
+    import os
+
+    return os.getpid()
+
+
+def test_once_the_workers_run_later_batches_go_to_them_and_small_builds_never_start_them():
+    import os
+
+    pool = executor.Adaptive(2, threshold=1_000)
+    try:
+        here = dict(pool.run(_process, ["a", "b"], weight=10))  # too little work to start workers
+        assert set(here.values()) == {os.getpid()}
+        assert not pool._pool.started
+        list(pool.run(abs, [-1, -2], weight=1_000))  # enough: the workers start
+        small = dict(pool.run(_process, ["a", "b"], weight=10))
+        assert os.getpid() not in small.values(), "started workers take even a light batch"
+        assert dict(pool.run(_process, ["a"], weight=10)) == {0: os.getpid()}, "one task stays here"
+    finally:
+        pool.close()

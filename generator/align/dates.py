@@ -19,7 +19,7 @@ from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
 from generator.extract.dates import EVENT_CLASSES, is_recent, names_month_day, readable, resolve
 from generator.labels import date_label
-from generator.model import Mention, When
+from generator.model import Mention, Source, When
 
 _NEAR_DAYS = 2  # further apart than this, two exact dates are two events, not a disagreement
 _CLOCK_SLACK = 45  # minutes: "about 10 a.m." and "after 10 a.m." are the same time
@@ -144,7 +144,12 @@ def _join_leads(groups: list[list[Mention]], ctx: StoryContext) -> list[list[Men
     Only one outlet's groups move: those of one day join each other across outlets, then the one several-outlet
     lead group of that day if there is exactly one; two several-outlet groups are never merged here.
     """
-    leads = {id(g): [m for m in g if _lead(m, ctx) and _lead_day(m.when) is not None] for g in groups}
+    openings = {sid: _opening(source) for sid, source in ctx.sources.items()}
+
+    def in_lead(m: Mention) -> bool:  # the mention's sentence is its article's first: nothing but furniture before it
+        return m.source in openings and m.sentence.start <= openings[m.source]
+
+    leads = {id(g): [m for m in g if in_lead(m) and _lead_day(m.when) is not None] for g in groups}
     movable = [g for g in groups if leads[id(g)] and len({m.source for m in g}) == 1 and g[0].key not in _SPEAKER_KEYS]
     homes = [g for g in groups if leads[id(g)] and len({m.source for m in g}) > 1]
     parent = {id(g): id(g) for g in movable}
@@ -177,18 +182,19 @@ def _join_leads(groups: list[list[Mention]], ctx: StoryContext) -> list[list[Men
     return [g for g in groups if id(g) not in moved]
 
 
-def _lead(m: Mention, ctx: StoryContext) -> bool:
-    """The mention sits in its article's first sentence: nothing but page furniture between body start and it."""
-    source = ctx.sources.get(m.source)
-    if source is None:
-        return False
-    cut = [(f.start, f.end) for f in source.furniture]
-    before = "".join(
-        c
-        for i, c in enumerate(source.text[source.body.start : m.sentence.start], source.body.start)
-        if not any(a <= i < b for a, b in cut)
-    )
-    return not before.strip()
+def _opening(source: Source) -> int:
+    """Where the article's text starts: the first character of its body that is neither page furniture nor space."""
+    cut = sorted((f.start, f.end) for f in source.furniture)
+    i = source.body.start
+    while i < source.body.end:
+        inside = next((end for start, end in cut if start <= i < end), None)
+        if inside is not None:
+            i = inside
+        elif source.text[i].isspace():
+            i += 1
+        else:
+            return i
+    return source.body.end
 
 
 def _lead_day(w: When | None) -> tuple | None:
