@@ -139,8 +139,8 @@ def _adopt_orphans(groups: list[list[Mention]], ctx: StoryContext) -> list[list[
 def _join_leads(groups: list[list[Mention]], ctx: StoryContext) -> list[list[Mention]]:
     """The day each outlet's lead sentence gives is the day of the story's event, whatever verb dates it.
 
-    "House Democrats on Wednesday rejected ...", "Pelosi on Wednesday was appointed ...", "was re-elected ...
-    Wednesday morning": outlets open with the event and word it differently, so the extractor's keys differ.
+    "The council on Tuesday rejected ...", "The mayor on Tuesday was appointed ...", "was re-elected ...
+    Tuesday morning": outlets open with the event and word it differently, so the extractor's keys differ.
     Only one outlet's groups move: those of one day join each other across outlets, then the one several-outlet
     lead group of that day if there is exactly one; two several-outlet groups are never merged here.
     """

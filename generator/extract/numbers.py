@@ -612,7 +612,7 @@ def _person(article: ArticleDoc, sent, anchor) -> tuple[str, str, str]:
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
         return _name(head.head.text), "", ""
     if head.pos_ == "PROPN" and head.i > anchor.i and head.text[:1].isupper() and _a_name_in(article.doc, head.text):
-        return _name(head.text), "", ""  # "The 76-year-old Pelosi": a surname the tagger left untagged here
+        return _name(head.text), "", ""  # "The 58-year-old Okafor": a surname the tagger left untagged here
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON" and head.lemma_.lower() not in ("old", "year"):
         return "", head.lemma_.lower(), once
     return "", "", once
