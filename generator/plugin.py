@@ -54,7 +54,6 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._story_pages: StoryPages | None = None
         self._cache: Path | None = None
         self._nav = None
-        self._shared_nav: SharedNav | None = None
 
     def _path(self, config, value: str | None) -> Path | None:
         if not value:
@@ -138,8 +137,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         """
         stand_ins = {CACHED_TEMPLATE: "-"}
         if self._nav is not None and config.theme.name == "material":
-            self._shared_nav = SharedNav(self._nav, config.extra.get("homepage"))
-            env.globals[SharedNav.GLOBAL] = self._shared_nav
+            env.globals[SharedNav.GLOBAL] = SharedNav(self._nav, config.extra.get("homepage"))  # fresh each build
             stand_ins[SharedNav.TEMPLATE] = SharedNav.WRAPPER
         theme = env.loader
         env.loader = ChoiceLoader([DictLoader(stand_ins), PrefixLoader({SharedNav.THEME: theme}, ":"), theme])
@@ -213,7 +211,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
 
 
 class SharedNav:
-    """Material's navigation drawn once for all the pages that are not in it (articles, citation pages).
+    """Material's navigation drawn once for all the pages that are not in it (the articles' pages).
 
     Material draws the whole navigation, every story listed, on every page: the largest part of
     rendering a site with many articles. A page outside the navigation marks no entry as its own,
