@@ -99,17 +99,8 @@ class MentionCache:
         if self.folder is None or not self._writable:
             return
         path = self.folder / key[:2] / f"{key}.json"
-        data = _entry_text(key, mentions)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(data)
-                os.replace(tmp, path)
-            except OSError:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_text_atomically(path, _entry_text(key, mentions))
         except OSError as exc:
             self._writable = False
             reason = " ".join(str(exc).split())
@@ -350,12 +341,23 @@ def _furniture_code() -> str:
 
 
 def write_json_atomically(path: Path, payload: object, sort_keys: bool = True) -> None:
-    """Write a cache entry whole or not at all (a temporary file renamed into place); OSError if it cannot."""
+    """Write a cache entry whole or not at all; OSError if it cannot. Dataclasses, decimals and dates in
+    `payload` are written as `json_ready` writes them, by the C encoder in one pass (`dumps`, not `dump`:
+    only `dumps` uses it)."""
+    write_text_atomically(path, json.dumps(payload, ensure_ascii=False, sort_keys=sort_keys, default=_encodable))
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """A temporary file beside `path`, renamed into place: readers see the whole entry or none."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:  # `dumps`, not `dump`: only `dumps` uses the C encoder
-        fh.write(json.dumps(payload, ensure_ascii=False, sort_keys=sort_keys))
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_json_or_skip(path: Path, payload: object, sort_keys: bool = True) -> None:

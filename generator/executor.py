@@ -75,7 +75,8 @@ class LocalProcesses:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+            # the workers wind down while the build goes on: nothing waits for their exit
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
 

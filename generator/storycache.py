@@ -25,7 +25,6 @@ from generator.anchors import AnchorRecord
 from generator.cache import (
     json_ready,
     mention_from_typed,
-    mention_to_json,
     typed_object,
     write_json_atomically,
     write_json_or_skip,
@@ -126,9 +125,8 @@ class GroupCache:
         if self.folder is None:
             return
         # Every field survives JSON: test_an_unchanged_story_is_not_aligned_again compares a model read back.
-        rows = [group_to_json(g) for g in groups]
         try:
-            write_json_atomically(self._path(key), rows)
+            write_json_atomically(self._path(key), list(groups))
         except OSError as exc:  # the cache is optional: a full or read-only folder costs speed, not the build
             log.warning("%s: story cache not written (%s)", self.folder, exc.strerror or exc)
             self.folder = None
@@ -137,12 +135,6 @@ class GroupCache:
 def read_groups(path: Path) -> list[Group]:
     """A story's cached groups; OSError, ValueError, KeyError or TypeError when the entry is missing or broken."""
     return [group_from_json(r) for r in json.loads(path.read_text(encoding="utf-8"), object_hook=typed_object)]
-
-
-def group_to_json(group: Group) -> dict:
-    row = {f.name: getattr(group, f.name) for f in fields(Group)}
-    row["mentions"] = [mention_to_json(m) for m in group.mentions]
-    return row
 
 
 def group_from_json(row: dict) -> Group:

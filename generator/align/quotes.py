@@ -215,13 +215,21 @@ def _same_quote(a: Mention, b: Mention, wa: list[str], wb: list[str]) -> bool:
     short, long_ = sorted((sa, sb), key=len)
     if len(short) < 0.3 * len(long_) or _contains(wa, wb) or _contains(wb, wa):
         return False  # a fragment of a longer quote joins only its best container, not every quote holding it
-    score = max(fuzz.ratio(sa, sb), fuzz.partial_ratio(short, long_))
-    if min(len(wa), len(wb)) >= 6:
-        score = max(score, fuzz.token_set_ratio(sa, sb) - 5)
-    if not (score >= 85 if same_speaker(a, b) else score >= 95 and min(len(wa), len(wb)) >= 6):
-        return False  # the 95: the same long sentence, credited to someone else
+    long_enough = min(len(wa), len(wb)) >= 6
+    speaker = same_speaker(a, b)
+    if not (speaker or long_enough):
+        return False
+    need = 85 if speaker else 95  # the 95: the same long sentence, credited to someone else
+    # Only whether a score reaches `need` matters: with a cutoff, rapidfuzz gives up early and returns 0 below it.
+    close = (
+        fuzz.ratio(sa, sb, score_cutoff=need)
+        or fuzz.partial_ratio(short, long_, score_cutoff=need)
+        or (long_enough and fuzz.token_set_ratio(sa, sb, score_cutoff=need + 5))
+    )
+    if not close:
+        return False
     # Only then the word diff (the costly test, so most pairs never pay for it).
-    named = bool(a.key and b.key) and same_speaker(a, b)  # one named speaker: renderings may vary more
+    named = bool(a.key and b.key) and speaker  # one named speaker: renderings may vary more
     # the same phrase inside two different sentences is not one sentence rendered twice
     return _inner_changes(wa, wb) <= max(2, len(min(wa, wb, key=len)) // (2 if named else 4))
 
