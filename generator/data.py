@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 from generator import anchors, copies, urls
 from generator.model import Fact, Mention, Source, Story
@@ -15,14 +16,24 @@ SCHEMA_VERSION = 1
 
 def comparison_json(model: SiteModel, fragments: dict[str, str] | None = None) -> str:
     """The contract file; each story's part may come ready-made (`story_fragment`, cached with its pages)."""
+    return "".join(comparison_pieces(model, dict(fragments or {})))
+
+
+def comparison_pieces(model: SiteModel, fragments: dict[str, str]) -> Iterator[str]:
+    """comparison.json in pieces, to be written one after another: each story's part is let go of
+    (popped from `fragments`) once given, so the whole file never stands in memory."""
     sources = sorted((s for story in model.stories for s in story.sources), key=lambda s: s.id)
     payload = {"schema_version": SCHEMA_VERSION, "sources": [_source(s) for s in sources], "stories": []}
     head = json.dumps(payload, ensure_ascii=False, indent=1)
-    parts = [(fragments or {}).get(story.id) or story_fragment(story) for story in model.stories if story.sources]
-    if not parts:
-        return head + "\n"
+    live = [story for story in model.stories if story.sources]
+    if not live:
+        yield head + "\n"
+        return
     assert head.endswith('"stories": []\n}')
-    return head[: -len("[]\n}")] + "[\n  " + ",\n  ".join(parts) + "\n ]\n}\n"
+    yield head[: -len("[]\n}")] + "[\n  "
+    for i, story in enumerate(live):
+        yield ("" if i == 0 else ",\n  ") + (fragments.pop(story.id, None) or story_fragment(story))
+    yield "\n ]\n}\n"
 
 
 def story_fragment(story: Story) -> str:
@@ -80,12 +91,17 @@ def facts_csv(model: SiteModel, chunks: dict[str, str] | None = None) -> str:
     comparison.json): a row for every fact and outlet would grow with facts x
     outlets, a gigabyte for a story of a few thousand short files.
     """
+    return "".join(facts_csv_pieces(model, dict(chunks or {})))
+
+
+def facts_csv_pieces(model: SiteModel, chunks: dict[str, str]) -> Iterator[str]:
+    """facts.csv in pieces: its header, then each story's rows (popped from `chunks` as they are given)."""
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(FACTS_CSV_COLUMNS)
+    yield buf.getvalue()
     for story in model.stories:
-        known = (chunks or {}).get(story.id)
-        buf.write(known if known is not None else story_rows(story))
-    return buf.getvalue()
+        known = chunks.pop(story.id, None)
+        yield known if known is not None else story_rows(story)
 
 
 def story_rows(story: Story) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -22,7 +22,7 @@ from generator.align import Group, align_story
 from generator.align.names import names_table
 from generator.cache import FurnitureCache, MentionCache, cache_key
 from generator.copies import CopyGroup
-from generator.executor import Executor, make_executor, run_weighted
+from generator.executor import Executor, flow, make_executor, run_weighted
 from generator.extract import ArticleDoc, registered
 from generator.furniture import PageFurniture
 from generator.ingest import DEFAULT_MAX_BYTES, Problem, read_corpus
@@ -103,52 +103,74 @@ def build_model(config: BuildConfig) -> SiteModel:
         }
         # Only the stories to align again need their articles' mentions: the others never read them.
         ready = outlined.keys() | groups_by_story.keys()
-        todo = [s for sid, sources in sorted(by_story.items()) if sid not in ready for s in sources]
         mention_cache = MentionCache(config.cache_dir)
         used = {mention_cache.path(k) for k in keys.values()} | {group_cache.path(k) for k in story_keys.values()}
         used = (used | furniture_cache.used) - {None}
-        mentions = extract_all(todo, references, keys, mention_cache, executor, progress)
-        stale = {sid: sources for sid, sources in by_story.items() if sid not in ready}
-        groups_by_story |= align_all(stale, mentions, story_keys, group_cache, executor, progress)
+        stale = {sid: sources for sid, sources in sorted(by_story.items()) if sid not in ready}
+        aligned = extract_and_align(stale, references, keys, story_keys, mention_cache, group_cache, executor, progress)
+        stories: list[Story] = []
+        records: list[anchors.AnchorRecord] = []
+        # Stories are taken in order as they are aligned, so ids are given out as in a build of one story at a time,
+        # and each story's groups are let go once its facts are made.
+        for story_id, sources in sorted(by_story.items()):
+            title = corpus.story_titles.get(story_id) or naming.story_title(story_id, [s.title for s in sources])
+            groups_at = group_cache.path(story_keys[story_id])
+            if story_id in outlined:
+                story, recs = _outlined_story(story_id, title, sources, outlined[story_id], groups_at, book)
+            else:
+                while story_id not in groups_by_story:
+                    done, groups = next(aligned)
+                    groups_by_story[done] = groups
+                groups = groups_by_story.pop(story_id)
+                story, recs = _aligned_story(story_id, title, sources, groups, groups_at, book, outlines, story_keys)
+            stories.append(story)
+            records.extend(recs)
     finally:
         executor.close()
         progress.close()
 
-    stories: list[Story] = []
-    records: list[anchors.AnchorRecord] = []
-    for story_id, sources in sorted(by_story.items()):
-        title = corpus.story_titles.get(story_id) or naming.story_title(story_id, [s.title for s in sources])
-        groups_at = group_cache.path(story_keys[story_id])
-        if story_id in outlined:
-            known = outlined[story_id]
-            book.issued |= {o.id for o in known.outline}
-            facts = DeferredFacts(
-                known.outline,
-                functools.partial(_cached_facts, story_id, groups_at, known.copies, _outlets(sources), known.outline),
-            )
-            stories.append(Story(story_id, title, tuple(sources), facts, known.retired, known.copies, known.names))
-            records.extend(known.records)
-            continue
-        story_copies = copies.detect(sources)
-        groups = copies.annotate(groups_by_story.pop(story_id), story_copies, _outlets(sources))
-        listed = [g for g in groups if g.listed]
-        assigned, retired, recs = anchors.assign(story_id, listed, book)
-        names = names_table(groups, assigned)
-        facts: tuple[Fact, ...] | DeferredFacts = tuple(assigned)
-        if groups_at is not None and groups_at.is_file():
-            # the groups are in the cache: the model keeps the ids, not the mentions (memory stays with one story)
-            outline = FactOutline.of(assigned)
-            load = functools.partial(_cached_facts, story_id, groups_at, story_copies, _outlets(sources), outline)
-            facts = DeferredFacts(outline, load)
-        stories.append(Story(story_id, title, tuple(sources), facts, tuple(retired), story_copies, names))
-        records.extend(recs)
-        if outlines.folder is not None:
-            _outline_for_next_build(outlines, story_id, story_keys[story_id], listed, groups, recs, story_copies)
     for story_id in sorted({r.story for r in book.records.values()} - set(by_story)):
         retired, recs = anchors.retire_story(story_id, book)
         stories.append(Story(story_id, _story_title(story_id), (), (), tuple(retired)))
         records.extend(recs)
     return SiteModel(tuple(stories), corpus.problems, tuple(records), story_keys, frozenset(used | outlines.used))
+
+
+def _outlined_story(
+    story_id: str, title: str, sources: list[Source], known: StoryOutline, groups_at: Path | None, book
+) -> tuple[Story, tuple[anchors.AnchorRecord, ...]]:
+    """An unchanged story as the last build left it: its outline, its facts read from the cache when drawn."""
+    book.issued |= {o.id for o in known.outline}
+    load = functools.partial(_cached_facts, story_id, groups_at, known.copies, _outlets(sources), known.outline)
+    facts = DeferredFacts(known.outline, load)
+    return Story(story_id, title, tuple(sources), facts, known.retired, known.copies, known.names), known.records
+
+
+def _aligned_story(
+    story_id: str,
+    title: str,
+    sources: list[Source],
+    groups: list[Group],
+    groups_at: Path | None,
+    book: anchors.AnchorBook,
+    outlines: StoryOutlines,
+    story_keys: dict[str, str],
+) -> tuple[Story, list[anchors.AnchorRecord]]:
+    """A story's facts from its groups, copies marked and ids given; only an outline when the groups are cached."""
+    story_copies = copies.detect(sources)
+    groups = copies.annotate(groups, story_copies, _outlets(sources))
+    listed = [g for g in groups if g.listed]
+    assigned, retired, recs = anchors.assign(story_id, listed, book)
+    names = names_table(groups, assigned)
+    facts: tuple[Fact, ...] | DeferredFacts = tuple(assigned)
+    if groups_at is not None and groups_at.is_file():
+        # the groups are in the cache: the model keeps the ids, not the mentions (memory stays with one story)
+        outline = FactOutline.of(assigned)
+        load = functools.partial(_cached_facts, story_id, groups_at, story_copies, _outlets(sources), outline)
+        facts = DeferredFacts(outline, load)
+    if outlines.folder is not None:
+        _outline_for_next_build(outlines, story_id, story_keys[story_id], listed, groups, recs, story_copies)
+    return Story(story_id, title, tuple(sources), facts, tuple(retired), story_copies, names), recs
 
 
 def _furniture_on(executor: Executor):
@@ -213,36 +235,62 @@ def _mention_key(source: Source, references: dict[str, tuple[date | None, bool]]
     return cache_key(source.text, spans, tags, {"reference": ref, "inferred": inferred, "source": source.id})
 
 
-def extract_all(
-    sources: Sequence[Source],
+def extract_and_align(
+    stale: dict[str, list[Source]],
     references: dict[str, tuple[date | None, bool]],
     keys: dict[str, str],
-    cache: MentionCache,
+    story_keys: dict[str, str],
+    mention_cache: MentionCache,
+    group_cache: GroupCache,
     executor: Executor,
     progress: Progress,
-) -> dict[str, list[Mention]]:
-    """Mentions per source: from the cache where the text and extractors are unchanged, else extracted now.
+) -> Iterator[tuple[str, list[Group]]]:
+    """Each stale story's groups as its alignment finishes (in no fixed order), put in the cache.
 
-    Parsing and extraction run together in the executor's workers, so only the
-    mentions (never a spaCy `Doc`) travel back and stay in memory.
+    Articles whose text and extractors are unchanged take their mentions from the cache; the others are parsed
+    and extracted in the executor's workers, so only mentions (never a spaCy `Doc`) travel back. A story is
+    aligned as soon as its last article is in, while other articles are still being parsed: the mentions this
+    process holds are those of the stories in flight, not of the whole corpus.
     """
-    out: dict[str, list[Mention]] = {}
-    todo: list[ArticleJob] = []
-    for source in sources:
-        cached = cache.get(keys[source.id], source)
-        if cached is not None:
-            out[source.id] = cached
-        else:
-            todo.append(ArticleJob(source, *references.get(source.id, (None, False))))
-    batches = [tuple(todo[i : i + ARTICLES_PER_TASK]) for i in range(0, len(todo), ARTICLES_PER_TASK)]
-    progress.add("articles", len(todo))
-    words = sum(len(job.source.text.split()) for job in todo)
-    for i, found in run_weighted(executor, extract_batch, batches, words):
-        for job, mentions in zip(batches[i], found, strict=True):
-            cache.put(keys[job.source.id], mentions)
-            out[job.source.id] = mentions
-        progress.advance("articles", len(batches[i]))
-    return out
+    found: dict[str, dict[str, list[Mention]]] = {sid: {} for sid in stale}
+    jobs: list[ArticleJob] = []
+    for sources in stale.values():
+        for source in sources:
+            cached = mention_cache.get(keys[source.id], source)
+            if cached is not None:
+                found[source.story][source.id] = cached
+            else:
+                jobs.append(ArticleJob(source, *references.get(source.id, (None, False))))
+    batches = [tuple(jobs[i : i + ARTICLES_PER_TASK]) for i in range(0, len(jobs), ARTICLES_PER_TASK)]
+    words = sum(len(job.source.text.split()) for job in jobs)
+    known = sum(len(ms) for by_source in found.values() for ms in by_source.values())
+    tasks = flow(executor, words + ALIGN_WEIGHT * known, len(batches) + len(stale))
+    progress.add("articles", len(jobs))
+    progress.add("stories", len(stale))
+
+    def align_if_complete(story_id: str) -> None:
+        sources = stale[story_id]
+        if len(found[story_id]) == len(sources):
+            by_source = found.pop(story_id)
+            mentions = tuple(m for s in sources for m in by_source[s.id])
+            tasks.add(align_job, StoryJob(story_id, tuple(sources), mentions), story_id, soon=True)
+
+    for story_id in stale:
+        align_if_complete(story_id)
+    for batch in batches:
+        tasks.add(extract_batch, batch, batch)
+    for tag, result in tasks.results():
+        if isinstance(tag, str):  # a story aligned
+            group_cache.put(story_keys[tag], result)
+            progress.advance("stories")
+            yield tag, result
+            continue
+        for job, mentions in zip(tag, result, strict=True):
+            mention_cache.put(keys[job.source.id], mentions)
+            found[job.source.story][job.source.id] = mentions
+        progress.advance("articles", len(tag))
+        for story_id in sorted({job.source.story for job in tag}):
+            align_if_complete(story_id)
 
 
 def extract_batch(jobs: Sequence[ArticleJob]) -> list[list[Mention]]:
@@ -262,30 +310,6 @@ def extract_article(job: ArticleJob) -> list[Mention]:
         )
     found.sort(key=lambda m: (m.kind, m.start, m.end, m.text))
     return found
-
-
-def align_all(
-    by_story: dict[str, list[Source]],
-    mentions: dict[str, list[Mention]],
-    story_keys: dict[str, str],
-    cache: GroupCache,
-    executor: Executor,
-    progress: Progress,
-) -> dict[str, list[Group]]:
-    """Each story's groups, aligned now and put in the cache under the story's key."""
-    out: dict[str, list[Group]] = {}
-    todo: list[tuple[str, StoryJob]] = []
-    for story_id, sources in sorted(by_story.items()):
-        story_mentions = tuple(m for s in sources for m in mentions[s.id])
-        todo.append((story_keys[story_id], StoryJob(story_id, tuple(sources), story_mentions)))
-    progress.add("stories", len(todo))
-    weight = ALIGN_WEIGHT * sum(len(job.mentions) for _, job in todo)
-    for i, groups in run_weighted(executor, align_job, [job for _, job in todo], weight):
-        key, job = todo[i]
-        cache.put(key, groups)
-        out[job.story] = groups
-        progress.advance("stories")
-    return out
 
 
 def align_job(job: StoryJob) -> list[Group]:

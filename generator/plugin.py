@@ -2,13 +2,16 @@
 
 Nothing is written into `docs/` (that would make `mkdocs serve` rebuild in a
 loop); generated pages are `File.generated` objects that MkDocs renders and
-copies like any other page.
+copies like any other page. The data files and pictures are written to a
+temporary folder MkDocs copies them from, so they are not held in memory.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,6 +57,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._story_pages: StoryPages | None = None
         self._cache: Path | None = None
         self._nav = None
+        self._staging: Path | None = None
 
     def _path(self, config, value: str | None) -> Path | None:
         if not value:
@@ -98,8 +102,12 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
         executor = make_executor(self.config.workers)  # rendering stays on this machine, even with a cluster
         self._cache, self._story_pages = cache, StoryPages(cache)
+        self._remove_staging()
+        self._staging = Path(tempfile.mkdtemp(prefix="parallax-files-"))
         try:
-            pages, other = render_parts(self.model, config.site_url, cache=self._story_pages, executor=executor)
+            pages, other = render_parts(
+                self.model, config.site_url, cache=self._story_pages, executor=executor, staging=self._staging
+            )
         finally:
             executor.close()
         self._pages = pages
@@ -112,8 +120,19 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
                 files.remove(existing)
             hidden = path.startswith("sources/") or path.endswith("/cite.md")  # reached from story pages
             inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            if isinstance(content, Path):
+                files.append(File.generated(config, path, abs_src_path=str(content), inclusion=inclusion))
+            else:
+                files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
+
+    def _remove_staging(self) -> None:
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
+
+    def on_build_error(self, error: Exception) -> None:
+        self._remove_staging()
 
     def on_nav(self, nav, config, files):
         self._nav = nav  # digested in on_env, once every page has read its title
@@ -193,6 +212,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
     def on_post_build(self, config) -> None:
         """The build succeeded: delete the cache entries it did not use (removed stories, edited articles, old
         keys), so the cache holds one build's worth. A cache that failed to write mid-build is left as it is."""
+        self._remove_staging()  # its files are copied into the site
         caches = (self._story_pages, self._themed)
         if self._cache is None or self.model is None or any(c is None or c.folder is None for c in caches):
             return

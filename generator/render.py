@@ -13,7 +13,7 @@ import functools
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -144,15 +144,18 @@ def render_parts(
     templates: Path = TEMPLATES,
     cache: StoryPages | None = None,
     executor: Executor | None = None,
-) -> tuple[dict[str, PageParts], dict[str, str]]:
-    """Pages (Markdown path -> parts) and every other generated file (path -> text).
+    staging: Path | None = None,
+) -> tuple[dict[str, PageParts], dict[str, str | Path]]:
+    """Pages (Markdown path -> parts) and every other generated file (path -> text, or the file holding it).
 
     With a `cache`, a story whose model is unchanged gets its pages from there instead of the templates;
-    with an `executor`, the others are rendered on its workers when there are enough of them.
+    with an `executor`, the others are rendered on its workers when there are enough of them; with a `staging`
+    folder, the other files are written there as they are made and given as paths, so the data files (tens of
+    megabytes for a large site) are never held whole in memory.
     """
     env = _environment(templates)
     pages: dict[str, PageParts] = {}
-    files: dict[str, str] = {}
+    files: dict[str, str | Path] = {}
     stories = sorted(model.stories, key=lambda s: s.id)
     live = [s for s in stories if s.sources]
     old_labels = {r.id: r.label for r in model.anchors if r.status == "alias"}
@@ -187,14 +190,29 @@ def render_parts(
     for story in stories:
         story_pages, story_files, fragments[story.id], rows[story.id] = outputs.pop(story.id)
         pages.update(story_pages)
-        files.update(story_files)
+        files.update(_staged(staging, path, [text]) for path, text in story_files.items())
     pages["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
-    files["data/comparison.json"] = data.comparison_json(model, fragments)
-    files["data/anchors.json"] = data.anchors_json(model)
-    files["data/facts.csv"] = data.facts_csv(model, rows)
+    files.update(
+        [
+            _staged(staging, "data/comparison.json", data.comparison_pieces(model, fragments)),
+            _staged(staging, "data/anchors.json", [data.anchors_json(model)]),
+            _staged(staging, "data/facts.csv", data.facts_csv_pieces(model, rows)),
+        ]
+    )
     for asset in sorted((templates / "assets").glob("*")):
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
     return pages, files
+
+
+def _staged(staging: Path | None, path: str, pieces: Iterable[str]) -> tuple[str, str | Path]:
+    """A generated file as text, or written piece by piece into the staging folder and given as its path."""
+    if staging is None:
+        return path, "".join(pieces)
+    target = staging / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="") as out:
+        out.writelines(pieces)
+    return path, target
 
 
 def _stored_page(cache: StoryPages, story_id: str, path: str, row: list) -> PageParts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import pickle
 import shutil
 import subprocess
@@ -420,3 +421,53 @@ def test_once_the_workers_run_later_batches_go_to_them_and_small_builds_never_st
         assert dict(pool.run(_process, ["a"], weight=10)) == {0: os.getpid()}, "one task stays here"
     finally:
         pool.close()
+
+
+def test_a_flow_sends_follow_up_tasks_before_those_queued_earlier():
+    """A story's alignment, added when its last article is in, waits for at most the tasks already out."""
+    ran: list[str] = []
+    flow = executor.Flow(executor.InProcess())
+    for name in ("parse-1", "parse-2", "parse-3", "parse-4"):
+        flow.add(ran.append, name, name)
+    for tag, _ in flow.results():
+        if tag == "parse-1":
+            flow.add(ran.append, "align", "align", soon=True)
+    assert ran == ["parse-1", "parse-2", "align", "parse-3", "parse-4"]
+
+
+def test_a_story_is_aligned_while_later_stories_are_still_parsed(tmp_path, monkeypatch):
+    """Memory holds the mentions of the stories in flight: the first story is aligned before the last is parsed."""
+    seeds = _two_stories(tmp_path)
+    events: list[str] = []
+    real_extract, real_align = pipeline.extract_article, pipeline.align_story
+
+    def extracting(job):
+        events.append(f"parse {job.source.story}")
+        return real_extract(job)
+
+    def aligning(story, sources, mentions):
+        events.append(f"align {story}")
+        return real_align(story, sources, mentions)
+
+    monkeypatch.setattr(pipeline, "extract_article", extracting)
+    monkeypatch.setattr(pipeline, "align_story", aligning)
+    model = build_model(BuildConfig(seeds=seeds, workers=1))
+    first, last = sorted(s.id for s in model.stories)
+    assert events.index(f"align {first}") < max(i for i, e in enumerate(events) if e == f"parse {last}")
+    assert model == build_model(BuildConfig(seeds=seeds, workers=1))
+
+
+def test_a_sites_data_files_are_staged_on_disk_and_the_staging_folder_is_removed(tmp_path):
+    """The plugin hands MkDocs the data files as files, not strings; they equal an export's, and nothing is left."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    seeds = _two_stories(tmp_path)
+    site, out = tmp_path / "site", tmp_path / "export"
+    env = {**os.environ, "TMPDIR": str(temp), "SOURCE_DATE_EPOCH": "1700000000"}
+    for command, folder in (("build", ["--site-dir", str(site)]), ("export", ["--out", str(out)])):
+        args = [sys.executable, "-m", "generator", command, "--seeds", str(seeds), *folder, "--no-cache", "-q"]
+        subprocess.run(args, cwd=ROOT, check=True, capture_output=True, env=env)
+    assert not [p for p in temp.iterdir() if p.name.startswith("parallax-files-")]
+    for name in ("comparison.json", "facts.csv", "anchors.json"):
+        assert (site / "data" / name).read_bytes() == (out / "data" / name).read_bytes(), name
+    assert json.loads((site / "data" / "comparison.json").read_text(encoding="utf-8"))["stories"]
