@@ -114,7 +114,8 @@ def build_model(config: BuildConfig) -> SiteModel:
         # and each story's groups are let go once its facts are made.
         for story_id, sources in sorted(by_story.items()):
             title = corpus.story_titles.get(story_id) or naming.story_title(story_id, [s.title for s in sources])
-            groups_at = group_cache.path(story_keys[story_id])
+            aligned_as = story_keys[story_id]
+            groups_at = group_cache.path(aligned_as)
             if story_id in outlined:
                 story, recs = _outlined_story(story_id, title, sources, outlined[story_id], groups_at, book)
             else:
@@ -122,7 +123,7 @@ def build_model(config: BuildConfig) -> SiteModel:
                     done, groups = next(aligned)
                     groups_by_story[done] = groups
                 groups = groups_by_story.pop(story_id)
-                story, recs = _aligned_story(story_id, title, sources, groups, groups_at, book, outlines, story_keys)
+                story, recs = _aligned_story(story_id, title, sources, groups, groups_at, book, outlines, aligned_as)
             stories.append(story)
             records.extend(recs)
     finally:
@@ -137,7 +138,12 @@ def build_model(config: BuildConfig) -> SiteModel:
 
 
 def _outlined_story(
-    story_id: str, title: str, sources: list[Source], known: StoryOutline, groups_at: Path | None, book
+    story_id: str,
+    title: str,
+    sources: list[Source],
+    known: StoryOutline,
+    groups_at: Path | None,
+    book: anchors.AnchorBook,
 ) -> tuple[Story, tuple[anchors.AnchorRecord, ...]]:
     """An unchanged story as the last build left it: its outline, its facts read from the cache when drawn."""
     book.issued |= {o.id for o in known.outline}
@@ -154,7 +160,7 @@ def _aligned_story(
     groups_at: Path | None,
     book: anchors.AnchorBook,
     outlines: StoryOutlines,
-    story_keys: dict[str, str],
+    aligned: str,
 ) -> tuple[Story, list[anchors.AnchorRecord]]:
     """A story's facts from its groups, copies marked and ids given; only an outline when the groups are cached."""
     story_copies = copies.detect(sources)
@@ -169,7 +175,7 @@ def _aligned_story(
         load = functools.partial(_cached_facts, story_id, groups_at, story_copies, _outlets(sources), outline)
         facts = DeferredFacts(outline, load)
     if outlines.folder is not None:
-        _outline_for_next_build(outlines, story_id, story_keys[story_id], listed, groups, recs, story_copies)
+        _outline_for_next_build(outlines, story_id, aligned, listed, groups, recs, story_copies)
     return Story(story_id, title, tuple(sources), facts, tuple(retired), story_copies, names), recs
 
 
