@@ -29,7 +29,7 @@ class Executor(Protocol):
 
 
 class Runner(Protocol):
-    """Where a `Flow` sends its tasks one at a time: an executor that runs them itself."""
+    """Where a `Flow` sends its tasks one by one: an executor that runs them itself."""
 
     slots: int  # tasks that run at once
 
@@ -60,7 +60,7 @@ class InProcess:
         return _Later(task, item)
 
     def wait(self, pending: Sequence[_Later]) -> Sequence[_Later]:
-        first = pending[0]  # a flow has one task out at a time here
+        first = pending[0]  # the oldest: here tasks run in the order they were submitted
         first.value = first.task(first.item)
         return [first]
 
