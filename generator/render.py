@@ -689,23 +689,31 @@ class Segment:
 
 
 def _segments(source: Source, mentions: list[tuple[Mention, Fact]], page_url: str) -> list[Segment]:
-    """Cut the text where any mention, its sentence or a furniture block starts or ends; mark each piece."""
+    """Cut the text where any mention, its sentence or a furniture block starts or ends; mark each piece.
+
+    Every start and end is a cut, so a mention covers a piece exactly when it is open at the piece's start:
+    one sweep over the cuts keeps the open mentions (a text has thousands of pieces and hundreds of mentions).
+    """
     text = source.text
     sentences = _disjoint(sorted({(s.start, s.end) for s in (sentence_span(text, m) for m, _ in mentions)}))
     cuts = {0, len(text)}
-    for m, _ in mentions:
+    opening: dict[int, list[tuple[Mention, Fact]]] = {}
+    for m, f in mentions:
         cuts.update((m.start, m.end))
+        opening.setdefault(m.start, []).append((m, f))
     for f in source.furniture:
         cuts.update((f.start, f.end))
     for start, end in sentences:
         cuts.update((start, end))
     starts, ends = {a for a, _ in sentences}, {b for _, b in sentences}
     points = sorted(cuts)
+    open_mentions: list[tuple[Mention, Fact]] = []
     out = []
     for a, b in zip(points, points[1:], strict=False):
-        covering = [(m, f) for m, f in mentions if m.start <= a and b <= m.end]
-        starting = tuple(sorted({anchors.mention_anchor(m) for m, _ in mentions if m.start == a}))
-        furniture = any(f.start <= a and b <= f.end for f in source.furniture)
+        open_mentions = [p for p in open_mentions if p[0].end > a] + opening.get(a, [])
+        covering = [p for p in open_mentions if p[0].end > a]  # an empty mention covers nothing
+        starting = tuple(sorted({anchors.mention_anchor(m) for m, _ in opening.get(a, [])}))
+        furniture = any(f.start <= a < f.end for f in source.furniture)
         link_to = title = None
         if covering:
             m, fact = min(covering, key=lambda p: (p[0].end - p[0].start, p[1].id))

@@ -25,10 +25,23 @@ def page_file(url: str) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """A link from one page to another that works from any host path and from the file system."""
     path, _, anchor = to_url.partition("#")
-    rel = posixpath.relpath(path or ".", from_url.rstrip("/") or ".")
+    rel = _relpath(path, from_url)
     rel = "" if rel == "." else rel
-    if path.endswith("/") and rel and not rel.endswith("/"):
+    if (path.endswith("/") or not path) and rel and not rel.endswith("/"):  # a folder's page, the home page too
         rel += "/"
     if not rel and not anchor:
         rel = "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)` for two site-relative paths, without its trip through the working
+    directory (a story page holds tens of thousands of links)."""
+    to, origin = posixpath.normpath(path or ".").split("/"), posixpath.normpath(start or ".").split("/")
+    if ".." in to or ".." in origin:
+        return posixpath.relpath(path or ".", start or ".")
+    to, origin = [p for p in to if p != "."], [p for p in origin if p != "."]
+    common = 0
+    while common < min(len(to), len(origin)) and to[common] == origin[common]:
+        common += 1
+    return "/".join([".."] * (len(origin) - common) + to[common:]) or "."

@@ -501,3 +501,110 @@ def test_shared_navigation_draws_once_per_depth_and_never_for_pages_in_it():
     assert drawn == ["story", "cite", "source 1", "deeper"]
     assert results["source 2"] == results["source 1"] == "nav for source 1"
     assert shared(story, draw("story again")) == "nav for story again"
+
+
+def test_a_source_page_is_cut_where_mentions_start_and_end_and_links_the_innermost_fact():
+    """Nested and overlapping mentions, a furniture block and an empty mention, cut by one sweep over the text."""
+    from conftest import make_source
+
+    from generator.model import Fact, Mention, Span, Story
+    from generator.render import _segments
+
+    text = "Intro line.\nPolice said 14 people were hurt on Monday. Later, more."
+    source = make_source(text, "wire", furniture=(Span(0, 11),))
+    sentence = Span(12, 54)
+
+    def mention(kind: str, word: str, length: int | None = None) -> Mention:
+        start = text.index(word)
+        end = start + (len(word) if length is None else length)
+        return Mention(kind, source.id, start, end, text[start:end], sentence)
+
+    claim, count = mention("claim", "Police said 14 people were hurt"), mention("number", "14 people")
+    day = mention("date", "Monday")
+    empty = mention("number", "Later", 0)
+    facts = [
+        Fact("claim-hurt", "s", "claim", "Claim: hurt", "single", "One outlet", (claim,)),
+        Fact("number-hurt", "s", "number", "People hurt", "single", "One outlet", (count, empty)),
+        Fact("date-hurt", "s", "date", "Date: hurt", "single", "One outlet", (day,)),
+    ]
+    story = Story("s", "S", (source,), tuple(facts))
+    pairs = [(m, f) for f in story.facts for m in f.mentions]
+    segments = _segments(source, pairs, "sources/wire/")
+    assert "".join(s.text for s in segments) == text
+    by_text = {s.text: s for s in segments}
+    assert by_text["Intro line."].furniture and not by_text["14 people"].furniture
+    assert by_text["14 people"].kinds == ("claim", "number")
+    assert by_text["14 people"].link == "../../stories/s/index.html#number-hurt"  # the innermost fact
+    assert by_text["Police said "].link == "../../stories/s/index.html#claim-hurt"
+    assert by_text[" were hurt"].kinds == ("claim",)
+    assert by_text[" on "].link is None and by_text[" on "].kinds == ()
+    assert by_text["Monday"].kinds == ("date",)
+    assert by_text["Police said "].opens_sentence and by_text["."].closes_sentence
+    later = next(s for s in segments if s.text.startswith("Later"))
+    assert later.kinds == () and later.anchors  # an empty mention is anchored where it starts, and covers nothing
+
+
+@pytest.mark.parametrize(
+    ("from_url", "to_url", "expected"),
+    [
+        ("stories/a/", "stories/a/#fact", "#fact"),
+        ("stories/a/", "stories/b/", "../b/index.html"),
+        ("sources/x/", "stories/a/#f", "../../stories/a/index.html#f"),
+        ("", "stories/a/", "stories/a/index.html"),
+        ("stories/a/", "", "../../index.html"),
+        ("names/", "names/", "./index.html"),
+        ("stories/a/cite/", "stories/a/#f", "../index.html#f"),
+        ("stories/a/", "stories/a/coverage.svg", "coverage.svg"),
+        ("stories/a/", "data/comparison.json", "../../data/comparison.json"),
+    ],
+)
+def test_links_between_pages_are_relative_and_name_the_index_file(from_url, to_url, expected):
+    from generator.render import link
+
+    assert link(from_url, to_url) == expected
+
+
+def test_relative_paths_are_what_posixpath_gives():
+    import itertools
+    import posixpath
+
+    from generator.urls import _relpath
+
+    parts = ["stories", "sources", "a", "b-1", "cite", "", "."]
+    joined = ("/".join(p) for n in range(4) for p in itertools.product(parts, repeat=n))
+    paths = {p for p in joined if not p.startswith("/")}  # site-relative: never from the file system's root
+    for path, start in itertools.product(sorted(paths), repeat=2):
+        assert _relpath(path, start) == posixpath.relpath(path or ".", start or "."), (path, start)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        [],
+        {"a": [], "b": {}, "c": [{}]},
+        [1, -2, 0, 2.5, 1e-7, 12345678901234567890, True, False, None],
+        {"text": 'Quote: "It\'s tough" \\ é — \u2028 \x00 end', "nested": {"deeper": [["x"], {"y": None}]}},
+        {"share": float("inf"), "other": float("nan")},
+    ],
+)
+def test_comparison_json_is_written_as_json_dumps_would_indent_it(value):
+    from generator.data import indented_json
+
+    expected = json.dumps(value, ensure_ascii=False, indent=1)
+    assert indented_json(value) == expected
+    assert indented_json(value, depth=2) == expected.replace("\n", "\n  ")
+
+
+def test_comparison_json_rejects_what_json_cannot_key_or_write():
+    from generator.data import indented_json
+
+    with pytest.raises(TypeError):
+        indented_json({1: "a"})
+    with pytest.raises(TypeError):
+        indented_json({"a": {1, 2}})
+
+
+def test_the_published_comparison_json_is_indented_as_json_dumps_writes_it(site):
+    text = (site / "data" / "comparison.json").read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"

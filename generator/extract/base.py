@@ -41,10 +41,11 @@ class ArticleDoc:
         return ents_within(span)
 
     def sentences(self) -> Iterator[SpacySpan]:
-        """Sentences with some article text in them (blank furniture is skipped)."""
-        for sent in self.doc.sents:
-            if sent.text.strip():
-                yield sent
+        """Sentences with some article text in them (blank furniture is skipped); found once per doc, since
+        several extractors walk them."""
+        if _SENTENCES not in self.doc.user_data:
+            self.doc.user_data[_SENTENCES] = tuple(s for s in self.doc.sents if s.text.strip())
+        return iter(self.doc.user_data[_SENTENCES])
 
     def sentence_span(self, sent: SpacySpan) -> Span:
         """The sentence's character range with surrounding whitespace trimmed."""
@@ -105,6 +106,7 @@ def entity_at(token) -> SpacySpan | None:
 
 
 _ENTS = "parallax_ents"
+_SENTENCES = "parallax_sentences"
 
 
 @dataclass(frozen=True)

@@ -261,20 +261,21 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention |
     part = doc.char_span(start, end, alignment_mode="expand")
     if part is None:
         return None
-    concept, negated = predicate(part)
-    words = tuple(w for w in claim_words(part) if w != "not")
+    head, negated = proposition_head(part)
+    concept = _head_concept(head)
+    background, asides = _aside_tokens(part), _aside_tokens(part, ("relcl", "appos"))
+    words = tuple(w for w in claim_words(part, background) if w != "not")
     if len(words) < 3:
         return None
     words = tuple(sorted({*words, "not"})) if negated else words
     ents = tuple(
         sorted({fold(e.text) for e in article.ents_within(part) if e.label_ in _ENTITY_LABELS and fold(e.text)})
     )
-    head = proposition_head(part)[0]
-    found = frame(article, part, head, concept, _concept, _aside_tokens(part))
-    stated = stated_heads(part, head, concept)
+    found = frame(article, part, head, concept, _concept, background)
+    stated = stated_heads(part, head, concept, asides)
     found = replace(
         found,
-        roles=tuple(sorted({*found.roles, *participants(part, stated, _aside_tokens(part))})),
+        roles=tuple(sorted({*found.roles, *participants(part, stated, background)})),
         heads=tuple(sorted({c for _, concepts in stated for c in concepts})),
     )
     return article.mention(
@@ -284,7 +285,7 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention |
         span,
         value=None,
         key=concept,
-        predicates=predicates(part),
+        predicates=predicates(part, asides),
         speaker=_speaker(part),
         attributed_to=credited_source(article, span),
         words=words,
@@ -293,12 +294,13 @@ def _mention(article: ArticleDoc, span: Span, start: int, end: int) -> Mention |
     )
 
 
-def claim_words(part) -> tuple[str, ...]:
+def claim_words(part, background: set[int]) -> tuple[str, ...]:
     """Content lemmas, lower-case, with place names, numbers and synonyms folded; "not" marks negative polarity.
 
-    A relative clause set off by commas is left out, unless too little would be left to compare.
+    A relative clause set off by commas (`background`, from `_aside_tokens`) is left out, unless too little
+    would be left to compare.
     """
-    words = _content_lemmas(part, _aside_tokens(part))
+    words = _content_lemmas(part, background)
     return words if len([w for w in words if w != "not"]) >= 3 else _content_lemmas(part, set())
 
 
@@ -326,8 +328,12 @@ def _content_lemmas(part, aside: set[int]) -> tuple[str, ...]:
 
 
 def proposition_head(part):
-    """The verb of what a clause states (through verbs of saying and denying to their complement), and the
-    polarity flag `predicate` explains; (None, False) when the parse has no verb."""
+    """The verb of what a clause states (through verbs of saying and denying to their complement), and whether
+    it is negated; (None, False) when the parse has no verb.
+
+    Negative polarity is a `neg` dependent, a negative determiner on the subject or object ("no plans"), a
+    negative verb ("refused"), or a denial of the complement ("denied colluding").
+    """
     head = _head_verb(part)
     if head is None:
         return None, False
@@ -347,17 +353,15 @@ def proposition_head(part):
     return head, negated
 
 
-def predicate(part) -> tuple[str, bool]:
-    """The concept of what a clause states happened: its main verb, through verbs of saying to what is said.
+def _head_concept(head) -> str:
+    """The concept of what a clause states happened, from its head (`proposition_head`): the main verb, through
+    verbs of saying to what is said.
 
     "X said the DNC sued Russia" -> "sue"; "the DNC filed a lawsuit" -> "sue" (a light verb's object carries the
     meaning); "Reynolds was convicted" -> "convict"; "He is a judge" -> "judge". Empty when the parse has no verb.
-    The flag is negative polarity: a `neg` dependent, a negative determiner on the subject or object ("no plans"),
-    a negative verb ("refused"), or a denial of the complement ("denied colluding").
     """
-    head, negated = proposition_head(part)
     if head is None:
-        return "", False
+        return ""
     lemma = head.lemma_.lower()
     if lemma == "be":
         attribute = next((c for c in head.children if c.dep_ in ("attr", "acomp")), None)
@@ -367,18 +371,18 @@ def predicate(part) -> tuple[str, bool]:
         lemma = obj.lemma_.lower() if obj is not None else lemma
     if head.tag_ == "NN" and lemma.endswith("ing"):
         lemma = _verb_of(lemma)
-    return _CONCEPTS.get(lemma, (lemma,))[0], negated
+    return _CONCEPTS.get(lemma, (lemma,))[0]
 
 
-def stated_heads(part, head, concept: str) -> list[tuple[object, set[str]]]:
+def stated_heads(part, head, concept: str, asides: set[int]) -> list[tuple[object, set[str]]]:
     """What a clause asserts happened, as (verb, its concepts): the head predicate (`concept`) and every other
     clause in it with a subject of its own ("X was leaving her car when she was hit", "attacks left no
     casualties"), through verbs that only frame their complement ("appeared to back down", "intends to keep").
-    A participle without a subject ("..., hitting Doe") is detail, not an assertion of its own."""
+    A participle without a subject ("..., hitting Doe") is detail, not an assertion of its own. `asides`: the
+    relative clauses and appositives set off by commas (`_aside_tokens`)."""
     found: list[tuple[object, set[str]]] = []
-    aside = _aside_tokens(part, ("relcl", "appos"))
     for tok in part:
-        if tok.i in aside or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("relcl", "acl"):
+        if tok.i in asides or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("relcl", "acl"):
             continue  # a relative clause says who someone is ("the driver who hit her"), not what happened
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
         is_head = head is not None and tok.i == head.i
@@ -424,15 +428,15 @@ def _as_predicates(verb) -> set[str]:
     }
 
 
-def predicates(part) -> tuple[str, ...]:
+def predicates(part, asides: set[int]) -> tuple[str, ...]:
     """Concepts of every event the clause states: its verbs (not verbs of saying with a clause, "found that ...",
     nor light or auxiliary verbs,
     whose object stands in: "filed a lawsuit" -> "sue"), an object naming an event in the paraphrase lexicon
     ("left no casualties" -> "casualty"), and a copula's attribute ("was the father" -> "father";
     "there were no reports of injuries" -> "injure"). Nouns elsewhere are arguments, not predicates: a story's
-    topic noun ("the lawsuit") is in most of its sentences."""
-    aside = _aside_tokens(part, ("relcl", "appos"))  # "X, an adviser who is named in the suit, dismissed it"
-    return _predicates_of([t for t in part if t.i not in aside]) or _predicates_of(list(part))
+    topic noun ("the lawsuit") is in most of its sentences. `asides` are left out, unless nothing else is left:
+    "X, an adviser who is named in the suit, dismissed it"."""
+    return _predicates_of([t for t in part if t.i not in asides]) or _predicates_of(list(part))
 
 
 def _predicates_of(tokens: list) -> tuple[str, ...]:
