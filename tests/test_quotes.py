@@ -529,3 +529,18 @@ def test_only_speakers_the_outlets_name_can_disagree(credits, status):
 def test_a_speaker_traced_from_a_pronoun_is_marked_as_ours(article, text, inferred):
     (m,) = extract(article(text))
     assert m.speaker and m.speaker_inferred is inferred
+
+
+def test_a_quote_lies_within_another_only_as_a_run_of_whole_words():
+    import itertools
+
+    from generator.align.quotes import _within
+
+    def as_list(inner: list[str], outer: list[str]) -> bool:
+        n = len(inner)
+        return n > 0 and any(outer[k : k + n] == inner for k in range(len(outer) - n + 1))
+
+    vocabulary = ["we", "will", "win", "wi", "ll", "we'll"]
+    lists = [list(p) for n in range(4) for p in itertools.product(vocabulary, repeat=n)]
+    for inner, outer in itertools.product(lists[:60], lists):
+        assert _within(" ".join(inner), " ".join(outer)) == as_list(inner, outer), (inner, outer)

@@ -160,6 +160,7 @@ def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
     """Group renderings of one quote across outlets; the status says whether their words agree."""
     ms = sorted(mentions, key=lambda m: (m.source, m.start, m.end))
     words = [[w for w in normalise(m.value or m.text) if w != EDIT] for m in ms]
+    texts = [" ".join(w) for w in words]
     parent = list(range(len(ms)))
 
     def find(i: int) -> int:
@@ -172,18 +173,20 @@ def align_quotes(mentions: Sequence[Mention], ctx: StoryContext) -> list[Group]:
     long_set = set(long_ones)
     for x, i in enumerate(long_ones):
         for j in long_ones[x + 1 :]:
-            if words[i] == words[j] or ms[i].source != ms[j].source and _same_quote(ms[i], ms[j], words[i], words[j]):
+            if words[i] == words[j] or (
+                ms[i].source != ms[j].source and _same_quote(ms[i], ms[j], words[i], words[j], texts[i], texts[j])
+            ):
                 parent[find(j)] = find(i)
     for i in long_ones:
-        target = _best_container(i, ms, words, fragment_only=True)
+        target = _best_container(i, ms, words, texts, fragment_only=True)
         if target is not None:
             parent[find(i)] = find(target)
     shorts = [i for i in range(len(ms)) if len(words[i]) <= SHORT]
     # a phrase found in two different longer quotes of its speaker belongs to neither (roots of the long quotes
     # are fixed here: the short ones joined below must not change which quotes count as different)
-    ambiguous = {i for i in shorts if len({find(j) for j in _containers(i, ms, words) if j in long_set}) > 1}
+    ambiguous = {i for i in shorts if len({find(j) for j in _containers(i, ms, words, texts) if j in long_set}) > 1}
     for i in shorts:
-        target = None if i in ambiguous else _best_container(i, ms, words)
+        target = None if i in ambiguous else _best_container(i, ms, words, texts)
         if target is not None:
             parent[find(i)] = find(target)
         for j in range(len(ms)):  # the same short phrase quoted by another outlet, or with one word changed
@@ -209,11 +212,11 @@ def _kept(members: list[int], ms: Sequence[Mention], words: list[list[str]]) -> 
     return any(ms[i].key or len(words[i]) > SHORT for i in members)
 
 
-def _same_quote(a: Mention, b: Mention, wa: list[str], wb: list[str]) -> bool:
-    """Fuzzy candidate test: near-identical words, or one quote found inside the other with small edits."""
-    sa, sb = " ".join(wa), " ".join(wb)
-    short, long_ = sorted((sa, sb), key=len)
-    if len(short) < 0.3 * len(long_) or _contains(wa, wb) or _contains(wb, wa):
+def _same_quote(a: Mention, b: Mention, wa: list[str], wb: list[str], sa: str, sb: str) -> bool:
+    """Fuzzy candidate test: near-identical words, or one quote found inside the other with small edits.
+    `sa` and `sb` are the words joined by spaces (made once per quote: every pair of a story's quotes is tested)."""
+    short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    if len(short) < 0.3 * len(long_) or _within(sa, sb) or _within(sb, sa):
         return False  # a fragment of a longer quote joins only its best container, not every quote holding it
     long_enough = min(len(wa), len(wb)) >= 6
     speaker = same_speaker(a, b)
@@ -280,12 +283,14 @@ def _content_words(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]], fragment_only: bool = False) -> int | None:
+def _best_container(
+    i: int, ms: Sequence[Mention], words: list[list[str]], texts: list[str], fragment_only: bool = False
+) -> int | None:
     """A partial quote joins the longest other outlet's quote by the same speaker that contains its words (a
     speaker left unnamed by one outlet counts as the same). `fragment_only`: only longer quotes (equal ones were
     joined already)."""
     best = None
-    for j in _containers(i, ms, words):
+    for j in _containers(i, ms, words, texts):
         if fragment_only and len(words[j]) <= len(words[i]):
             continue
         if best is None or len(words[j]) > len(words[best]):
@@ -293,15 +298,16 @@ def _best_container(i: int, ms: Sequence[Mention], words: list[list[str]], fragm
     return best
 
 
-def _containers(i: int, ms: Sequence[Mention], words: list[list[str]]) -> list[int]:
-    """Other outlets' quotes by the same speaker (or an unnamed one) that contain quote i's words, in order."""
+def _containers(i: int, ms: Sequence[Mention], words: list[list[str]], texts: list[str]) -> list[int]:
+    """Other outlets' quotes by the same speaker (or an unnamed one) that contain quote i's words, in order
+    (`texts`: each quote's words joined by spaces)."""
     out = []
     for j, other in enumerate(ms):
         if j == i or other.source == ms[i].source or not same_speaker(ms[i], other):
             continue
         if not (ms[i].key or len(words[i]) >= 2 or other.key):
             continue  # one unattributed word inside another unattributed quote is a coincidence
-        if _contains(words[j], words[i]):
+        if _within(texts[i], texts[j]):
             out.append(j)
     return out
 
@@ -317,16 +323,22 @@ def _one_word_apart(short: list[str], other: list[str]) -> bool:
     return dropped <= 1 and added <= 1
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    n = len(shorter)
-    return n > 0 and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+def _within(inner: str, outer: str) -> bool:
+    """Whether a quote's words (joined by spaces) are a run of another's: no word holds a space, so a substring
+    test of the texts padded with spaces says it (in C: comparing slices word by word was much of aligning)."""
+    return bool(inner) and f" {inner} " in f" {outer} "
 
 
 def same_speaker(a: Mention, b: Mention) -> bool:
     """Variants of one name (surname match, transliterations), or a speaker left unnamed by one outlet."""
     if not a.key or not b.key:
         return True
-    return a.key == b.key or fuzz.ratio(a.key, b.key) >= 80 or Levenshtein.distance(a.key, b.key) <= 1
+    return _same_name(a.key, b.key)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a story's few speakers, compared for every pair of its quotes
+def _same_name(a: str, b: str) -> bool:
+    return a == b or fuzz.ratio(a, b) >= 80 or Levenshtein.distance(a, b) <= 1
 
 
 def _group(members: list[Mention], ctx: StoryContext) -> Group:
