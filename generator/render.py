@@ -710,8 +710,9 @@ def _segments(source: Source, mentions: list[tuple[Mention, Fact]], page_url: st
     open_mentions: list[tuple[Mention, Fact]] = []
     out = []
     for a, b in zip(points, points[1:], strict=False):
-        open_mentions = [p for p in open_mentions if p[0].end > a] + opening.get(a, [])
-        covering = [p for p in open_mentions if p[0].end > a]  # an empty mention covers nothing
+        # the mentions covering this piece: those still open and those starting here (an empty one covers nothing)
+        covering = [p for p in open_mentions + opening.get(a, []) if p[0].end > a]
+        open_mentions = covering
         starting = tuple(sorted({anchors.mention_anchor(m) for m, _ in opening.get(a, [])}))
         furniture = any(f.start <= a < f.end for f in source.furniture)
         link_to = title = None
