@@ -75,11 +75,14 @@ class StoryJob:
     mentions: tuple[Mention, ...]
 
 
-def build_model(config: BuildConfig) -> SiteModel:
+def build_model(config: BuildConfig, executor: Executor | None = None) -> SiteModel:
+    """The whole model of a corpus. Tasks run on `executor` if one is given (the caller closes it: its workers,
+    the language model loaded, may render next), else on one made from `config` for this call."""
     furniture_cache = FurnitureCache(config.cache_dir)
     book = anchors.AnchorBook.from_json(config.previous_anchors)
     progress = Progress()
-    executor = make_executor(config.workers, config.dask_scheduler)
+    own = executor is None
+    executor = make_executor(config.workers, config.dask_scheduler) if executor is None else executor
     try:
         read_furniture = functools.partial(furniture_cache.read_all, compute=_furniture_on(executor))
         corpus = read_corpus(config.seeds, config.max_bytes, read_furniture)
@@ -127,7 +130,8 @@ def build_model(config: BuildConfig) -> SiteModel:
             stories.append(story)
             records.extend(recs)
     finally:
-        executor.close()
+        if own:
+            executor.close()
         progress.close()
 
     for story_id in sorted({r.story for r in book.records.values()} - set(by_story)):

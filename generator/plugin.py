@@ -81,30 +81,18 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             workers=self.config.workers,
             dask_scheduler=self.config.dask_scheduler,
         )
-        self.model = build_model(build)
-        for problem in self.model.problems:
-            log.warning("%s", problem)
-        if not any(story.sources for story in self.model.stories):
-            raise PluginError(f"{build.seeds}: no readable articles, so no site was built")
-        _pin_build_date(self.model)
-        undated = [
-            story.id for story in self.model.stories if story.sources and not any(map(article_date, story.sources))
-        ]
-        if undated:
-            log.warning(
-                "%d stories have no dated article (%s): their citations are dated by the build, %s"
-                " (set SOURCE_DATE_EPOCH, or give the articles a published date, for byte-identical rebuilds)",
-                len(undated),
-                ", ".join(undated[:3]) + (", ..." if len(undated) > 3 else ""),
-                build_day(),
-            )
-        if not config.site_url:
-            log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
-        executor = make_executor(self.config.workers)  # rendering stays on this machine, even with a cluster
-        self._cache, self._story_pages = cache, StoryPages(cache)
-        self._remove_staging()
-        self._staging = Path(tempfile.mkdtemp(prefix="parallax-files-"))
+        # The workers that parsed render next (their start is paid once); rendering stays on this machine, even
+        # when a cluster parsed.
+        executor = make_executor(self.config.workers, self.config.dask_scheduler)
         try:
+            self.model = build_model(build, executor)
+            if self.config.dask_scheduler:
+                executor.close()
+                executor = make_executor(self.config.workers)
+            self._warn_about(self.model, build, config)
+            self._cache, self._story_pages = cache, StoryPages(cache)
+            self._remove_staging()
+            self._staging = Path(tempfile.mkdtemp(prefix="parallax-files-"))
             pages, other = render_parts(
                 self.model, config.site_url, cache=self._story_pages, executor=executor, staging=self._staging
             )
@@ -125,6 +113,26 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             else:
                 files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
+
+    @staticmethod
+    def _warn_about(model: SiteModel, build: BuildConfig, config) -> None:
+        """What the reader of the build's log must know of the model; a corpus with no readable article stops."""
+        for problem in model.problems:
+            log.warning("%s", problem)
+        if not any(story.sources for story in model.stories):
+            raise PluginError(f"{build.seeds}: no readable articles, so no site was built")
+        _pin_build_date(model)
+        undated = [story.id for story in model.stories if story.sources and not any(map(article_date, story.sources))]
+        if undated:
+            log.warning(
+                "%d stories have no dated article (%s): their citations are dated by the build, %s"
+                " (set SOURCE_DATE_EPOCH, or give the articles a published date, for byte-identical rebuilds)",
+                len(undated),
+                ", ".join(undated[:3]) + (", ..." if len(undated) > 3 else ""),
+                build_day(),
+            )
+        if not config.site_url:
+            log.warning("no site_url configured: citations carry site-relative links (set site_url or --site-url)")
 
     def _remove_staging(self) -> None:
         if self._staging is not None:

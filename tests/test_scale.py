@@ -471,3 +471,34 @@ def test_a_sites_data_files_are_staged_on_disk_and_the_staging_folder_is_removed
     for name in ("comparison.json", "facts.csv", "anchors.json"):
         assert (site / "data" / name).read_bytes() == (out / "data" / name).read_bytes(), name
     assert json.loads((site / "data" / "comparison.json").read_text(encoding="utf-8"))["stories"]
+
+
+def test_the_workers_that_parse_a_corpus_also_render_it(tmp_path, monkeypatch):
+    """One pool per build: starting workers (each loads the language model) is paid once, not again to render."""
+    import concurrent.futures
+
+    from generator import cli, render
+
+    started = []
+
+    class CountedPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            started.append(kwargs.get("max_workers"))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(executor, "PROCESS_THRESHOLD", 0)  # workers even for this small corpus
+    rendered_on_workers = []
+    real_run = executor.LocalProcesses.run
+
+    def run(self, task, items):
+        rendered_on_workers.extend(item.story.id for item in items if task is render.render_story)
+        return real_run(self, task, items)
+
+    monkeypatch.setattr(executor.LocalProcesses, "run", run)
+    site = tmp_path / "site"
+    args = ["build", "--seeds", str(_two_stories(tmp_path)), "--site-dir", str(site), "--no-cache", "-q"]
+    assert cli.main([*args, "--workers", "2"]) == 0
+    assert started == [2]
+    assert len(rendered_on_workers) == 2
+    assert sorted(rendered_on_workers) == sorted(p.name for p in (site / "stories").iterdir())
