@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from json.encoder import encode_basestring
 
 from generator import anchors, copies, urls
@@ -17,24 +16,31 @@ SCHEMA_VERSION = 1
 
 def comparison_json(model: SiteModel, fragments: dict[str, str] | None = None) -> str:
     """The contract file; each story's part may come ready-made (`story_fragment`, cached with its pages)."""
-    return "".join(comparison_pieces(model, dict(fragments or {})))
+    fragments = fragments or {}
+    pieces = ComparisonPieces(model)
+    stories = [pieces.story(fragments.get(s.id) or story_fragment(s)) for s in model.stories if s.sources]
+    return pieces.head + "".join(stories) + pieces.end()
 
 
-def comparison_pieces(model: SiteModel, fragments: dict[str, str]) -> Iterator[str]:
-    """comparison.json in pieces, to be written one after another: each story's part is let go of
-    (popped from `fragments`) once given, so the whole file never stands in memory."""
-    sources = sorted((s for story in model.stories for s in story.sources), key=lambda s: s.id)
-    payload = {"schema_version": SCHEMA_VERSION, "sources": [_source(s) for s in sources], "stories": []}
-    head = indented_json(payload)
-    live = [story for story in model.stories if story.sources]
-    if not live:
-        yield head + "\n"
-        return
-    assert head.endswith('"stories": []\n}')
-    yield head[: -len("[]\n}")] + "[\n  "
-    for i, story in enumerate(live):
-        yield ("" if i == 0 else ",\n  ") + (fragments.pop(story.id, None) or story_fragment(story))
-    yield "\n ]\n}\n"
+class ComparisonPieces:
+    """comparison.json in pieces to write one after another: its head, each story's part in the stories' order,
+    its end. A large site's file is written as its stories are rendered, never whole in memory."""
+
+    def __init__(self, model: SiteModel):
+        sources = sorted((s for story in model.stories for s in story.sources), key=lambda s: s.id)
+        payload = {"schema_version": SCHEMA_VERSION, "sources": [_source(s) for s in sources], "stories": []}
+        whole = indented_json(payload)
+        assert whole.endswith('"stories": []\n}')
+        self.head = whole[: -len("]\n}")]
+        self._stories = 0
+
+    def story(self, fragment: str) -> str:
+        """A story's part (`story_fragment`), after the one before it."""
+        self._stories += 1
+        return ("\n  " if self._stories == 1 else ",\n  ") + fragment
+
+    def end(self) -> str:
+        return "\n ]\n}\n" if self._stories else "]\n}\n"
 
 
 def story_fragment(story: Story) -> str:
@@ -138,17 +144,18 @@ def facts_csv(model: SiteModel, chunks: dict[str, str] | None = None) -> str:
     comparison.json): a row for every fact and outlet would grow with facts x
     outlets, a gigabyte for a story of a few thousand short files.
     """
-    return "".join(facts_csv_pieces(model, dict(chunks or {})))
+    chunks = chunks or {}
+    rows = (chunks[s.id] if s.id in chunks else story_rows(s) for s in model.stories)
+    return FACTS_CSV_HEADER + "".join(rows)
 
 
-def facts_csv_pieces(model: SiteModel, chunks: dict[str, str]) -> Iterator[str]:
-    """facts.csv in pieces: its header, then each story's rows (popped from `chunks` as they are given)."""
+def _csv_header() -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(FACTS_CSV_COLUMNS)
-    yield buf.getvalue()
-    for story in model.stories:
-        known = chunks.pop(story.id, None)
-        yield known if known is not None else story_rows(story)
+    return buf.getvalue()
+
+
+FACTS_CSV_HEADER = _csv_header()  # facts.csv is this line, then each story's rows (`story_rows`) in order
 
 
 def story_rows(story: Story) -> str:

@@ -13,7 +13,7 @@ import functools
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -159,12 +159,10 @@ def render_parts(
     stories = sorted(model.stories, key=lambda s: s.id)
     live = [s for s in stories if s.sources]
     old_labels = {r.id: r.label for r in model.anchors if r.status == "alias"}
-    fragments: dict[str, str] = {}  # each story's part of comparison.json
-    rows: dict[str, str] = {}  # and its rows of facts.csv
     pages["index.md"] = _page(
         env, "home.html.j2", "", "Home", stories=live, counts={s.id: _counts(s) for s in live}, problems=model.problems
     )
-    outputs: dict[str, tuple[dict[str, PageParts], dict[str, str], str, str]] = {}
+    ready: dict[str, StoryOutput] = {}  # stories rendered (or found in the cache) ahead of their turn
     todo: list[StoryRender] = []
     for story in stories:
         aliases = {a: old_labels[a] for f in story.outline for a in f.aliases if a in old_labels}
@@ -173,46 +171,91 @@ def render_parts(
             todo.append(StoryRender(story, site_url, aliases, templates))
             continue
         story_pages = {path: _stored_page(cache, story.id, path, row) for path, row in entry["pages"].items()}
-        outputs[story.id] = story_pages, entry["files"], entry["comparison"], entry["csv"]
+        ready[story.id] = story_pages, entry["files"], entry["comparison"], entry["csv"]
     words = sum(len(s.text.split()) for job in todo for s in job.story.sources) // RENDER_DISCOUNT
     done = run_weighted(executor, render_story, todo, words) if executor else enumerate(map(render_story, todo))
-    for i, (story_pages, story_files, fragment, story_rows) in done:
-        job = todo[i]
-        outputs[job.story.id] = story_pages, story_files, fragment, story_rows
-        if cache is not None:
-            made = {path: [p.title, p.digest, p.search_html, list(p.hide)] for path, p in story_pages.items()}
-            entry = {"pages": made, "files": story_files, "comparison": fragment, "csv": story_rows}
-            html = {path: p.html for path, p in story_pages.items()}
-            cache.put(job.story, site_url, job.old_labels, model.story_keys.get(job.story.id), entry, html)
-            if cache.holds(job.story.id):  # kept there, read back when drawn: memory holds one story's HTML
-                stored = {path: _stored_page(cache, job.story.id, path, row) for path, row in made.items()}
-                outputs[job.story.id] = stored, story_files, fragment, story_rows
-    for story in stories:
-        story_pages, story_files, fragments[story.id], rows[story.id] = outputs.pop(story.id)
+    comparison, facts = _Sink(staging, "data/comparison.json"), _Sink(staging, "data/facts.csv")
+    pieces = data.ComparisonPieces(model)
+    comparison.write(pieces.head)
+    facts.write(data.FACTS_CSV_HEADER)
+    rendered = ((todo[i].story.id, _kept(cache, model, todo[i], output)) for i, output in done)
+    for story, (story_pages, story_files, fragment, story_rows) in _in_story_order(stories, ready, rendered):
         pages.update(story_pages)
         files.update(_staged(staging, path, [text]) for path, text in story_files.items())
+        if story.sources:
+            comparison.write(pieces.story(fragment or data.story_fragment(story)))
+        facts.write(story_rows)
+    comparison.write(pieces.end())
     pages["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
-    files.update(
-        [
-            _staged(staging, "data/comparison.json", data.comparison_pieces(model, fragments)),
-            _staged(staging, "data/anchors.json", [data.anchors_json(model)]),
-            _staged(staging, "data/facts.csv", data.facts_csv_pieces(model, rows)),
-        ]
-    )
+    files.update([comparison.close(), _staged(staging, "data/anchors.json", [data.anchors_json(model)]), facts.close()])
     for asset in sorted((templates / "assets").glob("*")):
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
     return pages, files
 
 
+StoryOutput = tuple[dict[str, PageParts], dict[str, str], str, str]  # what `render_story` gives
+
+
+def _in_story_order(
+    stories: Sequence[Story], ready: dict[str, StoryOutput], rendered: Iterator[tuple[str, StoryOutput]]
+) -> Iterator[tuple[Story, StoryOutput]]:
+    """Each story with its output, in the stories' order, as soon as it and those before it are there: what a
+    story brings is written and let go at its turn, so memory holds the stories rendered ahead of it, not all."""
+    for story in stories:
+        while story.id not in ready:
+            story_id, output = next(rendered)
+            ready[story_id] = output
+        yield story, ready.pop(story.id)
+
+
+def _kept(cache: StoryPages | None, model: SiteModel, job: StoryRender, output: StoryOutput) -> StoryOutput:
+    """A story just rendered, put in the cache; its pages' HTML is then read back from there when drawn, so
+    memory holds one story's HTML, not the site's."""
+    story_pages, story_files, fragment, story_rows = output
+    if cache is None:
+        return output
+    made = {path: [p.title, p.digest, p.search_html, list(p.hide)] for path, p in story_pages.items()}
+    entry = {"pages": made, "files": story_files, "comparison": fragment, "csv": story_rows}
+    html = {path: p.html for path, p in story_pages.items()}
+    cache.put(job.story, job.site_url, job.old_labels, model.story_keys.get(job.story.id), entry, html)
+    if not cache.holds(job.story.id):
+        return output
+    stored = {path: _stored_page(cache, job.story.id, path, row) for path, row in made.items()}
+    return stored, story_files, fragment, story_rows
+
+
 def _staged(staging: Path | None, path: str, pieces: Iterable[str]) -> tuple[str, str | Path]:
     """A generated file as text, or written piece by piece into the staging folder and given as its path."""
-    if staging is None:
-        return path, "".join(pieces)
-    target = staging / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8", newline="") as out:
-        out.writelines(pieces)
-    return path, target
+    sink = _Sink(staging, path)
+    for piece in pieces:
+        sink.write(piece)
+    return sink.close()
+
+
+class _Sink:
+    """A generated file written piece by piece: into the staging folder (given as its path), or, with no
+    staging folder, joined into text."""
+
+    def __init__(self, staging: Path | None, path: str):
+        self.path = path
+        self._parts: list[str] = []
+        self._target = staging / path if staging is not None else None
+        self._out = None
+        if self._target is not None:
+            self._target.parent.mkdir(parents=True, exist_ok=True)
+            self._out = self._target.open("w", encoding="utf-8", newline="")
+
+    def write(self, piece: str) -> None:
+        if self._out is not None:
+            self._out.write(piece)
+        else:
+            self._parts.append(piece)
+
+    def close(self) -> tuple[str, str | Path]:
+        if self._out is None:
+            return self.path, "".join(self._parts)
+        self._out.close()
+        return self.path, self._target
 
 
 def _stored_page(cache: StoryPages, story_id: str, path: str, row: list) -> PageParts:

@@ -276,6 +276,56 @@ def test_stories_rendered_on_workers_equal_those_rendered_here(tmp_path):
     assert sum(p.startswith("sources/") for p in here[0]) > 5
 
 
+def test_each_story_is_written_at_its_turn_not_once_every_story_is_rendered():
+    """Stories rendered ahead of their turn wait; a story is taken as soon as it and those before it are there."""
+    from types import SimpleNamespace
+
+    from generator import render
+
+    pulled = []
+
+    def rendered():
+        for story_id in ("b", "a", "d", "c"):
+            pulled.append(story_id)
+            yield story_id, f"pages of {story_id}"
+
+    stories = [SimpleNamespace(id=story_id) for story_id in "abcde"]
+    taken = [
+        (story.id, output, len(pulled))
+        for story, output in render._in_story_order(stories, {"e": "pages of e"}, rendered())
+    ]
+    assert taken == [
+        ("a", "pages of a", 2),
+        ("b", "pages of b", 2),
+        ("c", "pages of c", 4),
+        ("d", "pages of d", 4),
+        ("e", "pages of e", 4),
+    ]
+
+
+def test_stories_rendered_out_of_order_give_the_same_site_and_data_files(tmp_path):
+    """Workers finish in any order; the pages, pictures and data files written as stories come do not change."""
+    from generator import data, render
+
+    class Backwards:
+        def run(self, task, items):
+            return reversed([(i, task(item)) for i, item in enumerate(items)])
+
+    model = build_model(BuildConfig(seeds=_two_stories(tmp_path), workers=1))
+    pages, files = render.render_parts(model)
+    staging = tmp_path / "staging"
+    staged_pages, staged_files = render.render_parts(model, executor=Backwards(), staging=staging)
+    assert staged_pages == pages
+    assert {
+        path: f.read_text(encoding="utf-8") if not isinstance(f, str) else f for path, f in staged_files.items()
+    } == files
+    assert files["data/comparison.json"] == data.comparison_json(model)
+    assert files["data/facts.csv"] == data.facts_csv(model)
+    assert [s["id"] for s in json.loads(files["data/comparison.json"])["stories"]] == sorted(
+        s.id for s in model.stories
+    )
+
+
 def test_a_storys_pages_are_keyed_on_its_alignment_and_the_ids_given_out(tmp_path):
     """The page cache's key is the story's alignment key plus what anchors add: any of them changed is a miss."""
     from dataclasses import replace
