@@ -174,20 +174,20 @@ def render_parts(
         ready[story.id] = story_pages, entry["files"], entry["comparison"], entry["csv"]
     words = sum(len(s.text.split()) for job in todo for s in job.story.sources) // RENDER_DISCOUNT
     done = run_weighted(executor, render_story, todo, words) if executor else enumerate(map(render_story, todo))
-    comparison, facts = _Sink(staging, "data/comparison.json"), _Sink(staging, "data/facts.csv")
     pieces = data.ComparisonPieces(model)
-    comparison.write(pieces.head)
-    facts.write(data.FACTS_CSV_HEADER)
-    rendered = ((todo[i].story.id, _kept(cache, model, todo[i], output)) for i, output in done)
-    for story, (story_pages, story_files, fragment, story_rows) in _in_story_order(stories, ready, rendered):
-        pages.update(story_pages)
-        files.update(_staged(staging, path, [text]) for path, text in story_files.items())
-        if story.sources:
-            comparison.write(pieces.story(fragment or data.story_fragment(story)))
-        facts.write(story_rows)
-    comparison.write(pieces.end())
+    with _Sink(staging, "data/comparison.json") as comparison, _Sink(staging, "data/facts.csv") as facts:
+        comparison.write(pieces.head)
+        facts.write(data.FACTS_CSV_HEADER)
+        rendered = ((todo[i].story.id, _kept(cache, model, todo[i], output)) for i, output in done)
+        for story, (story_pages, story_files, fragment, story_rows) in _in_story_order(stories, ready, rendered):
+            pages.update(story_pages)
+            files.update(_staged(staging, path, [text]) for path, text in story_files.items())
+            if story.sources:
+                comparison.write(pieces.story(fragment or data.story_fragment(story)))
+            facts.write(story_rows)
+        comparison.write(pieces.end())
     pages["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
-    files.update([comparison.close(), _staged(staging, "data/anchors.json", [data.anchors_json(model)]), facts.close()])
+    files.update([comparison.made(), _staged(staging, "data/anchors.json", [data.anchors_json(model)]), facts.made()])
     for asset in sorted((templates / "assets").glob("*")):
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
     return pages, files
@@ -226,14 +226,14 @@ def _kept(cache: StoryPages | None, model: SiteModel, job: StoryRender, output: 
 
 def _staged(staging: Path | None, path: str, pieces: Iterable[str]) -> tuple[str, str | Path]:
     """A generated file as text, or written piece by piece into the staging folder and given as its path."""
-    sink = _Sink(staging, path)
-    for piece in pieces:
-        sink.write(piece)
-    return sink.close()
+    with _Sink(staging, path) as sink:
+        for piece in pieces:
+            sink.write(piece)
+    return sink.made()
 
 
 class _Sink:
-    """A generated file written piece by piece: into the staging folder (given as its path), or, with no
+    """A generated file written piece by piece (in a `with` block): into the staging folder, or, with no
     staging folder, joined into text."""
 
     def __init__(self, staging: Path | None, path: str):
@@ -241,9 +241,16 @@ class _Sink:
         self._parts: list[str] = []
         self._target = staging / path if staging is not None else None
         self._out = None
+
+    def __enter__(self) -> _Sink:
         if self._target is not None:
             self._target.parent.mkdir(parents=True, exist_ok=True)
             self._out = self._target.open("w", encoding="utf-8", newline="")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._out is not None:
+            self._out.close()
 
     def write(self, piece: str) -> None:
         if self._out is not None:
@@ -251,11 +258,9 @@ class _Sink:
         else:
             self._parts.append(piece)
 
-    def close(self) -> tuple[str, str | Path]:
-        if self._out is None:
-            return self.path, "".join(self._parts)
-        self._out.close()
-        return self.path, self._target
+    def made(self) -> tuple[str, str | Path]:
+        """The file once written: its path in the staging folder, or its text."""
+        return (self.path, self._target) if self._target is not None else (self.path, "".join(self._parts))
 
 
 def _stored_page(cache: StoryPages, story_id: str, path: str, row: list) -> PageParts:
