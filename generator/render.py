@@ -163,15 +163,17 @@ def render_parts(
         env, "home.html.j2", "", "Home", stories=live, counts={s.id: _counts(s) for s in live}, problems=model.problems
     )
     ready: dict[str, StoryOutput] = {}  # stories rendered (or found in the cache) ahead of their turn
+    jobs: dict[str, StoryRender] = {}
     todo: list[StoryRender] = []
     for story in stories:
         aliases = {a: old_labels[a] for f in story.outline for a in f.aliases if a in old_labels}
-        entry = cache.get(story, site_url, aliases, model.story_keys.get(story.id)) if cache is not None else None
-        if entry is None:
-            todo.append(StoryRender(story, site_url, aliases, templates))
+        jobs[story.id] = StoryRender(story, site_url, aliases, templates)
+        rows = cache.get(story, site_url, aliases, model.story_keys.get(story.id)) if cache is not None else None
+        if rows is None:
+            todo.append(jobs[story.id])
             continue
-        story_pages = {path: _stored_page(cache, story.id, path, row) for path, row in entry["pages"].items()}
-        ready[story.id] = story_pages, entry["files"], entry["comparison"], entry["csv"]
+        story_pages = {path: _stored_page(cache, story.id, path, row) for path, row in rows.items()}
+        ready[story.id] = story_pages, None, None, None  # the rest is read from the cache at the story's turn
     words = sum(len(s.text.split()) for job in todo for s in job.story.sources) // RENDER_DISCOUNT
     done = run_weighted(executor, render_story, todo, words) if executor else enumerate(map(render_story, todo))
     pieces = data.ComparisonPieces(model)
@@ -180,6 +182,8 @@ def render_parts(
         facts.write(data.FACTS_CSV_HEADER)
         rendered = ((todo[i].story.id, _kept(cache, model, todo[i], output)) for i, output in done)
         for story, (story_pages, story_files, fragment, story_rows) in _in_story_order(stories, ready, rendered):
+            if story_files is None:  # found in the cache: the rest of it is read now
+                story_pages, story_files, fragment, story_rows = _rest_from(cache, model, jobs[story.id], story_pages)
             pages.update(story_pages)
             files.update(_staged(staging, path, [text]) for path, text in story_files.items())
             if story.sources:
@@ -193,7 +197,9 @@ def render_parts(
     return pages, files
 
 
-StoryOutput = tuple[dict[str, PageParts], dict[str, str], str, str]  # what `render_story` gives
+# What `render_story` gives: pages, pictures, part of comparison.json, rows of facts.csv; for a story found in
+# the cache, the last three are None until its turn.
+StoryOutput = tuple[dict[str, PageParts], dict[str, str] | None, str | None, str | None]
 
 
 def _in_story_order(
@@ -208,6 +214,15 @@ def _in_story_order(
         yield story, ready.pop(story.id)
 
 
+def _rest_from(cache: StoryPages, model: SiteModel, job: StoryRender, story_pages: dict[str, PageParts]) -> StoryOutput:
+    """A story found in the cache with its pictures and data-file parts, read at its turn; rendered again if
+    they can no longer be read."""
+    rest = cache.data(job.story.id)
+    if rest is None:
+        return _kept(cache, model, job, render_story(job))
+    return (story_pages, *rest)
+
+
 def _kept(cache: StoryPages | None, model: SiteModel, job: StoryRender, output: StoryOutput) -> StoryOutput:
     """A story just rendered, put in the cache; its pages' HTML is then read back from there when drawn, so
     memory holds one story's HTML, not the site's."""
@@ -215,9 +230,9 @@ def _kept(cache: StoryPages | None, model: SiteModel, job: StoryRender, output: 
     if cache is None:
         return output
     made = {path: [p.title, p.digest, p.search_html, list(p.hide)] for path, p in story_pages.items()}
-    entry = {"pages": made, "files": story_files, "comparison": fragment, "csv": story_rows}
+    part = {"files": story_files, "comparison": fragment, "csv": story_rows}
     html = {path: p.html for path, p in story_pages.items()}
-    cache.put(job.story, job.site_url, job.old_labels, model.story_keys.get(job.story.id), entry, html)
+    cache.put(job.story, job.site_url, job.old_labels, model.story_keys.get(job.story.id), made, part, html)
     if not cache.holds(job.story.id):
         return output
     stored = {path: _stored_page(cache, job.story.id, path, row) for path, row in made.items()}

@@ -34,6 +34,7 @@ from generator.dating import comparison_date
 from generator.model import FactOutline, NameEntry, RetiredAnchor, Source, Story
 
 STORY_CACHE_FORMAT = 1
+PAGE_ENTRY_LAYOUT = 2  # a story's page rows, its data part and its pages' HTML in three files
 PACKAGE = Path(__file__).resolve().parent
 log = logging.getLogger("parallax")
 
@@ -261,6 +262,7 @@ class StoryPages:
         material = repr(
             (
                 STORY_CACHE_FORMAT,
+                PAGE_ENTRY_LAYOUT,
                 self._code,
                 site_url,
                 cited,
@@ -272,29 +274,41 @@ class StoryPages:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, story: Story, site_url: str | None, aliases: dict[str, str], aligned: str | None) -> dict | None:
-        """The story's entry without its pages' HTML (each page's row: title, HTML digest, search HTML, hide)."""
+        """Each page's row of a story (title, HTML digest, search HTML, hide), or None. Its pages' HTML and its
+        data part (`data`) stay in their own files until needed, so a build holds only the story at hand."""
         if self.folder is None:
             return None
         path = self._path(story, site_url, aliases, aligned)
-        self.used |= {path, _html_path(path)}
+        self.used |= {path, _html_path(path), _data_path(path)}
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.misses += 1
             return None
-        whole = isinstance(entry, dict) and set(entry) == {"pages", "files", "comparison", "csv"}
-        if not whole or not _html_path(path).is_file():
+        whole = isinstance(entry, dict) and set(entry) == {"pages"} and isinstance(entry["pages"], dict)
+        if not whole or not _html_path(path).is_file() or not _data_path(path).is_file():
             self.misses += 1
             return None
         self.hits += 1
-        self._entries[story.id] = _html_path(path)
-        return entry
+        self._entries[story.id] = path
+        return entry["pages"]
+
+    def data(self, story_id: str) -> tuple[dict[str, str], str, str] | None:
+        """A story `get` found: its pictures, its part of comparison.json and its rows of facts.csv, read when
+        the build writes them; None, with a warning, if that file is no longer readable (render it again)."""
+        path = _data_path(self._entries[story_id])
+        try:
+            part = json.loads(path.read_text(encoding="utf-8"))
+            return part["files"], part["comparison"], part["csv"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("%s: page cache entry unreadable (%s); the story is rendered again", path, exc)
+            return None
 
     def page_html(self, story_id: str, page: str) -> str:
         """The HTML of one page of a story `get` found, read from its own file (kept apart from the entry, so a
         warm build whose themed pages are cached never reads it; the last story read is kept: pages of a story
         are drawn one after another)."""
-        path = self._entries[story_id]
+        path = _html_path(self._entries[story_id])
         if self._last is None or self._last[0] != path:
             try:
                 self._last = path, json.loads(path.read_text(encoding="utf-8"))
@@ -308,30 +322,37 @@ class StoryPages:
         site_url: str | None,
         aliases: dict[str, str],
         aligned: str | None,
-        entry: dict,
+        pages: dict[str, list],
+        data: dict[str, object],
         html: dict[str, str],
     ) -> None:
-        """Keep a story's entry and, apart, its pages' HTML (written first: an entry always has its HTML)."""
+        """Keep a story's page rows and, apart, its data part and its pages' HTML (written first: an entry always
+        has both)."""
         if self.folder is None:
             return
         path = self._path(story, site_url, aliases, aligned)
-        self.used |= {path, _html_path(path)}
+        self.used |= {path, _html_path(path), _data_path(path)}
         try:
             write_json_atomically(_html_path(path), html)
-            write_json_atomically(path, entry)
+            write_json_atomically(_data_path(path), data)
+            write_json_atomically(path, {"pages": pages})
         except OSError as exc:
             log.warning("%s: page cache not written (%s)", self.folder, exc.strerror or exc)
             self.folder = None
             return
-        self._entries[story.id] = _html_path(path)
+        self._entries[story.id] = path
 
     def holds(self, story_id: str) -> bool:
-        """Whether `page_html` can read this story's pages back (found or written in this build)."""
+        """Whether `page_html` and `data` can read this story back (found or written in this build)."""
         return story_id in self._entries
 
 
 def _html_path(entry: Path) -> Path:
     return entry.with_suffix(".html.json")
+
+
+def _data_path(entry: Path) -> Path:
+    return entry.with_suffix(".data.json")
 
 
 CACHED_TEMPLATE = "parallax-cached.html"  # what a page whose themed HTML is in the cache is rendered with

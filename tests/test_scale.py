@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import pickle
 import shutil
@@ -324,6 +325,51 @@ def test_stories_rendered_out_of_order_give_the_same_site_and_data_files(tmp_pat
     assert [s["id"] for s in json.loads(files["data/comparison.json"])["stories"]] == sorted(
         s.id for s in model.stories
     )
+
+
+def test_a_cached_storys_data_part_is_read_at_its_turn_and_a_broken_one_is_rendered_again(
+    tmp_path, monkeypatch, caplog
+):
+    """A warm build first reads every story's page rows, then each story's data part only when it is written:
+    memory holds one story's part of comparison.json and facts.csv, not the site's."""
+    from generator import render
+    from generator.storycache import StoryPages
+
+    model = build_model(BuildConfig(seeds=_two_stories(tmp_path), workers=1))
+    cache = tmp_path / "cache"
+    cold = render.render_parts(model, cache=StoryPages(cache))
+    events = []
+    real_get, real_data = StoryPages.get, StoryPages.data
+
+    def get(self, story, *args):
+        events.append(("get", story.id))
+        return real_get(self, story, *args)
+
+    def data(self, story_id):
+        events.append(("data", story_id))
+        return real_data(self, story_id)
+
+    monkeypatch.setattr(StoryPages, "get", get)
+    monkeypatch.setattr(StoryPages, "data", data)
+    warm_pages = StoryPages(cache)
+    warm = render.render_parts(model, cache=warm_pages)
+    assert ({p: part.full_html() for p, part in warm[0].items()}, warm[1]) == (
+        {p: part.full_html() for p, part in cold[0].items()},
+        cold[1],
+    )
+    ids = sorted(s.id for s in model.stories)
+    assert warm_pages.hits == len(ids) and warm_pages.misses == 0
+    assert events == [("get", i) for i in ids] + [("data", i) for i in ids]
+    broken = sorted(cache.rglob("*.data.json"))[0]
+    broken.write_text("{", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="parallax"):
+        again = render.render_parts(model, cache=StoryPages(cache))
+    assert again[1] == cold[1]
+    assert [r.getMessage() for r in caplog.records if broken.name in r.getMessage()] == [
+        f"{broken}: page cache entry unreadable (Expecting property name enclosed in double quotes: line 1 column 2"
+        " (char 1)); the story is rendered again"
+    ]
+    assert json.loads(broken.read_text(encoding="utf-8"))["comparison"]  # and written back whole
 
 
 def test_a_storys_pages_are_keyed_on_its_alignment_and_the_ids_given_out(tmp_path):
