@@ -123,12 +123,16 @@ class StoryRender:
     site_url: str | None
     old_labels: dict[str, str]
     templates: Path
+    # The date the comparison stands for, fixed where the build runs: a worker started before the build pinned
+    # its date (SOURCE_DATE_EPOCH) would otherwise date an undated story by its own clock.
+    compared: date
 
 
 def render_story(job: StoryRender) -> tuple[dict[str, PageParts], dict[str, str], str, str]:
     """A story's pages, pictures, part of comparison.json and rows of facts.csv."""
     story = replace(job.story, facts=tuple(job.story.facts))  # read from the cache once, for this story only
-    story_pages, story_files = _story_outputs(_environment(job.templates), story, job.site_url, job.old_labels)
+    env = _environment(job.templates)
+    story_pages, story_files = _story_outputs(env, story, job.site_url, job.old_labels, job.compared)
     fragment = data.story_fragment(story) if story.sources else ""
     return story_pages, story_files, fragment, data.story_rows(story)
 
@@ -167,7 +171,7 @@ def render_parts(
     todo: list[StoryRender] = []
     for story in stories:
         aliases = {a: old_labels[a] for f in story.outline for a in f.aliases if a in old_labels}
-        jobs[story.id] = StoryRender(story, site_url, aliases, templates)
+        jobs[story.id] = StoryRender(story, site_url, aliases, templates, comparison_date(story))
         rows = cache.get(story, site_url, aliases, model.story_keys.get(story.id)) if cache is not None else None
         if rows is None:
             todo.append(jobs[story.id])
@@ -285,13 +289,13 @@ def _stored_page(cache: StoryPages, story_id: str, path: str, row: list) -> Page
 
 
 def _story_outputs(
-    env: Environment, story: Story, site_url: str | None, old_labels: dict[str, str]
+    env: Environment, story: Story, site_url: str | None, old_labels: dict[str, str], compared: date
 ) -> tuple[dict[str, PageParts], dict[str, str]]:
     """One story's pages (its comparison, citations and articles) and pictures: a function of the story alone."""
     pages: dict[str, PageParts] = {}
     files: dict[str, str] = {}
     url = urls.story_page(story.id)
-    context = _story_context(story, url, site_url, old_labels)
+    context = _story_context(story, url, site_url, old_labels, compared)
     pages[urls.page_file(url)] = _page(env, "story.html.j2", url, story.title, **context)
     pages[urls.page_file(_cite_page(story.id))] = _page(
         env, "cite.html.j2", _cite_page(story.id), f"Citations: {story.title}", searchable=False, **context
@@ -355,7 +359,7 @@ def discrepancy_rank(fact: Fact) -> tuple:
     return (fact_kind(fact.kind).weight, measured, -len(fact.sources), fact.label.lower(), fact.id)
 
 
-def _story_context(story: Story, url: str, site_url: str | None, old_labels: dict[str, str]) -> dict:
+def _story_context(story: Story, url: str, site_url: str | None, old_labels: dict[str, str], compared: date) -> dict:
     ranked = sorted((f for f in story.facts if f.status == "differ"), key=discrepancy_rank)
     agree = sorted((f for f in story.facts if f.status == "agree"), key=discrepancy_rank)
     single = sorted((f for f in story.facts if f.status == "single"), key=lambda f: (f.kind, f.label.lower(), f.id))
@@ -363,7 +367,6 @@ def _story_context(story: Story, url: str, site_url: str | None, old_labels: dic
     facts = [*ranked, *agree, *single]
     versions = {f.id: _versions(story, f, url) for f in facts}
     outlets = {s.id: s.outlet for s in story.sources}
-    compared = comparison_date(story)
     cite = _Citer(story, site_url, compared)
     context = {
         "story": story,

@@ -569,6 +569,37 @@ def test_a_sites_data_files_are_staged_on_disk_and_the_staging_folder_is_removed
     assert json.loads((site / "data" / "comparison.json").read_text(encoding="utf-8"))["stories"]
 
 
+def test_an_undated_story_rendered_on_a_worker_is_dated_by_the_build_not_the_workers_clock(tmp_path, monkeypatch):
+    """The build pins its date to the newest article once the model is read, after the workers started: the date
+    goes to them with each story, so an undated story's citations are the same from a worker and from here."""
+    import re
+
+    from generator import cli
+
+    seeds = tmp_path / "seeds"
+    for cluster, names in (
+        ("geysers_quake_2013", ("01_kgo-abc7.txt", "02_mercurynews.txt")),
+        ("netanyahu_iran_files_2018", ("01_huffpost-reuters.txt", "02_nytimes.txt")),
+    ):
+        (seeds / cluster).mkdir(parents=True)
+        for name in names:
+            shutil.copy(DEVSET / cluster / name, seeds / cluster / name)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # the build pins it (restored after the test)
+    monkeypatch.setattr(executor, "PROCESS_THRESHOLD", 0)  # parse on workers, so they render too
+    site = tmp_path / "site"
+    args = ["build", "--seeds", str(seeds), "--site-dir", str(site), "--no-cache", "-q", "--workers", "2"]
+    assert cli.main(args) == 0
+
+    def compared(story):
+        page = (site / "stories" / story / "cite" / "index.html").read_text(encoding="utf-8")
+        return set(re.findall(r"comparison of (\d{4}-\d\d-\d\d)", page))
+
+    dated, undated = compared("geysers-quake-2013"), compared("netanyahu-iran-files-2018")
+    assert len(dated) == 1 and next(iter(dated)).startswith("2013")  # the quake's articles
+    assert undated == dated  # the newest article's date, which the build pinned, not the day of the build
+
+
 def test_the_workers_that_parse_a_corpus_also_render_it(tmp_path, monkeypatch):
     """One pool per build: starting workers (each loads the language model) is paid once, not again to render."""
     import concurrent.futures
