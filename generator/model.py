@@ -153,6 +153,7 @@ class Count:
     noun: str  # the counted noun's lemma, or the event's concept
     value: Decimal
     words: str  # the words that state it, for the verdict
+    of: str = ""  # the noun it is the amount of, when the sentence says ("a depth of 1.2 miles": depth)
 
 
 @dataclass(frozen=True)

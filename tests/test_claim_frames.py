@@ -116,6 +116,26 @@ def multi_groups(article, texts: dict[str, str]):
             {Place("at", "hospital", ("beaumont",), "Beaumont Hospital")},
             set(),
         ),
+        (  # a count says what it is the amount of; "14 miles" of something unsaid does not
+            "geysers",
+            "The quake occurred at 2:09 a.m. about 14 miles north-northeast of Healdsburg and had a depth of 1.2 "
+            "miles.",
+            {Count("mile", Decimal("1.2"), "1.2 miles", "depth"), Count("mile", Decimal(14), "14 miles")},
+            set(),
+        ),
+        (
+            "kimani",
+            "Both officers fired a total of 11 shots at the suspect, hitting Gray multiple times in his torso and "
+            "legs.",
+            {Count("shot", Decimal(11), "11 shots", "total")},
+            {Count("shot", Decimal(11), "11 shots")},
+        ),
+        (
+            "athens",
+            "A group of about 200 communists also broke through a police cordon.",
+            {Count("communist", Decimal(200), "200 communists", "group")},
+            set(),
+        ),
         (  # a surname is a name, not a colour
             "kimani",
             "Police said two plainclothes officers fatally shot the teenager, Kimani Gray, on Saturday.",
@@ -256,6 +276,20 @@ def test_different_happenings_do_not_group(article, cluster, a, b):
             "He had a blood alcohol content of .12 percent, police said.",
             "Outlets differ: .08 percent or .09 percent vs .12 percent",
         ),
+        (  # the amount of one thing differs, though both claims also give another distance
+            "geysers",
+            "The quake occurred at 2:09 a.m. about 14 miles north-northeast of Healdsburg and had a depth of 1.2 "
+            "miles.",
+            "The quake occurred at 2:09 a.m. 14 miles northeast of Healdsburg, with a depth of 12 miles.",
+            "Outlets differ: 1.2 miles vs 12 miles",
+        ),
+        (  # the second edited from the first
+            "kimani",
+            "Both officers fired a total of 11 shots at the suspect, hitting Gray multiple times in his torso and "
+            "legs.",
+            "Both officers fired a total of seven shots at the suspect, hitting Gray in his torso and legs.",
+            "Outlets differ: 11 shots vs seven shots",
+        ),
         (  # one named person at two named hospitals (the second edited from the first)
             "kimani",
             "Kimani Gray was pronounced dead at Kings County Hospital.",
@@ -297,6 +331,11 @@ def test_a_slot_filled_differently_differs(article, cluster, a, b, verdict):
             "pelosi",
             "Just because you're only getting 30 percent of the vote in some area doesn't mean you stop.",
             "Just because you are only getting 30 per cent of the vote in some area does not mean you stop.",
+        ),
+        (  # the same amount of the same thing (the second edited from the first)
+            "athens",
+            "A group of about 200 communists also broke through a police cordon.",
+            "A group of about 200 communists broke through a cordon of police.",
         ),
         (  # "two women and one man died" / "a bomb killed two women and a man": subject fits the patient
             "athens",

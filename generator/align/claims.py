@@ -457,13 +457,13 @@ def _polarity_conflict(a: Mention, b: Mention) -> str | None:
 
 def _attribute_conflict(a: Mention, b: Mention) -> str | None:
     """The same slot of one happening filled differently: another count of the same thing ("arrested four
-    times" / "three times"), another colour ("a silver car" / "a grey car"), or a measured prepositional object
-    against another one ("sentenced to life" / "to 119 years"; a direct object is often a paraphrase: "fired
-    11 shots" / "fired their weapons")."""
-    counts_a, counts_b = _counted(a), _counted(b)
-    for noun in sorted(counts_a.keys() & counts_b.keys()):
-        if not counts_a[noun].keys() & counts_b[noun].keys():
-            return _differ(counts_a[noun].values(), counts_b[noun].values())
+    times" / "three times"; "a depth of 1.2 miles" / "of 12 miles"), another colour ("a silver car" / "a grey
+    car"), or a measured prepositional object against another one ("sentenced to life" / "to 119 years"; a
+    direct object is often a paraphrase: "fired 11 shots" / "fired their weapons")."""
+    for counts_a, counts_b in ((_counted(a), _counted(b)), (_amounts_of(a), _amounts_of(b))):
+        for noun in sorted(counts_a.keys() & counts_b.keys()):
+            if not counts_a[noun].keys() & counts_b[noun].keys():
+                return _differ(counts_a[noun].values(), counts_b[noun].values())
     colours_a, colours_b = _colours(a), _colours(b)
     if colours_a and colours_b and not colours_a.keys() & colours_b.keys():
         return _differ(colours_a.values(), colours_b.values())
@@ -484,6 +484,16 @@ def _counted(m: Mention) -> dict[str, dict[Decimal, str]]:
     out: dict[str, dict[Decimal, str]] = {}
     for c in sorted(_frame(m).counts):
         out.setdefault(c.noun, {})[c.value] = c.words
+    return out
+
+
+def _amounts_of(m: Mention) -> dict[tuple[str, str], dict[Decimal, str]]:
+    """A claim's counts that say what they are the amount of, by that and the counted noun: "a depth of 1.2
+    miles" and "a depth of 12 miles" differ even where both claims also give "14 miles" of something else."""
+    out: dict[tuple[str, str], dict[Decimal, str]] = {}
+    for c in sorted(_frame(m).counts):
+        if c.of:
+            out.setdefault((c.of, c.noun), {})[c.value] = c.words
     return out
 
 

@@ -193,7 +193,16 @@ def _numbers(tokens: list, concept: str, concept_of: Callable[[str], str]) -> It
         value = _value(tok.text)
         if value is not None:
             lemma = noun.lemma_.lower()
-            yield Count(concept if concept and concept_of(lemma) == concept else lemma, value, _stating(tok, noun))
+            counted = concept if concept and concept_of(lemma) == concept else lemma
+            yield Count(counted, value, _stating(tok, noun), _amount_of(noun))
+
+
+def _amount_of(noun) -> str:
+    """The noun a count is the amount of: "a depth of 1.2 miles" -> depth, "a crowd of 20,000 people" -> crowd."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN":
+        return of.head.lemma_.lower()
+    return ""
 
 
 def _amounts(part, inside: set[int]) -> Iterable[tuple[Count, set[int]]]:
