@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from generator.align import Group
@@ -259,21 +259,21 @@ def retire_story(story: str, book: AnchorBook) -> tuple[list[RetiredAnchor], lis
     return retired, records
 
 
-def dump(records: Sequence[AnchorRecord], urls: dict[str, str]) -> str:
-    """anchors.json: every id ever published, with the URL it resolves to now; one record per id, site-wide."""
+def dump(records: Sequence[AnchorRecord], urls: dict[str, str]) -> Iterator[str]:
+    """anchors.json, piece by piece: every id ever published, with the URL it resolves to now; one record per
+    id, site-wide. Pieces, so the file (10 MB at 1,000 articles) is written without being held whole."""
     stories: dict[str, str] = {}
     for r in records:
         if stories.setdefault(r.id, r.story) != r.story:
             raise ValueError(f"fact id {r.id} was given to two stories, {stories[r.id]} and {r.story}")
     # One record per line: a rebuild's diff shows which ids moved, and the C encoder writes it (an indented
     # dump is pure Python, most of a warm build's time on this file).
-    lines = [
-        f"  {json.dumps(r.id, ensure_ascii=False)}: "
-        + json.dumps({**r.to_json(), "url": urls[r.id]}, ensure_ascii=False, sort_keys=True)
-        for r in sorted(records, key=lambda r: r.id)
-    ]
-    listed = "{\n" + ",\n".join(lines) + "\n }" if lines else "{}"
-    return f'{{\n "anchors": {listed},\n "schema_version": {SCHEMA_VERSION}\n}}\n'
+    yield '{\n "anchors": {'
+    for i, r in enumerate(sorted(records, key=lambda r: r.id)):
+        record = json.dumps({**r.to_json(), "url": urls[r.id]}, ensure_ascii=False, sort_keys=True)
+        yield f"{',' if i else ''}\n  {json.dumps(r.id, ensure_ascii=False)}: {record}"
+    yield "\n }" if records else "}"
+    yield f',\n "schema_version": {SCHEMA_VERSION}\n}}\n'
 
 
 def version_anchor(fact_id: str, source_id: str, occurrence: int = 1) -> str:

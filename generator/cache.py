@@ -332,6 +332,7 @@ class FurnitureCache:
         return self.folder / key[:2] / f"{key}.json"
 
 
+@functools.cache  # once per process: the code that finds furniture is the code imported
 def _furniture_code() -> str:
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()

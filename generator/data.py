@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 
 from generator import anchors, copies, urls
@@ -107,7 +108,8 @@ def _indented(value: object, depth: int, out: list[str]) -> None:
         raise TypeError(f"{type(value).__name__} is not JSON")
 
 
-def anchors_json(model: SiteModel) -> str:
+def anchors_json(model: SiteModel) -> Iterator[str]:
+    """anchors.json in pieces (`anchors.dump`)."""
     live = {f.id: urls.fact(story.id, f.id) for story in model.stories for f in story.outline}
     where = {
         r.id: (live.get(r.target) if r.status == "alias" else None) or live.get(r.id) or urls.fact(r.story, r.id)

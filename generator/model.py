@@ -331,8 +331,17 @@ class RetiredAnchor:
 
 
 @dataclass(frozen=True)
+class Spelling:
+    """How one outlet's article writes a name (spaces folded): all the names page needs of a mention, so a
+    story's cached outline does not carry whole mentions."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
 class NameEntry:
-    """One person, organisation or place of a story, for the names page: its mentions and verdict.
+    """One person, organisation or place of a story, for the names page: its spellings and verdict.
 
     `fact_id` is the permanent id when the group is also published as a fact
     (outlets differ on it, or it locates the story), else None.
@@ -342,5 +351,5 @@ class NameEntry:
     label: str
     status: str
     verdict: str
-    mentions: tuple[Mention, ...]
+    spellings: tuple[Spelling, ...]  # in the order of the group's mentions, each pair once
     fact_id: str | None = None

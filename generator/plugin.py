@@ -8,6 +8,7 @@ temporary folder MkDocs copies them from, so they are not held in memory.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
@@ -73,19 +74,24 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         cache = self._path(config, self.config.cache_dir)
+        # The earlier anchors files (10 MB of JSON at 1,000 articles) are read into the model's anchor book and
+        # let go, not kept while pages are drawn.
+        previous, self._previous_anchors = self._previous_anchors, ()
         build = BuildConfig(
             seeds=self._path(config, self.config.seeds),
             cache_dir=cache,
             max_bytes=self.config.max_bytes,
-            previous_anchors=self._previous_anchors,
+            previous_anchors=previous,
             workers=self.config.workers,
             dask_scheduler=self.config.dask_scheduler,
         )
+        del previous
         # The workers that parsed render next (their start is paid once); rendering stays on this machine, even
         # when a cluster parsed.
         executor = make_executor(self.config.workers, self.config.dask_scheduler)
         try:
             self.model = build_model(build, executor)
+            build = dataclasses.replace(build, previous_anchors=())
             if self.config.dask_scheduler:
                 executor.close()
                 executor = make_executor(self.config.workers)

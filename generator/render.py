@@ -195,7 +195,7 @@ def render_parts(
             facts.write(story_rows)
         comparison.write(pieces.end())
     pages["names.md"] = _page(env, "names.html.j2", "names/", "Names and spellings", stories=_names(live, "names/"))
-    files.update([comparison.made(), _staged(staging, "data/anchors.json", [data.anchors_json(model)]), facts.made()])
+    files.update([comparison.made(), _staged(staging, "data/anchors.json", data.anchors_json(model)), facts.made()])
     for asset in sorted((templates / "assets").glob("*")):
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
     return pages, files
@@ -808,10 +808,10 @@ def _names(stories: list[Story], page_url: str) -> list[dict]:
         rows = []
         for entry in story.names:
             spellings: dict[str, list[str]] = {}
-            for m in entry.mentions:
-                outlets = spellings.setdefault(" ".join(m.text.split()), [])
-                if by_id[m.source].outlet not in outlets:
-                    outlets.append(by_id[m.source].outlet)
+            for spelling in entry.spellings:
+                outlets = spellings.setdefault(spelling.text, [])
+                if by_id[spelling.source].outlet not in outlets:
+                    outlets.append(by_id[spelling.source].outlet)
             target = link(page_url, urls.fact(story.id, entry.fact_id)) if entry.fact_id else None
             rows.append({"entry": entry, "link": target, "spellings": sorted(spellings.items())})
         out.append({"story": story, "rows": rows})

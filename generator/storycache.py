@@ -31,7 +31,7 @@ from generator.cache import (
 )
 from generator.copies import CopyGroup, CopyPair
 from generator.dating import comparison_date
-from generator.model import FactOutline, NameEntry, RetiredAnchor, Source, Story
+from generator.model import FactOutline, NameEntry, RetiredAnchor, Source, Spelling, Story
 
 STORY_CACHE_FORMAT = 1
 PAGE_ENTRY_LAYOUT = 2  # a story's page rows, its data part and its pages' HTML in three files
@@ -215,7 +215,7 @@ def _copy_group(row: dict) -> CopyGroup:
 
 
 def _name_entry(row: dict) -> NameEntry:
-    return NameEntry(**{**row, "mentions": tuple(mention_from_typed(m) for m in row["mentions"])})
+    return NameEntry(**{**row, "spellings": tuple(Spelling(**s) for s in row["spellings"])})
 
 
 def package_code() -> str:

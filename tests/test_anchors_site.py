@@ -87,7 +87,7 @@ def _key(mention: dict) -> tuple:
 def _build(seeds: Path, cache: Path, previous: dict | None) -> tuple[dict, dict, set[str]]:
     model = build_model(BuildConfig(seeds=seeds, cache_dir=cache, previous_anchors=(previous,) if previous else ()))
     comparison = json.loads(data.comparison_json(model))
-    anchors = json.loads(data.anchors_json(model))
+    anchors = json.loads("".join(data.anchors_json(model)))
     retired = {r.id for story in model.stories for r in story.retired}
     return comparison, anchors, retired
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import HONORIFICS, category, fold, name_tokens, spelling_conflicts, tokens_match
-from generator.model import Fact, Mention, NameEntry
+from generator.model import Fact, Mention, NameEntry, Spelling
 
 # Levels of jurisdiction an office title can name; two different levels for one person are two offices.
 _JURISDICTIONS = {"us": "federal", "federal": "federal", "state": "state", "county": "county", "city": "city"}
@@ -241,5 +241,6 @@ def names_table(groups: Sequence[Group], facts: Sequence[Fact]) -> tuple[NameEnt
     for g in groups:
         if g.kind in ("name", "place") and " or " not in g.label:
             fact_id = published.get(tuple((m.source, m.start, m.end) for m in g.mentions))
-            out.append(NameEntry(g.kind, g.label, g.status, g.verdict, g.mentions, fact_id))
+            spellings = tuple(dict.fromkeys(Spelling(" ".join(m.text.split()), m.source) for m in g.mentions))
+            out.append(NameEntry(g.kind, g.label, g.status, g.verdict, spellings, fact_id))
     return tuple(sorted(out, key=lambda e: (e.kind, e.label.lower(), e.label)))
