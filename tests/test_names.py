@@ -633,3 +633,35 @@ def test_different_people_with_one_surname(article, texts, different):
 def test_a_long_name_cut_short_by_one_word_is_the_same_name(cluster, a, b, same):
     assert fixed_match(a, b) is same, cluster
     assert fixed_match(b, a) is same, cluster
+
+
+def test_the_names_table_keeps_each_outlets_spellings_once_in_the_order_they_were_written():
+    """The names page reads only how each outlet writes a name, so a story's cached outline carries that, not
+    whole mentions; spaces inside a name are folded, and one outlet's repeats are one spelling."""
+    from generator.align.base import Group
+    from generator.align.names import names_table
+    from generator.model import Spelling
+
+    def said(source, start, text):
+        return Mention("name", source, start, start + len(text), text, Span(0, 100), value="Qasem Soleimani")
+
+    mentions = (
+        said("a", 0, "Qasem Soleimani"),
+        said("b", 5, "Qassem\nSoleimani"),
+        said("a", 40, "Qasem Soleimani"),
+        said("a", 70, "Soleimani"),
+    )
+    entry = names_table(
+        [
+            Group("name", mentions, "differ", "Outlets differ", "Qasem Soleimani", "qasem-soleimani"),
+            Group("name", (said("c", 0, "Doe"),), "single", "", "Doe or Roe", "doe"),  # no settled label
+        ],
+        [],
+    )
+    assert len(entry) == 1
+    assert entry[0].spellings == (
+        Spelling("Qasem Soleimani", "a"),
+        Spelling("Qassem Soleimani", "b"),
+        Spelling("Soleimani", "a"),
+    )
+    assert entry[0].fact_id is None  # not published as a fact: no facts were given
