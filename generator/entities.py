@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
@@ -114,8 +114,17 @@ def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> list[tuple[str, s
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def generation(name: str) -> str:
+    """A name's generational suffix, folded ("Donald Trump Jr." -> "jr"), or "" when it has none."""
+    tokens = fold(name).split()
+    return tokens[-1] if len(tokens) > 1 and tokens[-1] in SUFFIXES else ""
+
+
 def person_match(a: str, b: str) -> bool:
-    """Two person names can be one person: surnames match and first names are equal, missing or variants."""
+    """Two person names can be one person: surnames match and first names are equal, missing or variants,
+    and they do not name two generations ("John Smith Jr." / "John Smith Sr.")."""
+    if generation(a) and generation(b) and generation(a) != generation(b):
+        return False
     ta, tb = name_tokens(a), name_tokens(b)
     short, long = sorted((ta, tb), key=len)
     return _aligned(short, long) is not None
@@ -183,9 +192,10 @@ class EntityIndex:
         usage = _usage(ms)
         canonical: dict[str, str] = {}
         ambiguous: set[str] = set()
+        same_person = _person_match_in(ms)
         for cat in ("person", "org", "place"):
             values = sorted({m.value for m in ms if cats[fold(m.value)] == cat}, key=lambda v: _richness(v, usage))
-            clusters, unsure = _cluster(values, person_match if cat == "person" else fixed_match)
+            clusters, unsure = _cluster(values, same_person if cat == "person" else fixed_match)
             ambiguous |= {fold(v) for v in unsure}
             for members in clusters:
                 name = _canonical_name(members, usage)
@@ -230,6 +240,36 @@ class EntityIndex:
     @functools.cached_property
     def _canonicals(self) -> frozenset[str]:
         return frozenset(fold(c) for c in self.canonical.values())
+
+
+def _person_match_in(mentions: Sequence[Mention]) -> Callable[[str, str], bool]:
+    """`person_match` for one story: where an article names both "Donald Trump" and "Donald Trump Jr.", the two
+    are father and son in the whole story, so a name with the suffix is never one without it ("Donald Jr." is the
+    son; "Donald J. Trump" and a bare "Trump" are the father). Outlets that drop the suffix of a man whose father
+    no article names still match."""
+    written: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "name" and m.value:
+            written.setdefault(m.source, set()).add(m.value)
+    told_apart = {
+        " ".join(name_tokens(a))
+        for values in written.values()
+        for a in values
+        for b in values
+        if generation(a) and not generation(b) and name_tokens(a) == name_tokens(b) and len(name_tokens(a)) > 1
+    }
+    if not told_apart:
+        return person_match
+
+    def match(a: str, b: str) -> bool:
+        if not person_match(a, b):
+            return False
+        if bool(generation(a)) == bool(generation(b)):
+            return True
+        suffixed = a if generation(a) else b
+        return not any(person_match(suffixed, name) for name in told_apart)
+
+    return match
 
 
 def _categories(votes: dict[str, Counter]) -> dict[str, str]:

@@ -665,3 +665,52 @@ def test_the_names_table_keeps_each_outlets_spellings_once_in_the_order_they_wer
         Spelling("Soleimani", "a"),
     )
     assert entry[0].fact_id is None  # not published as a fact: no facts were given
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "match"),
+    [
+        ("John Smith Jr.", "John Smith Sr.", False),  # two generations
+        ("Ken Griffey Jr.", "Ken Griffey Sr.", False),
+        ("Henry Ford II", "Henry Ford III", False),
+        ("Martin Luther King Jr.", "Martin Luther King", True),  # an outlet dropping the suffix: one man
+        ("Donald Trump Jr.", "Donald Jr.", True),
+    ],
+)
+def test_person_names_of_two_generations_are_two_people(a, b, match):
+    assert person_match(a, b) is match
+
+
+def _person(source: str, value: str) -> Mention:
+    return Mention("name", source, 0, len(value), value, Span(0, 100), value=value, category="person")
+
+
+def test_an_article_naming_father_and_son_tells_them_apart_in_the_whole_story(article):
+    """dnc_russia_lawsuit_2018: outlets name "U.S. President Donald Trump" and "Donald Trump Jr."; one outlet's
+    bare "Trump" or "Donald J. Trump" was pooled with the son. An article writing both full forms tells the two
+    apart: there, "Donald Jr." is the son and a bare surname the father, and so in every outlet's mentions."""
+    text = (
+        "The party sued U.S. President Donald Trump's campaign and his son, Donald Trump Jr., on Friday.\n"
+        "Donald Jr. met a Russian lawyer in 2016, the suit says. Trump called it a witch hunt."
+    )
+    values = {(m.text, m.value) for m in extract(article(text)) if m.kind == "name"}
+    assert {("Donald Trump", "Donald Trump"), ("Donald Trump Jr.", "Donald Trump Jr.")} <= values
+    assert ("Donald Jr.", "Donald Trump Jr.") in values and ("Trump", "Donald Trump") in values
+
+    mentions = [
+        _person("a", "Donald Trump"),
+        _person("a", "Donald Trump Jr."),
+        _person("b", "Donald J. Trump"),
+        _person("c", "Donald Jr."),
+        _person("d", "Trump"),
+    ]
+    index = EntityIndex.build(mentions)
+    assert index.resolve("Donald J. Trump") == index.resolve("Donald Trump") == index.resolve("Trump")
+    assert index.resolve("Donald Jr.") == index.resolve("Donald Trump Jr.") != index.resolve("Donald Trump")
+
+
+def test_a_suffix_one_outlet_drops_is_still_one_person_when_no_article_names_the_father():
+    """troy_office_shooting_2007-style coverage of one man: "Anthony LaCalamita III" in one outlet and
+    "Anthony LaCalamita" in another are one suspect, since no article names a second LaCalamita."""
+    index = EntityIndex.build([_person("a", "Anthony LaCalamita III"), _person("b", "Anthony LaCalamita")])
+    assert index.same("Anthony LaCalamita III", "Anthony LaCalamita")

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from generator.entities import HONORIFICS, TITLE_WORDS, fold, name_tokens
+from generator.entities import HONORIFICS, TITLE_WORDS, fold, generation, name_tokens
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, register
 from generator.kinds import FactKind, register_kind
@@ -95,7 +95,7 @@ register_kind(FactKind("name", "Name", "Names", weight=4))
 register_kind(FactKind("place", "Place", "Places", weight=4))
 
 
-@register("names", 10)
+@register("names", 11)
 def extract(article: ArticleDoc) -> list[Mention]:
     """The first occurrence of each written form of a name or place, valued with the article's fullest form."""
     tagged = [e for e in (_trim(article, ent) for ent in article.ents) if e]
@@ -401,19 +401,33 @@ def _relabel(text: str, ents: list[_Ent]) -> list[_Ent]:
 
 
 def _full_forms(text: str, ents: list[_Ent]) -> dict[int, str]:
-    """Value for each person occurrence (by start): the article's fullest form it is a short form of."""
+    """Value for each person occurrence (by start): the article's fullest form it is a short form of.
+
+    An article that writes both "Donald Trump" and "Donald Trump Jr." names two people: each full form keeps
+    its own value, "Donald Jr." is the one with the suffix and a bare "Trump" the one without (as news style
+    names the son "Trump Jr." or "Donald Jr.")."""
     forms: dict[tuple[str, ...], str] = {}
+    generations: dict[tuple[str, tuple[str, ...]], str] = {}  # (suffix or "", name words) -> fullest written form
     for e in ents:
         toks = e.tokens(text)
         written = _display(text[e.start : e.end])
-        if e.category == "person" and toks and len(fold(written)) > len(fold(forms.get(toks, ""))):
-            forms[toks] = written  # "John Smith III" over "John Smith"
+        if e.category == "person" and toks:
+            if len(fold(written)) > len(fold(forms.get(toks, ""))):
+                forms[toks] = written  # "John Smith III" over "John Smith"
+            key = (generation(written), toks)
+            if len(fold(written)) > len(fold(generations.get(key, ""))):
+                generations[key] = written
+    two_people = {toks for gen, toks in generations if gen and len(toks) > 1 and ("", toks) in generations}
     out = {}
     for e in ents:
         if e.category == "person":
             toks = e.tokens(text)
+            written = _display(text[e.start : e.end])
             best = _expand(toks, list(forms))
-            out[e.start] = forms[best] if best else _display(text[e.start : e.end])
+            if best in two_people:
+                out[e.start] = generations.get((generation(written), best), written)
+            else:
+                out[e.start] = forms[best] if best else written
     return out
 
 
@@ -421,7 +435,9 @@ def _expand(toks: tuple[str, ...], forms: list[tuple[str, ...]]) -> tuple[str, .
     """The longest form `toks` is part of (same surname, its other words in order) when that is unambiguous."""
     longer = [f for f in forms if len(f) > len(toks) and f[-1] == toks[-1] and _subsequence(toks[:-1], f[:-1])]
     if not longer and len(toks) == 1:
-        longer = [f for f in forms if len(f) > 1 and f[0] == toks[0] and not any(g[-1] == toks[0] for g in forms)]
+        longer = [
+            f for f in forms if len(f) > 1 and f[0] == toks[0] and not any(g[-1] == toks[0] for g in forms if g != toks)
+        ]
     if not longer:
         return toks if toks in forms else None
     top = max(longer, key=lambda f: (len(f), f))
