@@ -10,6 +10,7 @@ import pytest
 from generator.align.base import StoryContext
 from generator.align.quotes import align_quotes, compare, normalise, word_diff
 from generator.entities import EntityIndex
+from generator.extract.genders import courtesy_gender, first_name_gender
 from generator.extract.quotes import extract
 from generator.model import Mention, Span
 
@@ -544,3 +545,49 @@ def test_a_quote_lies_within_another_only_as_a_run_of_whole_words():
     lists = [list(p) for n in range(4) for p in itertools.product(vocabulary, repeat=n)]
     for inner, outer in itertools.product(lists[:60], lists):
         assert _within(" ".join(inner), " ".join(outer)) == as_list(inner, outer), (inner, outer)
+
+
+# (text, speakers): who a pronoun can stand for
+PRONOUN_SPEAKERS = [
+    (  # pelosi (Huff Post): "she" after a man's words is not him; the woman is named in full earlier
+        "Nancy Pelosi was re-elected as leader on Wednesday.\n\n"
+        "“You can’t really blame her for the election,” Rep. Hank Johnson told reporters.\n\n"
+        "“Today has a special excitement for me,” Pelosi said.\n\n"
+        "“We know how to win elections,” she added.",
+        ["Hank Johnson", "Nancy Pelosi", "Nancy Pelosi"],
+    ),
+    (  # dnc (Reuters): the tagger leaves "Stone" untagged; "he" is not the professor quoted before
+        "Roger Stone, a longtime adviser to Trump, was also named in the suit.\n\n"
+        "“It is exactly what their candidates need,” said Leonard Williams, a professor at Manchester University.\n\n"
+        "Stone said the lawsuit was based on a left-wing conspiracy theory.\n\n"
+        "“NO proof or evidence,” he wrote in an email to Reuters.",
+        ["Leonard Williams", "Roger Stone"],
+    ),
+    (  # troy-style: a courtesy title says who "she" can be
+        "Police Chief Robin Lang said Mr. Kerry Dunn tackled the gunman in the lobby. Mr. Dunn, a guard, declined to "
+        "comment.\n\n"
+        "“He saved lives today,” she said.",
+        ["Robin Lang"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), PRONOUN_SPEAKERS)
+def test_a_pronoun_stands_for_a_person_it_can_name(article, text, speakers):
+    assert [m.speaker for m in extract(article(text))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("first", "gender"),
+    [("Nancy", "female"), ("Tim", "male"), ("Hank", "male"), ("Marcia", "female"), ("Jan", None), ("Jean", None),
+     ("Kimani", None), ("Pat", None), ("J", None)],
+)  # fmt: skip
+def test_a_first_name_says_a_gender_only_where_the_name_dictionary_agrees_everywhere(first, gender):
+    assert first_name_gender(first) == gender
+
+
+@pytest.mark.parametrize(
+    ("before", "gender"), [("said Mr. ", "male"), ("Ms. ", "female"), ("Mrs ", "female"), ("Chief ", None)]
+)
+def test_a_courtesy_title_before_a_name_says_its_gender(before, gender):
+    assert courtesy_gender(before) == gender

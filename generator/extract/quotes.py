@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from generator.entities import fold
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, doc_ents, register
+from generator.extract.genders import PRONOUN_GENDERS, courtesy_gender, first_name_gender
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Span
 
@@ -44,7 +45,7 @@ ROLES = _lexicon(
     "ambassador king queen pope judge detective spokesman spokeswoman commissioner mayor chancellor attorney "
     "prosecutor professor commander director ayatollah general premier"
 )  # titles of one office holder: "the sheriff said" -> the person named "Sheriff ..."
-VERSION = 9
+VERSION = 10
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OPEN_AFTER = " \t\n([{—–-/:"
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z0-9])")
@@ -300,7 +301,22 @@ def _people(article: ArticleDoc, inside: list[Span]) -> list[tuple[int, str]]:
             name = _clean_name(ent.text)
             if name:
                 found.append((ent.start_char, name))
-    return found
+    return sorted(found + _surnames_untagged(article, inside, found))
+
+
+def _surnames_untagged(article: ArticleDoc, inside: list[Span], people: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The surname of a person named in full, where the tagger did not mark it as a person ("Pelosi did not
+    agree ... she said" after "Nancy Pelosi"): else a pronoun after it is read as someone named earlier."""
+    surnames = {name.split()[-1] for _, name in people if len(name.split()) > 1}
+    tagged = {t.i for e in article.ents for t in e if e.label_ == "PERSON" or len(e) > 1}
+    return [
+        (t.idx, t.text)
+        for t in article.doc
+        if t.text in surnames
+        and t.pos_ == "PROPN"
+        and t.i not in tagged
+        and not any(q.start <= t.idx < q.end for q in inside)
+    ]
 
 
 def _clean_name(name: str) -> str:
@@ -418,7 +434,7 @@ def _resolve(article: ArticleDoc, who, before: int, people: list[tuple[int, str]
         name = _clean_name(ent.text)
         return _fullest(name, people, ent.start_char + 1) if name else None
     if who.lower_ in PRONOUNS:
-        return _antecedent(doc, before, people)
+        return _antecedent(article.text, doc, before, people, who.lower_)
     if who.pos_ not in ("NOUN", "PROPN"):
         return None
     if _is_name(who, people):
@@ -461,20 +477,46 @@ def _is_name(token, people: list[tuple[int, str]]) -> bool:
     return bare and token.pos_ == "PROPN" and token.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC")
 
 
-def _antecedent(doc, before: int, people: list[tuple[int, str]]) -> str | None:
-    """The nearest preceding named person who is a sentence subject (else any named person)."""
-    earlier = [(o, n) for o, n in people if o < before]
+def _antecedent(text: str, doc, before: int, people: list[tuple[int, str]], pronoun: str) -> str | None:
+    """The nearest preceding named person who is a sentence subject (else any named person), and whom the
+    pronoun can stand for ("she" is not "Mr. Ryan" or "Tim Ryan")."""
+    genders = _genders(text, people)
+    wanted = PRONOUN_GENDERS.get(pronoun)
+    earlier = [
+        (o, n) for o, n in people if o < before and genders.get(fold(_fullest(n, people, o + 1))) in (None, wanted)
+    ]
     subjects = [(o, n) for o, n in earlier if _is_subject(doc, o)]
     pick = (subjects or earlier)[-1:] if (subjects or earlier) else []
     return _fullest(pick[0][1], people, pick[0][0] + 1) if pick else None
 
 
+def _genders(text: str, people: list[tuple[int, str]]) -> dict[str, str]:
+    """Each named person's gender where the article or the name says it (by fullest folded name): a courtesy
+    title before any of their mentions first, else their first name. People the evidence splits are left out."""
+    found: dict[str, set[str]] = {}
+    for offset, name in people:
+        full = fold(_fullest(name, people, offset + 1))
+        titled = courtesy_gender(text[max(0, offset - 6) : offset])
+        if titled:
+            found.setdefault(full, set()).add(titled)
+    for offset, name in people:
+        full = fold(_fullest(name, people, offset + 1))
+        words = full.split()
+        if full not in found and len(words) > 1 and (given := first_name_gender(words[0])):
+            found[full] = {given}
+    return {name: genders.pop() for name, genders in found.items() if len(genders) == 1}
+
+
 def _is_subject(doc, offset: int) -> bool:
-    for ent in doc_ents(doc):
-        if ent.start_char == offset:
-            root = ent.root
-            return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
-    return False
+    """Whether the person named at `offset` is a sentence subject. An untagged surname (`_surnames_untagged`)
+    counts only as the subject of its sentence's main verb ("Pelosi did not agree"), not of a clause the parse
+    may have made of an object ("the effort to unseat Pelosi was not a failure")."""
+    ent = next((e for e in doc_ents(doc) if e.start_char == offset), None)
+    if ent is None:
+        token = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return token is not None and token.root.dep_ == "nsubj" and token.root.head.dep_ == "ROOT"
+    root = ent.root
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
 
 
 def _role_holder(text: str, role: str, before: int, people: list[tuple[int, str]]) -> str | None:
