@@ -1,6 +1,6 @@
-"""Whether a pronoun can stand for a named person: "she added" is not Tim Ryan.
+"""Whether a pronoun can stand for a named person: "she added" is not John Roe.
 
-Evidence is the article's own courtesy title ("Mr. Ryan", "Ms. Pelosi") and, for a first name, the
+Evidence is the article's own courtesy title ("Mr. Roe", "Ms. Doe") and, for a first name, the
 gender-guesser name dictionary (data shipped in the package), when neither its American nor its British
 counts lean the other way ("Jan", "Jean" stay open). Without such evidence the pronoun may stand for the
 person, as before.

@@ -305,8 +305,8 @@ def _people(article: ArticleDoc, inside: list[Span]) -> list[tuple[int, str]]:
 
 
 def _surnames_untagged(article: ArticleDoc, inside: list[Span], people: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The surname of a person named in full, where the tagger did not mark it as a person ("Pelosi did not
-    agree ... she said" after "Nancy Pelosi"): else a pronoun after it is read as someone named earlier."""
+    """The surname of a person named in full, where the tagger did not mark it as a person ("Doe did not
+    agree ... she said" after "Jane Doe"): else a pronoun after it is read as someone named earlier."""
     surnames = {name.split()[-1] for _, name in people if len(name.split()) > 1}
     tagged = {t.i for e in article.ents for t in e if e.label_ == "PERSON" or len(e) > 1}
     return [
@@ -479,7 +479,7 @@ def _is_name(token, people: list[tuple[int, str]]) -> bool:
 
 def _antecedent(text: str, doc, before: int, people: list[tuple[int, str]], pronoun: str) -> str | None:
     """The nearest preceding named person who is a sentence subject (else any named person), and whom the
-    pronoun can stand for ("she" is not "Mr. Ryan" or "Tim Ryan")."""
+    pronoun can stand for ("she" is not "Mr. Roe" or "John Roe")."""
     genders = _genders(text, people)
     wanted = PRONOUN_GENDERS.get(pronoun)
     earlier = [
@@ -509,8 +509,8 @@ def _genders(text: str, people: list[tuple[int, str]]) -> dict[str, str]:
 
 def _is_subject(doc, offset: int) -> bool:
     """Whether the person named at `offset` is a sentence subject. An untagged surname (`_surnames_untagged`)
-    counts only as the subject of its sentence's main verb ("Pelosi did not agree"), not of a clause the parse
-    may have made of an object ("the effort to unseat Pelosi was not a failure")."""
+    counts only as the subject of its sentence's main verb ("Doe did not agree"), not of a clause the parse
+    may have made of an object ("the effort to unseat Doe was not a failure")."""
     ent = next((e for e in doc_ents(doc) if e.start_char == offset), None)
     if ent is None:
         token = doc.char_span(offset, offset + 1, alignment_mode="expand")
