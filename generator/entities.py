@@ -113,13 +113,14 @@ def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> list[tuple[str, s
     return pairs
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 15)
 def generation(name: str) -> str:
     """A name's generational suffix, folded ("Donald Trump Jr." -> "jr"), or "" when it has none."""
     tokens = fold(name).split()
     return tokens[-1] if len(tokens) > 1 and tokens[-1] in SUFFIXES else ""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def person_match(a: str, b: str) -> bool:
     """Two person names can be one person: surnames match and first names are equal, missing or variants,
     and they do not name two generations ("John Smith Jr." / "John Smith Sr.")."""
