@@ -21,7 +21,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT.parent / "shared" / "devset"
-HELD_OUT = "pelosi_leader_vote_2016"
+from held_out import HELD_OUT  # noqa: E402
 
 
 def gold_fragments() -> list[tuple[str, str, str, str]]:

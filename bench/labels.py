@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-HELD_OUT = "pelosi_leader_vote_2016"
+from held_out import HELD_OUT  # noqa: E402
 
 
 def main() -> int:

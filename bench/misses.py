@@ -25,11 +25,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from held_out import HELD_OUT  # noqa: E402
+
 from generator.align import align_story  # noqa: E402
 from generator.ingest import read_corpus  # noqa: E402
 from generator.pipeline import ArticleJob, _reference_dates, extract_article  # noqa: E402
-
-HELD_OUT = "amd_seamicro_2012"
 
 
 def _scorer(shared: Path):

@@ -26,7 +26,8 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HELD_OUT = "pelosi_leader_vote_2016"
+from held_out import HELD_OUT  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 TARGETS = {"html_kb_demo": 300, "html_kb_dev": 600, "dom": 4000, "print_pages": 20}
 
