@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build times and peak memory at 100, 300 and 1,000 articles, next to this machine's floor.
 
-usage: python bench/scale.py [--sizes 100 300 1000] [--corpus DIR] [--repo DIR] [--workers N]
+usage: python bench/scale.py [--sizes 100 300 1000] [--corpus DIR] [--repo DIR] [--workers N] [--check-identical]
 
 Makes the perturbed dev-set corpus with ../shared/bench/make_corpus.py (or reuses
 --corpus), then for each size runs `python -m generator build` as a user would:
@@ -10,7 +10,9 @@ fresh process. Peak memory is the largest sum of resident memory over the build'
 processes (the build and its workers), sampled every 0.1 s. The floor, measured
 in the same run, is spaCy's pipeline over the same texts with two processes plus
 a plain Jinja2 render of as many pages. --repo times another checkout (e.g. an
-older commit) with this interpreter.
+older commit) with this interpreter. --check-identical also rebuilds the edited corpus from
+scratch (no cache, over the site as it was before the edit, so the same ids were published before)
+and says whether the edited build's site is byte-identical to it; that costs one more cold build.
 """
 
 from __future__ import annotations
@@ -96,9 +98,9 @@ def measured(cmd: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, peak / 2**20
 
 
-def build(repo: Path, seeds: Path, out: Path, cache: Path, workers: int) -> tuple[float, float]:
+def build(repo: Path, seeds: Path, out: Path, cache: Path | None, workers: int) -> tuple[float, float]:
     cmd = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--site-dir", str(out)]
-    cmd += ["--cache-dir", str(cache)]
+    cmd += ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
     if workers:
         cmd += ["--workers", str(workers)]
     return measured(cmd, repo)
@@ -121,6 +123,14 @@ def edited_article(seeds: Path) -> Path:
     return sorted(stories[len(stories) // 2].glob("*.txt"))[0]
 
 
+def tree_differences(a: Path, b: Path) -> list[str]:
+    """Files present in one tree only, or with other bytes, as paths relative to the trees."""
+    files_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+    differ = [p for p in files_a & files_b if (a / p).read_bytes() != (b / p).read_bytes()]
+    return sorted(str(p) for p in (files_a ^ files_b) | set(differ))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000], choices=[10, 100, 300, 1000])
@@ -128,6 +138,7 @@ def main() -> int:
     parser.add_argument("--repo", type=Path, default=ROOT, help="checkout to time (default: this one)")
     parser.add_argument("--workers", type=int, default=0, help="pass --workers to the build (0: its default)")
     parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--check-identical", action="store_true", help="compare the edited build with a clean one")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="parallax-scale-") as tmp:
@@ -153,9 +164,16 @@ def main() -> int:
             out, cache = work / "site", work / "cache"
             cold, cold_mb = build(args.repo, seeds, out, cache, args.workers)
             warm, warm_mb = build(args.repo, seeds, out, cache, args.workers)
+            clean = work / "clean"
+            if args.check_identical:
+                shutil.copytree(out, clean)
             article = edited_article(seeds)
             article.write_text(article.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
             edit, edit_mb = build(args.repo, seeds, out, cache, args.workers)
+            differences = None
+            if args.check_identical:
+                build(args.repo, seeds, clean, None, args.workers)
+                differences = tree_differences(out, clean)
             shutil.rmtree(work)
             shutil.rmtree(seeds)
             fl = spacy_s + jinja_s
@@ -164,6 +182,9 @@ def main() -> int:
                 f"{cold_mb:9.0f} {warm_mb:9.0f} {edit_mb:9.0f} {cold / fl:8.2f} {warm / cold:7.2f} {edit / cold:7.2f}",
                 flush=True,
             )
+            if differences is not None:
+                said = "identical" if not differences else f"{len(differences)} files differ: {differences[:5]}"
+                print(f"{'':8} edited build against a clean rebuild: {said}", flush=True)
     print("targets at 1,000: cold/floor <= 1.5, warm/cold <= 0.05, edit/cold <= 0.10, peak <= 1.5 GB, flat")
     return 0
 
