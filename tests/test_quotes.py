@@ -10,7 +10,7 @@ import pytest
 from generator.align.base import StoryContext
 from generator.align.quotes import align_quotes, compare, normalise, word_diff
 from generator.entities import EntityIndex
-from generator.extract.genders import courtesy_gender, first_name_gender
+from generator.extract.genders import courtesy_gender
 from generator.extract.quotes import extract
 from generator.model import Mention, Span
 
@@ -575,15 +575,6 @@ PRONOUN_SPEAKERS = [
 @pytest.mark.parametrize(("text", "speakers"), PRONOUN_SPEAKERS)
 def test_a_pronoun_stands_for_a_person_it_can_name(article, text, speakers):
     assert [m.speaker for m in extract(article(text))] == speakers
-
-
-@pytest.mark.parametrize(
-    ("first", "gender"),
-    [("Nancy", "female"), ("Tim", "male"), ("Hank", "male"), ("Marcia", "female"), ("Jan", None), ("Jean", None),
-     ("Kimani", None), ("Pat", None), ("J", None)],
-)  # fmt: skip
-def test_a_first_name_says_a_gender_only_where_the_name_dictionary_agrees_everywhere(first, gender):
-    assert first_name_gender(first) == gender
 
 
 @pytest.mark.parametrize(

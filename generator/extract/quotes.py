@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator.entities import fold
 from generator.extract.attribution import credited_source
 from generator.extract.base import ArticleDoc, doc_ents, register
-from generator.extract.genders import PRONOUN_GENDERS, courtesy_gender, first_name_gender
+from generator.extract.genders import PRONOUN_GENDERS, courtesy_gender
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Span
 
@@ -45,7 +45,7 @@ ROLES = _lexicon(
     "ambassador king queen pope judge detective spokesman spokeswoman commissioner mayor chancellor attorney "
     "prosecutor professor commander director ayatollah general premier"
 )  # titles of one office holder: "the sheriff said" -> the person named "Sheriff ..."
-VERSION = 10
+VERSION = 11
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OPEN_AFTER = " \t\n([{—–-/:"
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z0-9])")
@@ -491,19 +491,13 @@ def _antecedent(text: str, doc, before: int, people: list[tuple[int, str]], pron
 
 
 def _genders(text: str, people: list[tuple[int, str]]) -> dict[str, str]:
-    """Each named person's gender where the article or the name says it (by fullest folded name): a courtesy
-    title before any of their mentions first, else their first name. People the evidence splits are left out."""
+    """Each named person's gender where the article says it (by fullest folded name): a courtesy title before
+    one of their mentions. People the article calls both "Mr." and "Ms." are left out."""
     found: dict[str, set[str]] = {}
     for offset, name in people:
-        full = fold(_fullest(name, people, offset + 1))
         titled = courtesy_gender(text[max(0, offset - 6) : offset])
         if titled:
-            found.setdefault(full, set()).add(titled)
-    for offset, name in people:
-        full = fold(_fullest(name, people, offset + 1))
-        words = full.split()
-        if full not in found and len(words) > 1 and (given := first_name_gender(words[0])):
-            found[full] = {given}
+            found.setdefault(fold(_fullest(name, people, offset + 1)), set()).add(titled)
     return {name: genders.pop() for name, genders in found.items() if len(genders) == 1}
 
 
