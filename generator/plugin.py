@@ -76,16 +76,15 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         cache = self._path(config, self.config.cache_dir)
         # The earlier anchors files (10 MB of JSON at 1,000 articles) are read into the model's anchor book and
         # let go, not kept while pages are drawn.
-        previous, self._previous_anchors = self._previous_anchors, ()
         build = BuildConfig(
             seeds=self._path(config, self.config.seeds),
             cache_dir=cache,
             max_bytes=self.config.max_bytes,
-            previous_anchors=previous,
+            previous_anchors=self._previous_anchors,
             workers=self.config.workers,
             dask_scheduler=self.config.dask_scheduler,
         )
-        del previous
+        self._previous_anchors = ()
         # The workers that parsed render next (their start is paid once); rendering stays on this machine, even
         # when a cluster parsed.
         executor = make_executor(self.config.workers, self.config.dask_scheduler)

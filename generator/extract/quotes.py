@@ -483,7 +483,9 @@ def _antecedent(text: str, doc, before: int, people: list[tuple[int, str]], pron
     genders = _genders(text, people)
     wanted = PRONOUN_GENDERS.get(pronoun)
     earlier = [
-        (o, n) for o, n in people if o < before and genders.get(fold(_fullest(n, people, o + 1))) in (None, wanted)
+        (o, n)
+        for o, n in people
+        if o < before and (not genders or genders.get(fold(_fullest(n, people, o + 1))) in (None, wanted))
     ]
     subjects = [(o, n) for o, n in earlier if _is_subject(doc, o)]
     pick = (subjects or earlier)[-1:] if (subjects or earlier) else []
