@@ -515,7 +515,7 @@ def test_unnamed_ages_of_one_role_align_only_on_the_same_figure(article):
         (
             "Prior to the trial he fired seven lawyers, and ultimately tried to represent himself.",
             "seven lawyers",
-            "lawyer|fired",
+            "people|fired",
         ),
     ],
 )
@@ -882,3 +882,39 @@ def test_one_as_an_indefinite_is_no_count(article, cluster, sentence, values):
     """ "At one point", "one thing ... another": the indefinite "one" of a fixed phrase counts nothing
     (data: `indefinite_one`), so outlets sharing the phrase share no figure."""
     assert [m.value for m in extract(article(sentence))] == values, cluster
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "key"),
+    [
+        # Person nouns no lexicon lists count people when an event befalls them (WordNet's first sense).
+        ("Prior to the trial he fired seven lawyers.", "seven lawyers", "people|fired"),
+        ("The company fired seven attorneys.", "seven attorneys", "people|fired"),
+        ("Ten miners were killed when the tunnel collapsed.", "Ten miners", "people|killed"),
+        ("Police arrested 12 migrants near the border.", "12 migrants", "people|arrested"),
+        ("Three jurors were injured in the crash.", "Three jurors", "people|injured"),
+        # With no event only the lexicon's generic nouns are people; any other person noun is compared as itself.
+        ("Two Democratic donors and a former staffer filed the suit.", "Two Democratic donors", "donor|"),
+        # Nouns WordNet reads as things keep their own key.
+        ("Rescuers found 40 cars buried under the mud.", "40 cars", "car|found"),
+    ],
+)
+def test_a_person_noun_counts_people_when_something_befalls_them(article, text, fragment, key):
+    found = {m.text: m for m in _numbers(article, text)}
+    assert found[fragment].key == key
+
+
+def test_lawyers_and_attorneys_fired_are_one_count_and_two_men_stay_apart(article):
+    _, groups = _align(
+        article,
+        [
+            ("s1", "He represented himself after firing seven attorneys."),
+            ("s2", "Prior to the trial he fired seven lawyers."),
+            ("s1", "Two men were talking outside the store."),
+            ("s2", "As a result, the two men have cost the city money."),
+        ],
+    )
+    fired = [g for g in groups if g.mentions[0].key == "people|fired"]
+    assert len(fired) == 1 and fired[0].status == "agree" and {m.source for m in fired[0].mentions} == {"s1", "s2"}
+    men = [g for g in groups if "two men" in g.mentions[0].text.lower()]
+    assert men and all(len({m.source for m in g.mentions}) == 1 for g in men)

@@ -38,6 +38,7 @@ from generator.units import (
     parse_number,
     plain,
 )
+from generator.wordnet import noun_class
 
 _W1 = "|".join(sorted((w for w in WORDS if " " not in w and w not in ("half", "dozen", "zero")), key=len, reverse=True))
 _WT = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -77,6 +78,16 @@ def _classes(groups: dict[str, list[str]]) -> dict[str, str]:
 
 # Head-noun lemma -> counted class, event words -> event: a general lexicon in number_words.json.
 NOUN_CLASSES = _classes(_LEXICON["noun_classes"])
+
+
+def counted_class(lemma: str) -> str:
+    """What a head noun counts: its class in the lexicon, else 'people' for a noun whose first sense in
+    WordNet is a person ('seven lawyers fired', 'ten miners killed'), else the noun itself."""
+    if lemma in NOUN_CLASSES:
+        return NOUN_CLASSES[lemma]
+    return "people" if noun_class(lemma) == "noun.person" else lemma
+
+
 # Which nouns imply an event when they are themselves the counted thing ("46 arrests", "two deaths").
 NOUN_EVENTS = _classes(_LEXICON["noun_events"])
 EVENTS = _classes(_LEXICON["events"])
@@ -108,7 +119,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 37)
+@register("numbers", 38)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -136,7 +147,7 @@ def _one_victim(
     for token in sent:
         det = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")]
         lemma = _lemma(token)
-        if not det or token.tag_ != "NN" or NOUN_CLASSES.get(lemma) != "people" or lemma in NOUN_EVENTS:
+        if not det or token.tag_ != "NN" or counted_class(lemma) != "people" or lemma in NOUN_EVENTS:
             continue
         if token.dep_ not in ("dobj", "nsubjpass", "nsubj"):
             continue
@@ -407,7 +418,7 @@ def _counts_people(tokens) -> bool:
     """'Between 60 and 100 rioters', 'put the crowd at 70': counts, even when the tagger calls them a date."""
     doc, last = tokens[0].doc, tokens[-1]
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN" and NOUN_CLASSES.get(_lemma(nxt)) == "people":
+    if nxt is not None and nxt.pos_ == "NOUN" and counted_class(_lemma(nxt)) == "people":
         return True
     verb = last.head.head if last.dep_ == "pobj" and last.head.lower_ == "at" else None
     return verb is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_EVENTS for c in verb.children)
@@ -575,7 +586,7 @@ def _set_beside(figure) -> tuple:
     before = doc[i - 1]
     named = before.ent_type_ == "PERSON" or (before.pos_ == "PROPN" and before.text[:1].isupper())
     named = named or (before.text[:1].isupper() and _a_name_in(doc, before.text))
-    people = before.tag_ == "NNS" and NOUN_CLASSES.get(_lemma(before)) == "people"
+    people = before.tag_ == "NNS" and counted_class(_lemma(before)) == "people"
     return (before if named or people else None), named
 
 
@@ -649,7 +660,7 @@ def _counted(anchor, tokens, end: int, vague: bool):
     if noun is not None and noun.i - tokens[-1].i <= 5 and not whole:
         end = max(end, noun.idx + len(noun.text))
     lemma = _lemma(noun) if noun is not None else ""
-    counted = NOUN_CLASSES.get(lemma, lemma)
+    counted = counted_class(lemma)
     _, event = _head_and_event(noun if noun is not None else anchor)
     event = event or NOUN_EVENTS.get(lemma, "")
     if noun is None and event in ("killed", "injured") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj"):
@@ -666,6 +677,8 @@ def _counted(anchor, tokens, end: int, vague: bool):
         return "", "", False, end
     if re.fullmatch(r"\W*", lemma or "x"):
         counted = ""
+    if counted == "people" and not event and lemma not in NOUN_CLASSES:
+        counted = lemma  # people of no event are compared only as the same noun: 'two donors', not 'two men'
     return counted, event, part and bool(counted), end
 
 
