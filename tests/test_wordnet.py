@@ -28,7 +28,13 @@ def test_noun_class_of_the_first_sense(lemma, expected):
 
 
 def test_every_index_entry_is_found_by_the_search():
-    index, _, _ = wordnet._database()
+    index, _ = wordnet._files("noun")
     lines = [line.rstrip(b"\r") for line in bytes(index).split(b"\n") if line and not line.startswith(b"  ")]
     missed = [line for line in lines[::97] if wordnet._line(index, line.split(b" ")[0]) != line]
     assert len(lines) > 100_000 and not missed
+
+
+def test_first_sense_of_a_verb_and_its_synonyms():
+    sense = wordnet.first_sense("start", "VERB")
+    assert sense.lexname == "verb.change" and {"begin", "start", "commence"} <= set(sense.words)
+    assert wordnet.first_sense("start", "ADJ") is None
