@@ -43,7 +43,7 @@ from generator.model import (
 
 log = logging.getLogger("parallax")
 
-CACHE_FORMAT = 2  # 2: an entry names its key and a checksum of its mentions
+CACHE_FORMAT = 3  # 2: an entry names its key and a checksum of its mentions; 3: lemmas of ’ contractions
 
 
 def cache_key(text: str, spans: tuple, extractor_tags: tuple[str, ...], config: dict) -> str:

@@ -268,3 +268,18 @@ def test_one_shared_word_is_not_the_same_statement():
     pair = [claim("s1", "follow government initial iran outline shock"), claim("s2", "initial reaction trump us")]
     groups = align_claims(pair + background, StoryContext("s", {}, EntityIndex.build([])))
     assert not [g for g in groups if {"s1", "s2"} <= {m.source for m in g.mentions}]
+
+
+@pytest.mark.parametrize(
+    ("typographic", "ascii_"),
+    [
+        ("It’s unclear whether the victims were customers.", "It's unclear whether the victims were customers."),
+        ("They’re sure the plan will work.", "They're sure the plan will work."),
+        ("The mayor said the city’s budget isn’t balanced.", "The mayor said the city's budget isn't balanced."),
+    ],
+)
+def test_typographic_apostrophes_read_like_ascii_ones(article, typographic, ascii_):
+    """The model lemmatizes "she’s" to "’": the copula, and with it what the claim states, would be lost."""
+    (curly,) = claims_of(article, typographic)
+    (plain,) = claims_of(article, ascii_)
+    assert curly.key == plain.key and curly.words == plain.words
