@@ -283,3 +283,18 @@ def test_typographic_apostrophes_read_like_ascii_ones(article, typographic, asci
     (curly,) = claims_of(article, typographic)
     (plain,) = claims_of(article, ascii_)
     assert curly.key == plain.key and curly.words == plain.words
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Lawyers for the party could force the campaign to disclose its documents.", "troop", "force"),
+        ("The car was heading north on the avenue when it struck the woman.", "chief", "head"),
+        ("Officials said the storm would force thousands of residents to leave their homes.", "troop", "leave"),
+        ("Government forces and police surrounded the stadium on Sunday.", None, "troop"),
+        ("The head of the agency resigned after the report was published.", None, "chief"),
+    ],
+)
+def test_a_verb_never_takes_a_concept_of_things(article, text, absent, present):
+    (claim,) = claims_of(article, text)
+    assert present in claim.words and (absent is None or absent not in claim.words)

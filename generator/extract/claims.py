@@ -19,7 +19,7 @@ from generator.extract.claim_frames import frame, participants
 from generator.kinds import FactKind, register_kind
 from generator.model import Mention, Span
 
-VERSION = 48  # bump whenever the output changes: the build cache keys on it
+VERSION = 49  # bump whenever the output changes: the build cache keys on it
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "DATE", "CARDINAL"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "NUM", "PROPN"}
@@ -115,6 +115,9 @@ for _concept, _lemmas in {
         _CONCEPTS.setdefault(_lemma, ())
         _CONCEPTS[_lemma] += (_concept,)
 _CONCEPTS["casualty"] = ("casualty", "die", "injure")
+# Concepts of people and things, which only a noun can state: the verbs "force" and "head" name no troops or chief.
+_THINGS = {"police", "troop", "missile", "protester", "worker", "woman", "man", "chief", "letter", "hospital",
+           "perpetrator"}  # fmt: skip
 
 _CAPTION = re.compile(
     r",\s*(?:left|right|center|centre)\s*,|\((?:left|right|center|centre)\)|\bpictured\b|\bphoto(?:graph)?s?\s*:"
@@ -371,7 +374,7 @@ def _head_concept(head) -> str:
         lemma = obj.lemma_.lower() if obj is not None else lemma
     if head.tag_ == "NN" and lemma.endswith("ing"):
         lemma = _verb_of(lemma)
-    return _CONCEPTS.get(lemma, (lemma,))[0]
+    return _concept(lemma, verb=head.pos_ == "VERB" and lemma == head.lemma_.lower())
 
 
 def stated_heads(part, head, concept: str, asides: set[int]) -> list[tuple[object, set[str]]]:
@@ -404,7 +407,7 @@ def _clause_concepts(verb, depth: int) -> set[str]:
     if obj is not None and (lemma in _LIGHT or lemma in _COPULAS or obj.lemma_.lower() in _CONCEPTS):
         out.update(_noun_predicates(obj))
     if not reports and lemma not in _GENERIC and not (lemma in _LIGHT and obj is not None):
-        out.add(_concept(lemma))
+        out.add(_concept(lemma, verb=True))
     out.update(_as_predicates(verb))
     if depth < 3:
         frames = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
@@ -449,7 +452,7 @@ def _predicates_of(tokens: list) -> tuple[str, ...]:
             if lemma in _LIGHT and obj is not None:
                 found.update(_noun_predicates(obj))
             else:
-                found.add(_concept(lemma))
+                found.add(_concept(lemma, verb=True))
                 if obj is not None and obj.lemma_.lower() in _CONCEPTS:  # "left no casualties", "inflict damage"
                     found.update(_noun_predicates(obj))
         elif _predicative(tok):
@@ -477,8 +480,16 @@ def _noun_predicates(noun) -> set[str]:
     return {_concept(_verb_of(lemma) if lemma.endswith("ing") else lemma) for lemma in lemmas}
 
 
-def _concept(lemma: str) -> str:
-    return _CONCEPTS.get(lemma, (lemma,))[0]
+def _concept(lemma: str, verb: bool = False) -> str:
+    return _concepts(lemma, verb)[0]
+
+
+def _concepts(lemma: str, verb: bool) -> tuple[str, ...]:
+    """A lemma's concepts; a verb never takes a concept of things ("forced them to testify" names no troops)."""
+    found = _CONCEPTS.get(lemma, ())
+    if verb:
+        found = tuple(c for c in found if c not in _THINGS)
+    return found or (lemma,)
 
 
 def _has_negation(verb) -> bool:
@@ -543,7 +554,7 @@ def _normalise(tok, lemma: str, is_place: bool) -> tuple[str, ...]:
         return (_place_stem(fold(tok.text), tok.ent_type_ == "NORP"),)
     if tok.pos_ == "NOUN" and lemma.endswith("ing"):
         lemma = _verb_of(lemma)
-    return _CONCEPTS.get(lemma, (lemma,))
+    return _concepts(lemma, tok.pos_ == "VERB")
 
 
 def _verb_of(noun: str) -> str:
