@@ -39,6 +39,8 @@ _CONTRACTED = {("’s", "VBZ"): "be", ("’re", "VBP"): "be", ("’m", "VBP"): "
 @Language.component("parallax_apostrophes")
 def _apostrophes(doc: Doc) -> Doc:
     """Lemmas of contractions written with ’ as the lemmatizer gives them for ' ("’s" -> "be")."""
+    if "’" not in doc.text:
+        return doc
     for token in doc:
         lemma = _CONTRACTED.get((token.lower_, token.tag_))
         if lemma is not None:

