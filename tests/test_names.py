@@ -714,3 +714,22 @@ def test_a_suffix_one_outlet_drops_is_still_one_person_when_no_article_names_the
     "Anthony LaCalamita" in another are one suspect, since no article names a second LaCalamita."""
     index = EntityIndex.build([_person("a", "Anthony LaCalamita III"), _person("b", "Anthony LaCalamita")])
     assert index.same("Anthony LaCalamita III", "Anthony LaCalamita")
+
+
+@pytest.mark.parametrize(
+    ("tags", "kind"),
+    [
+        # (kind, org?) per outlet: the tagger's reading of one town, one hospital, one agency in each article
+        ([("place", False), ("place", False), ("name", True)], "place"),
+        ([("name", True), ("name", True), ("place", False)], "name"),
+        ([("place", False), ("name", True), ("place", False), ("place", False)], "place"),
+    ],
+)
+def test_one_entity_is_aligned_in_the_category_most_outlets_give_it(tags, kind):
+    from generator.align import align_story
+
+    sources = [make_source(f"Greenfield is {i}.", f"s{i}") for i in range(len(tags))]
+    mentions = [_m(k, f"s{i}", "Greenfield", org=org) for i, (k, org) in enumerate(tags)]
+    groups = [g for g in align_story("s", sources, mentions) if g.kind in ("name", "place")]
+    assert [g.kind for g in groups] == [kind]
+    assert {m.source for m in groups[0].mentions} == {s.id for s in sources}

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import generator.extract  # noqa: F401  (kinds' modules may register aligners too)
 from generator.align.base import Group, StoryContext, aligner_files, aligner_for
-from generator.entities import EntityIndex
+from generator.entities import EntityIndex, category, fold
 from generator.model import Mention, Source
 
 # Importing the modules registers their aligners.
@@ -22,6 +22,7 @@ __all__ = ["Group", "StoryContext", "align_story", "aligner_files", "aligner_for
 def align_story(story: str, sources: Sequence[Source], mentions: Sequence[Mention]) -> list[Group]:
     """Group one story's mentions kind by kind; the order is fixed so output is deterministic."""
     ctx = StoryContext(story, {s.id: s for s in sources}, EntityIndex.build(mentions))
+    mentions = [_as_the_story_reads_it(m, ctx.entities) for m in mentions]
     by_kind: dict[str, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.kind, m.source, m.start, m.end)):
         by_kind.setdefault(m.kind, []).append(m)
@@ -29,6 +30,20 @@ def align_story(story: str, sources: Sequence[Source], mentions: Sequence[Mentio
     for kind in sorted(by_kind):
         groups.extend(aligner_for(kind)(by_kind[kind], ctx))
     return [_without_frames(g) for g in _without_redundant_claims(groups)]
+
+
+def _as_the_story_reads_it(m: Mention, entities: EntityIndex) -> Mention:
+    """A name is aligned in the category the story's outlets mostly give it: the tagger reads one town as a place
+    in one article and as an organisation in the next, and one entity must not become two facts of two kinds."""
+    if m.kind not in ("name", "place") or not m.value:
+        return m
+    story_category = entities.categories.get(fold(m.value))
+    if story_category is None or story_category == category(m):
+        return m
+    if story_category == "place":
+        return replace(m, kind="place", key=m.value, category="")
+    key = ("org:" + m.value) if story_category == "org" else m.value
+    return replace(m, kind="name", key=key, category=story_category)
 
 
 def _without_frames(group: Group) -> Group:
