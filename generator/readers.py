@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
+from rapidfuzz import fuzz
 from yaml.composer import ComposerError
 
 from generator.model import Span
@@ -130,7 +131,17 @@ def read_markdown(text: str) -> Parsed:
         notes.append("front matter ignored: not a mapping of fields")
         loaded = None
     headline, body = _headline_and_body(text, match.end())
+    title = loaded.get("title") if loaded else None
+    if isinstance(title, str) and headline is not None and not _is_heading(text, body.start, headline, title):
+        headline, body = None, Span(match.end(), len(text))  # the title is in the front matter; the text is all body
     return Parsed(text, body, headline, loaded or {}, tuple(notes))
+
+
+def _is_heading(text: str, line_end: int, line: str, title: str) -> bool:
+    """Whether the first line after front matter that names a title is a heading: marked with `#`, or the title
+    repeated (punctuation and case aside). Otherwise it is the article's first paragraph."""
+    marked = text[text.rfind("\n", 0, line_end) + 1 : line_end].lstrip().startswith("#")
+    return marked or fuzz.ratio(" ".join(line.casefold().split()), " ".join(title.casefold().split())) >= 90
 
 
 @reader(".html", ".htm")

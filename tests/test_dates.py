@@ -765,3 +765,28 @@ def test_each_outlets_lead_date_is_the_day_of_the_story_event(article, texts, pu
     group = _group_of(groups, *probe)
     assert {m.source for m in group.mentions} == outlets
     assert all(g.status != "differ" for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("texts", "shown"),
+    [
+        (
+            {
+                "a": "The ferry overturned about two miles from the harbor at around 6:45 p.m. on Tuesday.",
+                "b": "The ferry overturned about two miles from the harbor at 6:40 p.m. on Tuesday.",
+            },
+            "18:40",
+        ),
+        (
+            {
+                "a": "The quake struck shortly after 2:09 a.m. near the town, the survey said.",
+                "b": "The quake struck at 2:09 a.m. near the town, the survey said.",
+            },
+            "02:09",
+        ),
+    ],
+)
+def test_an_agreed_time_is_shown_as_read_to_the_minute(article, texts, shown):
+    groups = _align([m for sid, t in texts.items() for m in _dates(article, t, sid, JAN8)])
+    [group] = [g for g in groups if len({m.source for m in g.mentions}) == 2]
+    assert group.status == "agree" and group.verdict.endswith(shown) and "about" not in group.verdict

@@ -272,3 +272,20 @@ def test_problem_messages_are_single_lines(tmp_path):
     assert len(messages) == 3
     assert all("\n" not in m for m in messages)
     assert sorted(m.split(": ", 1)[0] for m in messages) == ["bad.md", "empty.txt", "sources.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("after_front_matter", "body_starts"),
+    [
+        # The title is in the front matter: the first line is the article's first paragraph.
+        ("At least 16 people were killed when the ferry capsized.\n\nMore text.\n", "At least 16 people"),
+        # A heading marked with '#', or the title repeated, is still the headline.
+        ("# Ferry capsizes off the coast\n\nAt least 16 people were killed.\n", "At least 16 people"),
+        ("Ferry capsizes off the coast!\n\nAt least 16 people were killed.\n", "At least 16 people"),
+    ],
+)
+def test_markdown_with_a_title_in_front_matter_keeps_its_first_paragraph(tmp_path, after_front_matter, body_starts):
+    _write(tmp_path, "news/ferry.md", f"---\ntitle: Ferry capsizes off the coast\n---\n{after_front_matter}")
+    source = _only(read_corpus(tmp_path))
+    assert source.title == "Ferry capsizes off the coast"
+    assert source.text[source.body.start : source.body.end].strip().startswith(body_starts)

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from generator.align.base import Group, StoryContext, register, single_or
 from generator.entities import fold
-from generator.extract.dates import EVENT_CLASSES, is_recent, names_month_day, readable, resolve
+from generator.extract.dates import EVENT_CLASSES, approximate_clock, is_recent, names_month_day, readable, resolve
 from generator.labels import date_label
 from generator.model import Mention, Source, When
 
@@ -505,15 +505,14 @@ def _values(ms: list[Mention]) -> list[str]:
 
 
 def _most_precise(ms: list[Mention]) -> str:
-    """The most detailed compatible value (an exact day beats a weekday, a clock adds to either)."""
+    """The most detailed compatible value (an exact day beats a weekday, a clock adds to either, and a clock
+    read to the minute beats one given as about that time: "6:40 p.m." speaks for "around 6:45 p.m.")."""
 
     def detail(m: Mention) -> tuple:
         w = m.when or When(None, None)
         exact = w.earliest is not None and w.earliest == w.latest
-        return (
-            4 * exact + 2 * (w.weekday is not None) + 2 * (w.clock is not None) + (w.part_of_day is not None),
-            m.value or "",
-        )
+        clock = 2 * (w.clock is not None) + (w.clock is not None and not approximate_clock(m.text))
+        return (4 * exact + 2 * (w.weekday is not None) + 2 * clock + (w.part_of_day is not None), m.value or "")
 
     return _shown(max(ms, key=detail))
 

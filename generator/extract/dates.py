@@ -452,7 +452,7 @@ def describe(when: When, text: str) -> str:
     if when.part_of_day:
         parts.append(when.part_of_day)
     if when.clock:
-        parts.append(("about " if _approximate_clock(text) else "") + when.clock)
+        parts.append(("about " if approximate_clock(text) else "") + when.clock)
     if when.timezone:
         parts.append(when.timezone)
     return " ".join(parts) or text
@@ -471,7 +471,7 @@ def readable(when: When | None, text: str) -> str:
         day = _weekday_name(when.weekday)
     else:
         day = ""
-    extra = [p for p in (when.part_of_day, when.clock and ("about " if _approximate_clock(text) else "") + when.clock,
+    extra = [p for p in (when.part_of_day, when.clock and ("about " if approximate_clock(text) else "") + when.clock,
                          when.timezone) if p]  # fmt: skip
     if not day:
         return " ".join(extra) or text
@@ -482,7 +482,7 @@ def _weekday_name(weekday: int) -> str:
     return (date(2001, 1, 1) + timedelta(days=weekday)).strftime("%A")  # 1 January 2001 was a Monday
 
 
-def _approximate_clock(text: str) -> bool:
+def approximate_clock(text: str) -> bool:
     """ "around 10 a.m.", "late Tuesday 10 p.m.", "today shortly after 2:09 am": the clock is not exact."""
     return bool(_APPROX.match(text.strip()) or re.search(_APPROX.pattern + r"\s+(?:\d|noon|midnight)", text, re.I))
 
