@@ -918,3 +918,40 @@ def test_lawyers_and_attorneys_fired_are_one_count_and_two_men_stay_apart(articl
     assert len(fired) == 1 and fired[0].status == "agree" and {m.source for m in fired[0].mentions} == {"s1", "s2"}
     men = [g for g in groups if "two men" in g.mentions[0].text.lower()]
     assert men and all(len({m.source for m in g.mentions}) == 1 for g in men)
+
+
+@pytest.mark.parametrize(
+    ("items", "status"),
+    [
+        # A bound that excludes the figure two outlets agree on is a difference, not a looser statement of it.
+        (
+            [
+                ("s1", "The ferry capsized on Tuesday, killing at least 14 passengers."),
+                ("s2", "At least 16 people were killed when the ferry capsized on Tuesday."),
+                ("s3", "Fourteen people died after the ferry capsized on Tuesday."),
+            ],
+            "differ",
+        ),
+        (
+            [
+                ("s1", "Police said 12 people were arrested during the march."),
+                ("s2", "Twelve people were arrested, police said."),
+                ("s3", "More than 20 people were arrested, organisers said."),
+            ],
+            "differ",
+        ),
+        # A bound or a vague amount that the agreed figure fits stays beside it.
+        (
+            [
+                ("s1", "Police said 12 people were arrested during the march."),
+                ("s2", "Twelve people were arrested, police said."),
+                ("s3", "At least 10 people were arrested, organisers said."),
+            ],
+            "agree",
+        ),
+    ],
+)
+def test_a_looser_figure_is_agreed_only_where_the_exact_one_fits_it(article, items, status):
+    _, groups = _align(article, items)
+    [group] = [g for g in groups if len({m.source for m in g.mentions}) == 3]
+    assert group.status == status

@@ -340,7 +340,7 @@ def _verdict(ms: list[Mention]) -> tuple[str, str]:
     """`agree` only when the outlets state the same figure (contract: "What a status means").
 
     Where two or more outlets state one figure and the others only bound it or give a vague amount
-    that fits, the figure is agreed and the verdict names the looser statements beside it; otherwise
+    that fits it, the figure is agreed and the verdict names the looser statements beside it; otherwise
     different figures are `differ`, and the verdict says why both may hold where a reason applies.
     """
     figures = [m for m in ms if m.quantity is not None and m.quantity.qualifier in ("", "about")]
@@ -350,9 +350,11 @@ def _verdict(ms: list[Mention]) -> tuple[str, str]:
     stated = _by_figure([m for m in ms if any(_same(m, f) for f in figures)])  # "up to 120" states 120 too
     if len(stated) == 1 and len(sources_of(stated[0])) >= 2:
         best = stated[0]
+        exact = [m for m in best if any(m is f for f in figures)]
         looser = [c for c in values if not _same(c[0], best[0])]
-        notes = "; ".join(f"{_written(c)} beside it ({_why(c[0], best[0])})" for c in looser)
-        return "agree", f"Outlets agree: {_written(best)}; {notes}"
+        if all(_fits(m, exact) for c in looser for m in c):  # "at least 16" does not fit 14: that differs
+            notes = "; ".join(f"{_written(c)} beside it ({_why(c[0], exact[0])})" for c in looser)
+            return "agree", f"Outlets agree: {_written(best)}; {notes}"
     ranked = sorted(values, key=lambda c: _precision(min(c, key=_precision)))
     anchor = ranked[0][0]
     parts = [_written(ranked[0])]
@@ -360,6 +362,13 @@ def _verdict(ms: list[Mention]) -> tuple[str, str]:
         why = _why(cluster[0], anchor)
         parts.append(_written(cluster) + (f" ({why})" if why else ""))
     return "differ", "Outlets differ: " + " vs ".join(parts)
+
+
+def _fits(m: Mention, exact: list[Mention]) -> bool:
+    """Whether a looser statement (a bound, a vague amount) can hold beside every exact figure, with no slack."""
+    if m.quantity is None:
+        return all(e.value == m.value for e in exact)
+    return all(e.quantity is not None and m.quantity.overlaps(e.quantity, Decimal(0)) for e in exact)
 
 
 def _by_figure(ms: list[Mention]) -> list[list[Mention]]:
