@@ -116,6 +116,24 @@ def _numbers(article, text, source_id="a", published=REF):
             100,
         ),
         ("NBC New York estimated the crowd at 70.", "70", "people|gathered", 70, 70),
+        # "missing" is a state the parse reads as the verb "miss"; a multiplier after a qualifier still counts.
+        (
+            "About two dozen people are still missing.",
+            "About two dozen people",
+            "people|missing",
+            Decimal("21.6"),
+            Decimal("26.4"),
+        ),
+        ("Fourteen people died and 30 were missing after the ferry capsized.", "30", "people|missing", 30, 30),
+        ("The storm killed three and left 30 others missing.", "30 others", "people|missing", 30, 30),
+        ("Half a dozen people were injured in the blast.", "Half a dozen people", "people|injured", 6, 6),
+        (
+            "Police arrested roughly three dozen protesters.",
+            "roughly three dozen protesters",
+            "people|arrested",
+            Decimal("32.4"),
+            Decimal("39.6"),
+        ),
         # A "nationwide strike" is a walkout, not an attack.
         (
             "Tens of thousands of striking workers marched to parliament.",

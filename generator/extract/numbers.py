@@ -48,7 +48,7 @@ _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?:[\s-]?(?:mill
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 _SIGNS = "|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True))
 _CUR = rf"(?:(?:{_SIGNS})\s?|\ufffd+\s?|\?\s?)"
-_NUM = rf"(?:{_CUR}?{_DIGITS}|{_WORDNUM}|half an?)"
+_NUM = rf"(?:{_CUR}?{_DIGITS}|{_WORDNUM}|half a dozen|half an?)"
 _QUAL = (
     r"at least|more than|over|nearly|almost|about|around|roughly|some|approximately|up to|as many as|as much as|"
     r"fewer than|less than|under|an estimated|at most|no more than|close to|a further|another|only|just"
@@ -119,7 +119,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 38)
+@register("numbers", 40)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -228,6 +228,8 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
     if not age and _not_a_count(article, match, tokens, end):
         return None
     anchor = tokens[-1].head if tokens[-1].dep_ == "conj" and tokens[-1].head in tokens else tokens[-1]
+    if anchor.dep_ == "quantmod" and anchor.head in tokens:
+        anchor = anchor.head  # "about two dozen people": "dozen" hangs on "two", which counts the people
     sent_text = article.text[span.start : span.end]
     part = False
     if not age and _is_magnitude(match, sent_text):
@@ -499,6 +501,8 @@ def _value(text: str | None) -> Decimal | None:
         return Decimal(2)
     if cleaned.lower().startswith("a dozen"):
         return Decimal(12)
+    if cleaned.lower() == "half a dozen":
+        return Decimal(6)
     words = cleaned.lower().split()
     if words and words[-1] in ("dozen",) and len(words) > 1:
         base = parse_number(" ".join(words[:-1]))
@@ -663,7 +667,7 @@ def _counted(anchor, tokens, end: int, vague: bool):
     counted = counted_class(lemma)
     _, event = _head_and_event(noun if noun is not None else anchor)
     event = event or NOUN_EVENTS.get(lemma, "")
-    if noun is None and event in ("killed", "injured") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj"):
+    if noun is None and event in ("killed", "injured", "missing") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj"):
         counted = "people"
     event = event or _estimated_crowd(noun if noun is not None else anchor, counted)
     if noun is None and event == "gathered":  # "estimated the crowd at 70"
@@ -743,6 +747,8 @@ def _head_and_event(token):
         ):
             noun = head
         lemma = head.lemma_.lower()
+        if lemma not in EVENTS and head.lower_ in EVENTS:
+            lemma = head.lower_  # "are missing": the parse reads a verb "miss"; the word is the state
         if lemma in EVENTS and (
             head.pos_ == "VERB"
             or (head.pos_ in ("NOUN", "ADJ") and (lemma not in _VERB_ONLY or via_prep in _TARGET_PREPS))
@@ -823,7 +829,11 @@ def _event_in_children(verb, noun) -> str:
     """A neutral verb ('put the march at 30,000') takes its event from an event noun it governs or a modifier."""
     around = list(verb.children) + (list(noun.children) if noun is not None else [])
     for child in around:
-        if child.dep_ in ("oprd", "acomp", "xcomp", "amod") and child.tag_ in ("JJ", "VBN") and child.lower_ in EVENTS:
+        if (
+            child.dep_ in ("oprd", "acomp", "xcomp", "amod")
+            and child.tag_ in ("JJ", "VBN", "VBG")
+            and child.lower_ in EVENTS
+        ):
             return EVENTS[child.lower_]  # the state an event leaves: "left three people dead"
     for child in verb.children:
         if child.dep_ == "prep":
