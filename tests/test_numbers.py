@@ -127,6 +127,10 @@ def _numbers(article, text, source_id="a", published=REF):
         ("Fourteen people died and 30 were missing after the ferry capsized.", "30", "people|missing", 30, 30),
         ("The storm killed three and left 30 others missing.", "30 others", "people|missing", 30, 30),
         ("Half a dozen people were injured in the blast.", "Half a dozen people", "people|injured", 6, 6),
+        ("The company employs about 6,500 people.", "about 6,500 people", "people|employed", 5850, 7150),
+        # A tally written with its noun between the sides: "by five votes to two".
+        ("The board approved the merger on Monday, by five votes to two.", "five votes to two", "tally|", 5, 5),
+        ("The measure passed by 52 votes to 48 in the Senate.", "52 votes to 48", "tally|", 52, 52),
         (
             "Police arrested roughly three dozen protesters.",
             "roughly three dozen protesters",

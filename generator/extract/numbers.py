@@ -56,7 +56,7 @@ _QUAL = (
 _PATTERN = re.compile(
     rf"(?:(?<![\w.,$-])|(?<=\w)(?=[?\ufffd]\s?\d))(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<vague>{_VAGUE})\b|(?P<long>(?:{UNIT_PATTERN})-?long)\b"
-    rf"|(?P<a>{_NUM})(?:\s*(?:-to-|-|–|to|-to)\s*(?P<b>{_NUM}))?)"
+    rf"|(?P<a>{_NUM})(?:(?:\s+votes?(?=\s+to\s))?\s*(?:-to-|-|–|to|-to)\s*(?P<b>{_NUM}))?)"
     rf"(?P<unit>\s*-?\s*(?:{UNIT_PATTERN})(?![\w]))?"
     rf"(?P<age>-years?[-\s]old\b|\s+years?\s+old\b)?"
     rf"(?P<cal>\s*-?\s*(?:calib(?:er|re)|gauge))?",
@@ -119,7 +119,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 40)
+@register("numbers", 41)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -293,7 +293,8 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
 
 
 def _tally(match: re.Match, tokens, quantity: Quantity) -> Decimal | None:
-    """'won, 134 to 63', 'a 134-to-63 vote', 'by a vote of 134 to 63': the second count of a tally, or None.
+    """'won, 134 to 63', 'a 134-to-63 vote', 'by a vote of 134 to 63', 'by five votes to two': the second count
+    of a tally, or None.
 
     A pair of whole numbers written largest first, with no unit or qualifier, is a tally when a word of
     voting or winning (`tally_words`) governs it or sits beside its head in the parse ('She won, 134 to
@@ -314,7 +315,9 @@ def _tally(match: re.Match, tokens, quantity: Quantity) -> Decimal | None:
             break
         cur = cur.head
         heads.append(cur)
-    words = heads + [c for h in heads for c in h.children if c.pos_ in ("VERB", "NOUN") and c not in heads]
+    words = (
+        heads + list(tokens) + [c for h in heads for c in h.children if c.pos_ in ("VERB", "NOUN") and c not in heads]
+    )
     return high if any(w.lemma_.lower() in _TALLY_WORDS for w in words) else None
 
 
