@@ -93,6 +93,15 @@ EXTRACTION = [
         "Tehran’s foreign minister says Iran took “proportionate measures” in self-defense.",
         [("proportionate measures", "Mohammad Javad Zarif")],
     ),
+    (  # a role resolved through the abbreviation news style writes before the name ("Gov.")
+        "Gov. Elena Varga ordered inspections of every bridge on Friday.\n\n"
+        "“No family should have to wonder whether the bridge will hold,” the governor said.",
+        [("No family should have to wonder whether the bridge will hold", "Elena Varga")],
+    ),
+    (  # a board's chair, named with the title earlier
+        "Board chair Miriam Oduya spoke after the vote.\n\n“This decision protects consumers,” the chair said.",
+        [("This decision protects consumers", "Miriam Oduya")],
+    ),
     (  # troy (NBC): "the sheriff" -> the sheriff named earlier; quote broken over two lines by sentence split
         "Oakland County Sheriff Michael Bouchard arrived.\n"
         "He described LaCalamita as “subdued.\nVery, very, very subdued,” the sheriff said.",

@@ -43,9 +43,13 @@ TITLES = _lexicon(
 ROLES = _lexicon(
     "president minister leader sheriff undersheriff chief councilman councilwoman senator governor secretary "
     "ambassador king queen pope judge detective spokesman spokeswoman commissioner mayor chancellor attorney "
-    "prosecutor professor commander director ayatollah general premier"
+    "prosecutor professor commander director ayatollah general premier chair chairman chairwoman"
 )  # titles of one office holder: "the sheriff said" -> the person named "Sheriff ..."
-VERSION = 11
+# The abbreviations news style writes before a name for some of them: "Gov. Jane Doe" is "the governor".
+_ROLE_ABBREVIATIONS = {"governor": "gov", "senator": "sen", "general": "gen", "president": "pres",
+                       "secretary": "sec", "detective": "det", "professor": "prof", "commander": "cmdr",
+                       "attorney": "atty"}  # fmt: skip
+VERSION = 12
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OPEN_AFTER = " \t\n([{—–-/:"
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z0-9])")
@@ -517,11 +521,14 @@ def _is_subject(doc, offset: int) -> bool:
 
 def _role_holder(text: str, role: str, before: int, people: list[tuple[int, str]]) -> str | None:
     """'the sheriff' -> the nearest earlier person named with that title ('Sheriff Bob Smith')."""
+    written = re.escape(role)
+    if role in _ROLE_ABBREVIATIONS:
+        written = rf"(?:{written}|{_ROLE_ABBREVIATIONS[role]}\.)"
     titled = [
         (offset, name)
         for offset, name in people
-        if re.search(rf"\b{re.escape(role)}\b", text[max(0, offset - 30) : offset].lower())
-        or re.match(rf",\s+(?:the\s+)?[\w\s]{{0,30}}\b{re.escape(role)}\b", text[offset + len(name) :][:50].lower())
+        if re.search(rf"\b{written}(?!\w)", text[max(0, offset - 30) : offset].lower())
+        or re.match(rf",\s+(?:the\s+)?[\w\s]{{0,30}}\b{written}(?!\w)", text[offset + len(name) :][:50].lower())
     ]
     earlier = [p for p in titled if p[0] < before]
     pick = earlier[-1] if earlier else (titled[0] if titled else None)
