@@ -89,8 +89,8 @@ def _labels(article, kind: str, texts: list[str]) -> dict[str, str]:
             "$141 billion",
             "110 billion converted into US dollars",
         ),
-        # amd_seamicro_2012: a counted noun shown as the outlets write it, not as its lemma
-        ("number", ["SeaMicro employs 80 architects and engineers."], "80 architects", "Architects"),
+        # a counted noun shown as the outlets write it, not as its lemma
+        ("number", ["The museum displays 80 paintings and drawings."], "80 paintings", "Paintings"),
         # dates: an event class, and a plain verb as the article writes it (not "Date of the appear")
         ("date", ["Iran attacked bases in Iraq on Tuesday night."], "Tuesday night", "Date of the attack (Iran)"),
         ("date", ["The company appeared on the list on Monday."], "Monday", "Date: appeared"),
