@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 import re
 from array import array
 from dataclasses import dataclass
@@ -51,16 +52,15 @@ class _SortedFile:
     def __init__(self, path: Path):
         self.path = path
         text = path.read_bytes()
-        self.starts = array("l", [0])
+        self.starts = array("I", [0])  # offsets into files of a few MB
         self.starts.extend(m.end() for m in re.finditer(b"\n", text))
         if self.starts[-1] != len(text):
             self.starts.append(len(text))
+        self.fd = os.open(path, os.O_RDONLY)  # read with pread, which moves no shared offset: safe after a fork
 
     def line(self, number: int) -> bytes:
         begin, end = self.starts[number], self.starts[number + 1]
-        with open(self.path, "rb") as f:
-            f.seek(begin)
-            return f.read(end - begin).rstrip(b"\r\n")
+        return os.pread(self.fd, end - begin, begin).rstrip(b"\r\n")
 
     def find(self, first_field: bytes) -> bytes | None:
         """The line that starts with a field; the licence header (lines starting with spaces) sorts first."""
@@ -87,7 +87,7 @@ def _files(pos: str) -> tuple[_SortedFile, _SortedFile] | None:
     return _SortedFile(folder / f"index.{pos}"), _SortedFile(folder / f"data.{pos}")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)  # a worker meets tens of thousands of lemmas over a large corpus
 def first_sense(lemma: str, pos: str = "NOUN") -> Sense | None:
     """A lemma's most frequent sense as a noun or a verb (spaCy's tag), or None if WordNet lacks it."""
     files = _files(_POS[pos]) if pos in _POS else None

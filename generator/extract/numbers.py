@@ -147,9 +147,9 @@ def _one_victim(
     for token in sent:
         det = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")]
         lemma = _lemma(token)
-        if not det or token.tag_ != "NN" or counted_class(lemma) != "people" or lemma in NOUN_EVENTS:
+        if not det or token.tag_ != "NN" or token.dep_ not in ("dobj", "nsubjpass", "nsubj") or lemma in NOUN_EVENTS:
             continue
-        if token.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        if counted_class(lemma) != "people":
             continue
         _, event = _head_and_event(token)
         start, end = det[0].idx, token.idx + len(token.text)
