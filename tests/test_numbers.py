@@ -128,6 +128,16 @@ def _numbers(article, text, source_id="a", published=REF):
         ("The storm killed three and left 30 others missing.", "30 others", "people|missing", 30, 30),
         ("Half a dozen people were injured in the blast.", "Half a dozen people", "people|injured", 6, 6),
         ("The company employs about 6,500 people.", "about 6,500 people", "people|employed", 5850, 7150),
+        # Where people are taken says what befell them; those who take them are not counted with them.
+        (
+            "Forty-one survivors were taken to St. Brigid's Hospital.",
+            "Forty-one survivors",
+            "people|hospitalized",
+            41,
+            41,
+        ),
+        ("Six people were rushed to hospital with burns.", "Six people", "people|hospitalized", 6, 6),
+        ("Two paramedics took the woman to hospital.", "Two paramedics", "paramedic|", 2, 2),
         # A tally written with its noun between the sides: "by five votes to two".
         ("The board approved the merger on Monday, by five votes to two.", "five votes to two", "tally|", 5, 5),
         ("The measure passed by 52 votes to 48 in the Senate.", "52 votes to 48", "tally|", 52, 52),

@@ -91,6 +91,8 @@ def counted_class(lemma: str) -> str:
 # Which nouns imply an event when they are themselves the counted thing ("46 arrests", "two deaths").
 NOUN_EVENTS = _classes(_LEXICON["noun_events"])
 EVENTS = _classes(_LEXICON["events"])
+# Where people are taken says what befell them: "taken to hospital", "rushed to St. Mary's Hospital".
+_DESTINATIONS = _classes(_LEXICON["destinations"])
 _TARGET_PREPS = set(_LEXICON["target_prepositions"])
 # "shot eleven times" counts hits on one person; "arrested four times", like "four prior arrests", a record.
 _REPEATS = {(c, e): (c2, e2) for c, e, c2, e2 in _LEXICON["repeats"]}
@@ -119,7 +121,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 41)
+@register("numbers", 42)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -829,8 +831,17 @@ def _strongest(verb, event: str) -> str:
 
 
 def _event_in_children(verb, noun) -> str:
-    """A neutral verb ('put the march at 30,000') takes its event from an event noun it governs or a modifier."""
+    """A neutral verb ('put the march at 30,000') takes its event from an event noun it governs or a modifier,
+    or from where it takes the counted people ('were taken to St. Mary's Hospital': hospitalized)."""
     around = list(verb.children) + (list(noun.children) if noun is not None else [])
+    if noun is None or noun.dep_ != "nsubj":  # the people moved, not those who move them
+        for child in verb.children:
+            to = child.dep_ == "prep" and child.lower_ == "to"
+            places = [t for t in child.subtree if t.pos_ in ("NOUN", "PROPN")] if to else [child]
+            if child.dep_ in ("prep", "xcomp") and (
+                found := {_DESTINATIONS.get(t.lemma_.lower()) for t in places} - {None}
+            ):
+                return min(found)
     for child in around:
         if (
             child.dep_ in ("oprd", "acomp", "xcomp", "amod")
