@@ -298,3 +298,41 @@ def test_typographic_apostrophes_read_like_ascii_ones(article, typographic, asci
 def test_a_verb_never_takes_a_concept_of_things(article, text, absent, present):
     (claim,) = claims_of(article, text)
     assert present in claim.words and (absent is None or absent not in claim.words)
+
+
+@pytest.mark.parametrize(
+    ("texts", "status"),
+    [
+        # The same statement, denied by one outlet: a contradiction, whatever else the sentences share.
+        (
+            {
+                "a": "Defense lawyer Mark Tully said his client would appeal.",
+                "b": "His attorney, Mark Tully, said Halloran would not appeal.",
+            },
+            "differ",
+        ),
+        (
+            {
+                "a": "The mayor said the city would close the bridge on Monday.",
+                "b": "The mayor said the city would not close the bridge on Monday.",
+            },
+            "differ",
+        ),
+        # A short denial and a long sentence that shares its verb are no contradiction of each other.
+        (
+            {
+                "a": "Police could not say how many shots were fired at the office.",
+                "b": "A man fired four days earlier from his job walked into the office with a shotgun and fired "
+                "at a manager, killing a receptionist and wounding two others, police said.",
+            },
+            None,
+        ),
+    ],
+)
+def test_a_claim_denied_by_another_outlet_differs(article, texts, status):
+    _, groups = align(article, texts)
+    joined = [g for g in groups if len({m.source for m in g.mentions}) == 2]
+    if status is None:
+        assert all(g.status != "differ" for g in joined)
+    else:
+        assert [g.status for g in joined] == [status]

@@ -443,14 +443,14 @@ def _named_place_conflict(a: Mention, b: Mention) -> str | None:
 
 
 def _polarity_conflict(a: Mention, b: Mention) -> str | None:
-    """The same main predicate (`key`) over mostly the same arguments, negated in exactly one claim ("not" in
-    `words` is the predicate's polarity): one outlet states what the other denies."""
+    """The same main predicate (`key`) negated in exactly one of two claims aligned as one statement ("not" in
+    `words` is the head predicate's polarity): one outlet states what the other denies ("his client would
+    appeal" / "Halloran would not appeal")."""
     if ("not" in a.words) == ("not" in b.words):
         return None
     wa, wb = set(a.words) - {"not"}, set(b.words) - {"not"}
-    common = wa & wb
-    if not a.key or a.key != b.key or len(common) < 4 or len(common) < 0.75 * min(len(wa), len(wb)):
-        return None
+    if not a.key or a.key != b.key or not (wa & wb) - {a.key} or min(len(wa), len(wb)) < 0.5 * max(len(wa), len(wb)):
+        return None  # a short statement and a long sentence that shares its verb are no denial of each other
     negative, positive = (a, b) if "not" in a.words else (b, a)
     return f"Outlets differ: “{_gist(positive.text)}” vs “{_gist(negative.text)}” (one negates the other)"
 
