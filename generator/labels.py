@@ -27,6 +27,13 @@ _MEASURES = set(DIMENSIONS.values()) - {"money", "percent"}  # what a unit measu
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+_PRISON_TERMS = {
+    "imposed": "Prison term imposed",
+    "sought": "Prison term sought",
+    "possible": "Longest prison term possible",
+}
+
+
 def number_label(ms: Sequence[Mention], sources: Mapping[str, Source], value: str = "") -> str:
     """'People injured', 'Shots that hit', 'Percentage for stocks', 'Age of Jane Doe', 'Sum in euros (110 billion)'.
 
@@ -43,6 +50,9 @@ def number_label(ms: Sequence[Mention], sources: Mapping[str, Source], value: st
         return _with_value(f"Sum in {currency}", value)
     if q.counted == "magnitude":
         return "Magnitude" + (f" of the {q.subject}" if q.subject else "")
+    if q.counted == "prison term":
+        which = _PRISON_TERMS.get(q.subject, f"Prison term ({q.subject})" if q.subject else "Prison term")
+        return _with_value(which, value)
     if q.counted == "caliber" and q.subject:
         return q.subject.capitalize()
     what = q.subject or q.event or q.setting  # what a measure is of: the first of its parts that is said

@@ -138,6 +138,19 @@ def _numbers(article, text, source_id="a", published=REF):
         ),
         ("Six people were rushed to hospital with burns.", "Six people", "people|hospitalized", 6, 6),
         ("Two paramedics took the woman to hospital.", "Two paramedics", "paramedic|", 2, 2),
+        # A prison term, by which term its verb gives: imposed, sought, or the most possible.
+        ("A judge sentenced the former mayor to 12 years in prison.", "12 years", "prison term|imposed", 12, 12),
+        (
+            "The former mayor was sentenced on Thursday to 10 years for fraud.",
+            "10 years",
+            "prison term|imposed",
+            10,
+            10,
+        ),
+        ("She received a 20-year prison sentence.", "20-year", "prison term|imposed", 20, 20),
+        ("Prosecutors had sought a 15-year term.", "15-year", "prison term|sought", 15, 15),
+        ("He could be sentenced to up to 119 years in prison.", "up to 119 years", "prison term|possible", None, 119),
+        ("He faces up to 30 years in prison.", "up to 30 years", "prison term|possible", None, 30),
         # A tally written with its noun between the sides: "by five votes to two".
         ("The board approved the merger on Monday, by five votes to two.", "five votes to two", "tally|", 5, 5),
         ("The measure passed by 52 votes to 48 in the Senate.", "52 votes to 48", "tally|", 52, 52),
@@ -264,6 +277,8 @@ def test_ages_are_keyed_by_person(article):
     [
         "The deal was signed in 2015 under Article 51 of the charter.",
         "It was followed by an aftershock at 2:12 a.m. on January 3.",
+        "Two years ago the prison closed.",
+        "He was sentenced to five years of probation.",
     ],
 )
 def test_years_ids_and_times_are_not_counts(article, text):

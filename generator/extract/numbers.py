@@ -121,7 +121,7 @@ _MEASURE_HEADS = {"depth": "depth", "deep": "depth", "pursuit": "chase", "chase"
 register_kind(FactKind("number", "Number", "Numbers", weight=0))
 
 
-@register("numbers", 42)
+@register("numbers", 44)
 def extract(article: ArticleDoc) -> list[Mention]:
     """Every reported amount in the article body, with what it counts and by which event."""
     lead_places = _lead_places(article)
@@ -227,6 +227,8 @@ def _mention(article: ArticleDoc, sent, span, match: re.Match, context: str, lea
     if model:
         quantity = replace(quantity, counted="year", event="", approximate=False, subject=model.lower())
         return _number(article, start, end, span, quantity, f"{int(quantity.low)} {model}")
+    if not (age or match.group("unit")) and (term := _term_after(article.text, start, end)):
+        return _prison_term(article, start, end + len(term.group("years")), span, match, tokens, quantity)
     if not age and _not_a_count(article, match, tokens, end):
         return None
     anchor = tokens[-1].head if tokens[-1].dep_ == "conj" and tokens[-1].head in tokens else tokens[-1]
@@ -321,6 +323,42 @@ def _tally(match: re.Match, tokens, quantity: Quantity) -> Decimal | None:
         heads + list(tokens) + [c for h in heads for c in h.children if c.pos_ in ("VERB", "NOUN") and c not in heads]
     )
     return high if any(w.lemma_.lower() in _TALLY_WORDS for w in words) else None
+
+
+# Which term a verb gives: imposed ("sentenced to", "received"), sought ("prosecutors asked for"), possible ("faces").
+_TERMS = _classes(_LEXICON["prison_terms"])
+# A prison term: "12 years in prison", "10 years in federal prison", "a 15-year term", "a 10-year sentence".
+_PRISON_TERM = re.compile(
+    r"(?P<years>[\s-]years?)(?:\s+(?:in|behind)\s+(?:a\s+)?(?:[a-z]+\s+)?(?:prison|jail|bars)\b"
+    r"|(?:\s+(?:prison|jail))?\s+(?:sentence|term)\b)",
+    re.I,
+)
+
+
+_YEARS = re.compile(r"(?P<years>[\s-]years?)\b(?!\s+of\b)", re.I)  # not "5 years of probation"
+_SENTENCED_TO = re.compile(r"\bsentenced\b[^.;]{0,40}\bto\s+$", re.I)
+
+
+def _term_after(text: str, start: int, end: int) -> re.Match | None:
+    """The years of a prison term after a figure: said to be in prison, a sentence or term, or what someone was
+    sentenced to ("was sentenced on Thursday to 20 years")."""
+    if term := _PRISON_TERM.match(text, end):
+        return term
+    return _YEARS.match(text, end) if _SENTENCED_TO.search(text[max(0, start - 60) : start]) else None
+
+
+def _prison_term(article: ArticleDoc, start: int, end: int, span, match: re.Match, tokens, quantity) -> Mention:
+    """A prison term, keyed by which term its verb gives: the term a judge imposed ('sentenced to 12 years',
+    'received a 20-year sentence') is not the one prosecutors sought, nor the most the law allows ('faces',
+    'could be sentenced to up to 119 years'), nor the time to be served before parole ('will spend 45 years')."""
+    verb = tokens[-1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    lemma = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else ""
+    possible = bool(lemma) and any(c.tag_ == "MD" for c in verb.children)  # "could be sentenced to up to 119 years"
+    which = "possible" if possible else _TERMS.get(lemma, lemma)
+    q = replace(quantity, unit="years", counted="prison term", event="", subject=which)
+    return _number(article, start, end, span, q, f"{match.group(0).strip()} years in prison")
 
 
 def _number(article: ArticleDoc, start: int, end: int, span, quantity: Quantity, value: str) -> Mention:
