@@ -325,7 +325,7 @@ def _tally(match: re.Match, tokens, quantity: Quantity) -> Decimal | None:
     return high if any(w.lemma_.lower() in _TALLY_WORDS for w in words) else None
 
 
-# Which term a verb gives: imposed ("sentenced to", "received"), sought ("prosecutors asked for"), possible ("faces").
+# Which term a verb gives: imposed ("sentenced to", "received"), sought ("prosecutors sought"), possible ("faces").
 _TERMS = _classes(_LEXICON["prison_terms"])
 # A prison term: "12 years in prison", "10 years in federal prison", "a 15-year term", "a 10-year sentence".
 _PRISON_TERM = re.compile(
@@ -333,8 +333,6 @@ _PRISON_TERM = re.compile(
     r"|(?:\s+(?:prison|jail))?\s+(?:sentence|term)\b)",
     re.I,
 )
-
-
 _YEARS = re.compile(r"(?P<years>[\s-]years?)\b(?!\s+of\b)", re.I)  # not "5 years of probation"
 _SENTENCED_TO = re.compile(r"\bsentenced\b[^.;]{0,40}\bto\s+$", re.I)
 
@@ -868,18 +866,27 @@ def _strongest(verb, event: str) -> str:
     return event
 
 
+def _destination(verb) -> str:
+    """The event a verb's destination names ('taken to St. Mary's Hospital', 'rushed to hospital'), or ""."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            places = [t for t in child.subtree if t.pos_ in ("NOUN", "PROPN")]
+        elif child.dep_ == "xcomp":  # "rushed to hospital" is parsed as the verb's complement
+            places = [child]
+        else:
+            continue
+        found = sorted(_DESTINATIONS[t.lemma_.lower()] for t in places if t.lemma_.lower() in _DESTINATIONS)
+        if found:
+            return found[0]
+    return ""
+
+
 def _event_in_children(verb, noun) -> str:
     """A neutral verb ('put the march at 30,000') takes its event from an event noun it governs or a modifier,
     or from where it takes the counted people ('were taken to St. Mary's Hospital': hospitalized)."""
     around = list(verb.children) + (list(noun.children) if noun is not None else [])
-    if noun is None or noun.dep_ != "nsubj":  # the people moved, not those who move them
-        for child in verb.children:
-            to = child.dep_ == "prep" and child.lower_ == "to"
-            places = [t for t in child.subtree if t.pos_ in ("NOUN", "PROPN")] if to else [child]
-            if child.dep_ in ("prep", "xcomp") and (
-                found := {_DESTINATIONS.get(t.lemma_.lower()) for t in places} - {None}
-            ):
-                return min(found)
+    if (noun is None or noun.dep_ != "nsubj") and (event := _destination(verb)):  # the people moved, not the movers
+        return event
     for child in around:
         if (
             child.dep_ in ("oprd", "acomp", "xcomp", "amod")
